@@ -1,0 +1,210 @@
+//! Every UI string and number format, in one table. Adding a language is adding a column of data.
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Simplified Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// Every language, in the order of the switcher.
+    pub const ALL: [Lang; 3] = [Lang::Zh, Lang::En, Lang::Ru];
+
+    /// BCP 47 tag for the `lang` attribute and `?lang=`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language for a tag such as `en`, `en-GB`, `zh-Hans-CN`, `ru-RU` (case-insensitive).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            "ru" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    fn column(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Zh => 1,
+            Lang::Ru => 2,
+        }
+    }
+}
+
+/// Picks the language: `?lang=` first, then the browser's preferences, then Chinese.
+pub fn choose_lang(param: Option<&str>, browser: &[String]) -> Lang {
+    param
+        .and_then(Lang::from_tag)
+        .or_else(|| browser.iter().find_map(|t| Lang::from_tag(t)))
+        .unwrap_or_default()
+}
+
+include!("i18n_table.rs");
+
+/// The UI string for `key` in `lang`. A key missing from the table shows as `⟦key⟧`, which the
+/// end-to-end tests look for, so an untranslated string cannot ship unnoticed.
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    match TABLE.binary_search_by(|(k, _)| k.cmp(&key)) {
+        Ok(i) => TABLE[i].1[lang.column()],
+        Err(_) => "⟦missing⟧",
+    }
+}
+
+/// Whether the table has `key` (for tests and debug builds).
+pub fn has_key(key: &str) -> bool {
+    TABLE.binary_search_by(|(k, _)| k.cmp(&key)).is_ok()
+}
+
+fn trim_decimals(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
+
+fn localise_decimal(s: String, lang: Lang) -> String {
+    if lang == Lang::Ru {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// Registered capital: 亿 / 万 in Chinese, bn / m in English, млрд / млн in Russian.
+///
+/// ```
+/// use parkmap::i18n::{format_capital, Lang};
+/// assert_eq!(format_capital(21_921_000_000, Lang::Zh), "¥219.21亿");
+/// assert_eq!(format_capital(21_921_000_000, Lang::En), "¥21.921 bn");
+/// assert_eq!(format_capital(21_921_000_000, Lang::Ru), "¥21,921 млрд");
+/// ```
+pub fn format_capital(yuan: u64, lang: Lang) -> String {
+    let y = yuan as f64;
+    let (value, unit) = match lang {
+        Lang::Zh if yuan >= 100_000_000 => (y / 1e8, "亿"),
+        Lang::Zh if yuan >= 10_000 => (y / 1e4, "万"),
+        Lang::Zh => (y, ""),
+        Lang::En if yuan >= 1_000_000_000 => (y / 1e9, " bn"),
+        Lang::En if yuan >= 1_000_000 => (y / 1e6, " m"),
+        Lang::Ru if yuan >= 1_000_000_000 => (y / 1e9, " млрд"),
+        Lang::Ru if yuan >= 1_000_000 => (y / 1e6, " млн"),
+        _ => return format!("¥{}", format_int(yuan, lang)),
+    };
+    let digits = localise_decimal(trim_decimals(format!("{value:.3}")), lang);
+    format!("¥{digits}{unit}")
+}
+
+/// An integer with thousands separators (`,`; a thin space in Russian).
+pub fn format_int(n: u64, lang: Lang) -> String {
+    let s = n.to_string();
+    let sep = if lang == Lang::Ru { "\u{202f}" } else { "," };
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A length in kilometres with one decimal (two below 10 km).
+pub fn format_km(metres: f64, lang: Lang) -> String {
+    let km = metres / 1000.0;
+    let digits = if km < 10.0 { format!("{km:.2}") } else { format!("{km:.1}") };
+    format!("{} {}", localise_decimal(digits, lang), t(lang, "unit_km"))
+}
+
+/// An area in square kilometres with two decimals.
+pub fn format_km2(square_metres: f64, lang: Lang) -> String {
+    let digits = format!("{:.2}", square_metres / 1e6);
+    format!("{} {}", localise_decimal(digits, lang), t(lang, "unit_km2"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_complete_and_unique() {
+        for w in TABLE.windows(2) {
+            assert!(w[0].0 < w[1].0, "table not sorted or duplicate at {:?}", w[1].0);
+        }
+        for (k, cols) in TABLE {
+            for (i, v) in cols.iter().enumerate() {
+                assert!(!v.trim().is_empty(), "{k} has an empty column {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_enum_label_is_translated() {
+        use crate::model::{Industry, PoiKind, Surface, Winter, ZoneCategory};
+        let keys = Industry::ALL
+            .iter()
+            .map(|v| format!("industry.{}", v.key()))
+            .chain(ZoneCategory::ALL.iter().map(|v| format!("category.{}", v.key())))
+            .chain(PoiKind::ALL.iter().map(|v| format!("poi.{}", v.key())))
+            .chain(Surface::ALL.iter().map(|v| format!("surface.{}", v.key())))
+            .chain(Winter::ALL.iter().map(|v| format!("winter.{}", v.key())));
+        for k in keys {
+            assert!(has_key(&k), "missing translation {k}");
+        }
+    }
+
+    #[test]
+    fn missing_keys_are_visible() {
+        assert_eq!(t(Lang::En, "no.such.key"), "⟦missing⟧");
+        assert_eq!(t(Lang::Zh, "close"), "关闭");
+    }
+
+    #[test]
+    fn language_comes_from_param_then_browser_then_chinese() {
+        let browser = vec!["ru-RU".to_string(), "en-US".to_string()];
+        assert_eq!(choose_lang(Some("en"), &browser), Lang::En);
+        assert_eq!(choose_lang(Some("xx"), &browser), Lang::Ru);
+        assert_eq!(choose_lang(None, &["de-DE".to_string()]), Lang::Zh);
+        assert_eq!(choose_lang(None, &["zh-Hans-CN".to_string()]), Lang::Zh);
+    }
+
+    #[test]
+    fn capital_formats_by_language() {
+        assert_eq!(format_capital(50_000_000, Lang::Zh), "¥5000万");
+        assert_eq!(format_capital(50_000_000, Lang::En), "¥50 m");
+        assert_eq!(format_capital(1_250_000_000, Lang::En), "¥1.25 bn");
+        assert_eq!(format_capital(120_000_000, Lang::Zh), "¥1.2亿");
+        assert_eq!(format_capital(999, Lang::En), "¥999");
+        assert_eq!(format_int(21_921_000_000, Lang::En), "21,921,000,000");
+    }
+
+    #[test]
+    fn lengths_and_areas_format() {
+        assert_eq!(format_km(48_000.0, Lang::En), "48.0 km");
+        assert_eq!(format_km(2_345.0, Lang::Ru), "2,35 км");
+        assert_eq!(format_km2(26_000_000.0, Lang::Zh), "26.00 平方公里");
+    }
+}

@@ -1,0 +1,192 @@
+//! Closed vocabularies of the bundle format, each with its key as written in the data.
+
+/// Defines an enum whose variants map one-to-one to the keys used in the data files.
+macro_rules! key_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $key:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The key as written in the data files.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            /// Parses a key; `None` when it is not one of [`Self::ALL`].
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The keys joined for error messages.
+            pub fn keys() -> String {
+                Self::ALL.iter().map(|v| v.key()).collect::<Vec<_>>().join(", ")
+            }
+
+            /// CSS modifier class, e.g. `green_space` → `green-space`.
+            pub fn as_class(self) -> String {
+                self.key().replace('_', "-")
+            }
+        }
+    };
+}
+
+key_enum!(
+    /// Kind of a layer in the manifest.
+    LayerKind {
+        /// River, water, roads, boundary.
+        Context = "context",
+        /// Planning zones.
+        Zones = "zones",
+        /// Sponge-city waterfront segments.
+        Waterfront = "waterfront",
+        /// Greenway segments.
+        Greenway = "greenway",
+        /// Points of interest.
+        Pois = "pois",
+        /// Companies.
+        Companies = "companies",
+    }
+);
+
+key_enum!(
+    /// Planning category of a zone.
+    ZoneCategory {
+        /// Industry cluster.
+        Industry = "industry",
+        /// Science and innovation headquarters.
+        InnovationHq = "innovation_hq",
+        /// City services and residential.
+        CityServices = "city_services",
+        /// Finance and modern services.
+        FinanceServices = "finance_services",
+        /// Parks and green space.
+        GreenSpace = "green_space",
+        /// Government and party-mass service centers.
+        ServiceCenters = "service_centers",
+    }
+);
+
+key_enum!(
+    /// Industry of a company.
+    Industry {
+        /// New-generation information technology / digital economy.
+        DigitalEconomy = "digital_economy",
+        /// New materials.
+        NewMaterials = "new_materials",
+        /// High-end equipment: robotics, satellites.
+        HighEndEquipment = "high_end_equipment",
+        /// Bio-economy.
+        BioEconomy = "bio_economy",
+        /// Modern services: finance, logistics, consulting.
+        ModernServices = "modern_services",
+    }
+);
+
+key_enum!(
+    /// Which trail network a segment belongs to.
+    TrailKind {
+        /// The greenway.
+        Greenway = "greenway",
+        /// The sponge-city waterfront.
+        Waterfront = "waterfront",
+    }
+);
+
+key_enum!(
+    /// Trail surface.
+    Surface {
+        /// Asphalt.
+        Asphalt = "asphalt",
+        /// Gravel.
+        Gravel = "gravel",
+        /// Wooden boardwalk.
+        Boardwalk = "boardwalk",
+        /// Permeable paving (sponge city).
+        PermeablePaving = "permeable_paving",
+    }
+);
+
+key_enum!(
+    /// Winter status of a trail segment.
+    Winter {
+        /// Groomed for winter walking.
+        Groomed = "groomed",
+        /// Open but not groomed.
+        Open = "open",
+        /// Closed in winter.
+        Closed = "closed",
+    }
+);
+
+key_enum!(
+    /// Kind of point of interest.
+    PoiKind {
+        /// Park entrance.
+        Entrance = "entrance",
+        /// Car park.
+        Parking = "parking",
+        /// Public toilet.
+        Toilet = "toilet",
+        /// Bike rental.
+        BikeRental = "bike_rental",
+        /// Viewpoint.
+        Viewpoint = "viewpoint",
+        /// Heated stop of the warm corridor.
+        WarmStation = "warm_station",
+        /// Bus stop.
+        BusStop = "bus_stop",
+        /// Metro station.
+        MetroStation = "metro_station",
+        /// Government or party-mass service center.
+        ServiceCenter = "service_center",
+    }
+);
+
+key_enum!(
+    /// Kind of context feature.
+    ContextKind {
+        /// The river.
+        River = "river",
+        /// Other water.
+        Water = "water",
+        /// A main road.
+        Road = "road",
+        /// The production and city-services axis.
+        Axis = "axis",
+        /// The park boundary.
+        Boundary = "boundary",
+    }
+);
+
+impl ContextKind {
+    /// True for kinds drawn as areas.
+    pub fn is_area(self) -> bool {
+        matches!(self, ContextKind::River | ContextKind::Water | ContextKind::Boundary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_for_every_variant() {
+        for &k in Industry::ALL {
+            assert_eq!(Industry::from_key(k.key()), Some(k));
+        }
+        for &k in ZoneCategory::ALL {
+            assert_eq!(ZoneCategory::from_key(k.key()), Some(k));
+        }
+        for &k in PoiKind::ALL {
+            assert_eq!(PoiKind::from_key(k.key()), Some(k));
+        }
+        assert_eq!(Industry::from_key("Digital_Economy"), None);
+        assert_eq!(ZoneCategory::GreenSpace.as_class(), "green-space");
+    }
+}

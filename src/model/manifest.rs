@@ -1,0 +1,264 @@
+//! The park manifest (`park.json`): names, bounds, provenance, published figures and the layer list.
+
+use super::{DataError, LayerKind, Text};
+use crate::geo::MapBounds;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// Most layers a manifest may list.
+pub const MAX_LAYERS: usize = 32;
+/// Largest manifest accepted, in bytes.
+pub const MAX_MANIFEST_BYTES: usize = 256 * 1024;
+
+/// A layer entry of the manifest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerRef {
+    /// Unique id.
+    pub id: String,
+    /// What the layer holds.
+    pub kind: LayerKind,
+    /// URL as written (relative to the manifest, or https).
+    pub url: String,
+}
+
+/// Published totals the data must reproduce (checked by the validator).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Figures {
+    /// Number of registered companies.
+    pub companies: Option<u64>,
+    /// Sum of registered capital, yuan.
+    pub registered_capital_yuan: Option<u64>,
+    /// Greenway length, km (± 1 %).
+    pub greenway_km: Option<f64>,
+    /// Waterfront length, km (± 1 %).
+    pub waterfront_km: Option<f64>,
+    /// Planned area, km² (± 2 %).
+    pub area_km2: Option<f64>,
+    /// Date the park agreement was signed (ISO 8601).
+    pub signed: Option<String>,
+}
+
+/// A parsed manifest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Manifest {
+    /// Park id.
+    pub id: String,
+    /// Park name.
+    pub name: Text,
+    /// `[west, south, east, north]` in degrees.
+    pub bounds_deg: [f64; 4],
+    /// The same box in map metres.
+    pub bounds: MapBounds,
+    /// Attribution line.
+    pub attribution: Text,
+    /// Where the data comes from and what is illustrative.
+    pub provenance: Text,
+    /// Published figures, when declared.
+    pub figures: Option<Figures>,
+    /// Origins allowed to drive an embed.
+    pub origins: Vec<String>,
+    /// Layers, in drawing order of the file.
+    pub layers: Vec<LayerRef>,
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    errors: Vec<DataError>,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, property: &str, reason: impl Into<String>) {
+        self.errors.push(DataError::Manifest {
+            file: self.file.into(),
+            property: property.into(),
+            reason: reason.into(),
+        });
+    }
+
+    fn text(&mut self, obj: &Map<String, Value>, key: &str) -> Option<Text> {
+        let Some(Value::Object(t)) = obj.get(key) else {
+            self.err(key, "missing or not an object with \"zh\" and \"en\"");
+            return None;
+        };
+        let mut get = |lang: &str, required: bool| match t.get(lang) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            None if !required => None,
+            _ => {
+                self.err(&format!("{key}.{lang}"), "missing or not a non-empty string");
+                None
+            }
+        };
+        let zh = get("zh", true);
+        let en = get("en", true);
+        let ru = get("ru", false);
+        Some(Text { zh: zh?, en: en?, ru })
+    }
+}
+
+/// Parses a manifest. Bad layer entries are reported and left out; a manifest without a usable name,
+/// bounds or any layer is an error as a whole (every problem is listed).
+pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError>), Vec<DataError>> {
+    if text.len() > MAX_MANIFEST_BYTES {
+        return Err(vec![DataError::TooLarge {
+            file: file.into(),
+            bytes: text.len(),
+            limit: MAX_MANIFEST_BYTES,
+        }]);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![DataError::json(file, &e)])?;
+    let mut cx = Ctx { file, errors: Vec::new() };
+    let Value::Object(obj) = value else {
+        cx.err("(root)", "expected a JSON object");
+        return Err(cx.errors);
+    };
+    match obj.get("parkmap").and_then(Value::as_u64) {
+        Some(1) => {}
+        Some(v) => cx.err("parkmap", format!("unsupported format version {v} (this ParkMap reads 1)")),
+        None => cx.err("parkmap", "missing format version (expected 1)"),
+    }
+    let id = match obj.get("id") {
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
+        _ => {
+            cx.err("id", "missing or not a string");
+            String::new()
+        }
+    };
+    let name = cx.text(&obj, "name");
+    let attribution = cx.text(&obj, "attribution");
+    let provenance = cx.text(&obj, "provenance");
+    let bounds_deg = parse_bounds(&mut cx, obj.get("bounds"));
+    let figures = obj.get("figures").map(|f| parse_figures(&mut cx, f));
+    let origins = match obj.get("origins") {
+        None => Vec::new(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o.as_str() {
+                Some(s) if super::url::is_http_url(s) => super::url::origin(s),
+                _ => {
+                    cx.err(&format!("origins[{i}]"), "expected an http(s) origin string");
+                    None
+                }
+            })
+            .collect(),
+        Some(_) => {
+            cx.err("origins", "expected an array of origins");
+            Vec::new()
+        }
+    };
+    let layers = parse_layers(&mut cx, obj.get("layers"));
+    match (name, attribution, provenance, bounds_deg) {
+        (Some(name), Some(attribution), Some(provenance), Some(b)) if !layers.is_empty() => {
+            let manifest = Manifest {
+                id,
+                name,
+                bounds: MapBounds::from_lon_lat(b[0], b[1], b[2], b[3]),
+                bounds_deg: b,
+                attribution,
+                provenance,
+                figures,
+                origins,
+                layers,
+            };
+            Ok((manifest, cx.errors))
+        }
+        _ => Err(cx.errors),
+    }
+}
+
+fn parse_bounds(cx: &mut Ctx, v: Option<&Value>) -> Option<[f64; 4]> {
+    let nums: Option<Vec<f64>> =
+        v.and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_f64).collect());
+    match nums.as_deref() {
+        Some(&[w, s, e, n])
+            if (-180.0..=180.0).contains(&w)
+                && (-180.0..=180.0).contains(&e)
+                && (-85.0..=85.0).contains(&s)
+                && (-85.0..=85.0).contains(&n)
+                && w < e
+                && s < n =>
+        {
+            Some([w, s, e, n])
+        }
+        _ => {
+            cx.err(
+                "bounds",
+                "expected [west, south, east, north] in degrees with west < east, south < north",
+            );
+            None
+        }
+    }
+}
+
+fn parse_figures(cx: &mut Ctx, v: &Value) -> Figures {
+    let Value::Object(f) = v else {
+        cx.err("figures", "expected an object");
+        return Figures::default();
+    };
+    let mut int = |k: &str| {
+        let v = f.get(k)?;
+        let n = v.as_u64();
+        if n.is_none() {
+            cx.err(&format!("figures.{k}"), "expected a non-negative integer");
+        }
+        n
+    };
+    let companies = int("companies");
+    let registered_capital_yuan = int("registered_capital_yuan");
+    let mut num = |k: &str| {
+        let v = f.get(k)?;
+        let n = v.as_f64().filter(|n| *n > 0.0);
+        if n.is_none() {
+            cx.err(&format!("figures.{k}"), "expected a positive number");
+        }
+        n
+    };
+    Figures {
+        companies,
+        registered_capital_yuan,
+        greenway_km: num("greenway_km"),
+        waterfront_km: num("waterfront_km"),
+        area_km2: num("area_km2"),
+        signed: f.get("signed").and_then(Value::as_str).map(str::to_owned),
+    }
+}
+
+fn parse_layers(cx: &mut Ctx, v: Option<&Value>) -> Vec<LayerRef> {
+    let Some(Value::Array(items)) = v else {
+        cx.err("layers", "missing or not an array");
+        return Vec::new();
+    };
+    if items.is_empty() {
+        cx.err("layers", "no layers");
+    }
+    if items.len() > MAX_LAYERS {
+        cx.err(
+            "layers",
+            format!("{} layers: more than the limit of {MAX_LAYERS}; the rest are ignored", items.len()),
+        );
+    }
+    let mut ids = HashSet::new();
+    let mut out = Vec::new();
+    for (i, item) in items.iter().take(MAX_LAYERS).enumerate() {
+        let at = |k: &str| format!("layers[{i}].{k}");
+        let s = |k: &str| item.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+        let (Some(id), Some(kind), Some(url)) = (s("id"), s("kind"), s("url")) else {
+            cx.err(&format!("layers[{i}]"), "needs string \"id\", \"kind\" and \"url\"");
+            continue;
+        };
+        let Some(kind) = LayerKind::from_key(kind) else {
+            cx.err(&at("kind"), format!("expected one of {}; found {kind:?}", LayerKind::keys()));
+            continue;
+        };
+        if super::url::resolve_layer_url(url, "https://manifest.invalid/park.json").is_err() {
+            cx.err(&at("url"), "must be relative to the manifest or an https: URL");
+            continue;
+        }
+        if !ids.insert(id.to_owned()) {
+            cx.err(&at("id"), format!("duplicate layer id {id:?}"));
+            continue;
+        }
+        out.push(LayerRef { id: id.into(), kind, url: url.into() });
+    }
+    out
+}

@@ -1,0 +1,257 @@
+//! The park's typed model, parsed from the manifest and GeoJSON layers. Pure: no DOM.
+
+mod enums;
+pub mod error;
+pub mod manifest;
+pub mod parse;
+mod props;
+pub mod url;
+
+pub use enums::{ContextKind, Industry, LayerKind, PoiKind, Surface, TrailKind, Winter, ZoneCategory};
+pub use error::DataError;
+pub use manifest::{Figures, LayerRef, Manifest};
+
+use crate::geo::{LonLat, MapPoint};
+use crate::i18n::Lang;
+
+/// Text in the park's languages. Chinese and English are required; Russian falls back to English.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Text {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+    /// Russian, when the data has it.
+    pub ru: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, falling back to English.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+            Lang::Ru => self.ru.as_deref().unwrap_or(&self.en),
+        }
+    }
+}
+
+/// A polygon as rings (outer first, then holes), in both spaces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PolygonGeom {
+    /// Rings in WGS84, as in the file.
+    pub rings: Vec<Vec<LonLat>>,
+    /// The same rings projected once to Web Mercator.
+    pub map_rings: Vec<Vec<MapPoint>>,
+}
+
+/// A planning zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Zone {
+    /// Unique id within the layer.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Planning category (drives the fill colour).
+    pub category: ZoneCategory,
+    /// Short description.
+    pub description: Option<Text>,
+    /// Industries the zone hosts.
+    pub industries: Vec<Industry>,
+    /// One or more polygons.
+    pub polygons: Vec<PolygonGeom>,
+    /// Geodesic area in m², computed at parse time.
+    pub area_m2: f64,
+    /// A point inside the zone for its label.
+    pub label: MapPoint,
+}
+
+/// A greenway or waterfront segment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trail {
+    /// Unique id within the layer.
+    pub id: String,
+    /// Greenway or waterfront.
+    pub kind: TrailKind,
+    /// Name.
+    pub name: Text,
+    /// Surface, when known.
+    pub surface: Option<Surface>,
+    /// Lit at night.
+    pub lit: Option<bool>,
+    /// Winter status.
+    pub winter: Option<Winter>,
+    /// Closed now (status `closed`).
+    pub closed: bool,
+    /// Sponge-city features along the segment.
+    pub sponge: Vec<String>,
+    /// The line in WGS84.
+    pub line: Vec<LonLat>,
+    /// The line in Web Mercator.
+    pub map_line: Vec<MapPoint>,
+    /// Geodesic length in metres.
+    pub length_m: f64,
+}
+
+/// A point of interest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Poi {
+    /// Unique id.
+    pub id: String,
+    /// What it is.
+    pub kind: PoiKind,
+    /// Name.
+    pub name: Text,
+    /// Description.
+    pub description: Option<Text>,
+    /// Position in WGS84.
+    pub pos: LonLat,
+    /// Position in Web Mercator.
+    pub map: MapPoint,
+}
+
+/// A registered company.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Company {
+    /// Unique id.
+    pub id: String,
+    /// Name (zh + en).
+    pub name: Text,
+    /// Industry.
+    pub industry: Industry,
+    /// Finer sector label (e.g. `robotics`).
+    pub sector: Option<String>,
+    /// Id of the zone it sits in.
+    pub zone: Option<String>,
+    /// Registered capital in yuan.
+    pub capital_yuan: Option<u64>,
+    /// Founding year.
+    pub founded: Option<i32>,
+    /// Street address.
+    pub address: Option<Text>,
+    /// Short description.
+    pub description: Option<Text>,
+    /// Website; only ever an `http:` or `https:` URL.
+    pub website: Option<String>,
+    /// True when the record is generated rather than published fact.
+    pub illustrative: bool,
+    /// Position in WGS84.
+    pub pos: LonLat,
+    /// Position in Web Mercator.
+    pub map: MapPoint,
+}
+
+/// Geometry of a context feature, already projected.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContextShape {
+    /// Polygons as rings of map points.
+    Polygons(Vec<Vec<Vec<MapPoint>>>),
+    /// Polylines of map points.
+    Lines(Vec<Vec<MapPoint>>),
+}
+
+/// Background feature: river, water, road, axis or boundary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContextFeature {
+    /// What it is.
+    pub kind: ContextKind,
+    /// Name, when it has one.
+    pub name: Option<Text>,
+    /// Geometry.
+    pub shape: ContextShape,
+}
+
+/// The features of one parsed layer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Layer {
+    /// Context features.
+    Context(Vec<ContextFeature>),
+    /// Zones.
+    Zones(Vec<Zone>),
+    /// Trails (greenway or waterfront).
+    Trails(Vec<Trail>),
+    /// Points of interest.
+    Pois(Vec<Poi>),
+    /// Companies.
+    Companies(Vec<Company>),
+}
+
+impl Layer {
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        match self {
+            Layer::Context(v) => v.len(),
+            Layer::Zones(v) => v.len(),
+            Layer::Trails(v) => v.len(),
+            Layer::Pois(v) => v.len(),
+            Layer::Companies(v) => v.len(),
+        }
+    }
+
+    /// True when no feature survived parsing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A whole park: the manifest and every layer that loaded (a failed layer is simply empty).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Park {
+    /// Context features.
+    pub context: Vec<ContextFeature>,
+    /// Zones.
+    pub zones: Vec<Zone>,
+    /// Waterfront segments.
+    pub waterfront: Vec<Trail>,
+    /// Greenway segments.
+    pub greenway: Vec<Trail>,
+    /// Points of interest.
+    pub pois: Vec<Poi>,
+    /// Companies.
+    pub companies: Vec<Company>,
+}
+
+impl Park {
+    /// Adds a parsed layer's features to the park.
+    pub fn add(&mut self, layer: Layer) {
+        match layer {
+            Layer::Context(v) => self.context.extend(v),
+            Layer::Zones(v) => self.zones.extend(v),
+            Layer::Trails(v) => {
+                for t in v {
+                    match t.kind {
+                        TrailKind::Greenway => self.greenway.push(t),
+                        TrailKind::Waterfront => self.waterfront.push(t),
+                    }
+                }
+            }
+            Layer::Pois(v) => self.pois.extend(v),
+            Layer::Companies(v) => self.companies.extend(v),
+        }
+    }
+
+    /// Companies whose `zone` is `zone_id`.
+    pub fn companies_in_zone<'a>(&'a self, zone_id: &'a str) -> impl Iterator<Item = &'a Company> + 'a {
+        self.companies.iter().filter(move |c| c.zone.as_deref() == Some(zone_id))
+    }
+
+    /// Looks a company up by id.
+    pub fn company(&self, id: &str) -> Option<&Company> {
+        self.companies.iter().find(|c| c.id == id)
+    }
+
+    /// Looks a zone up by id.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    /// Looks a trail (greenway or waterfront) up by id.
+    pub fn trail(&self, id: &str) -> Option<&Trail> {
+        self.greenway.iter().chain(&self.waterfront).find(|t| t.id == id)
+    }
+
+    /// Looks a POI up by id.
+    pub fn poi(&self, id: &str) -> Option<&Poi> {
+        self.pois.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,210 @@
+//! Every DataError case of layer parsing, each with its location.
+
+use super::*;
+
+fn fc(features: &str) -> String {
+    format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#)
+}
+
+const COMPANY: &str = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[126.52,45.84]},
+  "properties":{"id":"c1","name_zh":"华为","name_en":"Huawei","industry":"digital_economy","capital_yuan":100,
+  "website":"https://www.huawei.com","zone":"z01","founded":2020,"illustrative":true}}"#;
+
+fn company_with(props: &str) -> String {
+    format!(
+        r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[126.52,45.84]}},"properties":{props}}}"#
+    )
+}
+
+fn errors(kind: LayerKind, text: &str) -> Vec<String> {
+    parse_layer(kind, "f.geojson", text).errors.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_clean_company_layer_parses_with_no_errors() {
+    let r = parse_layer(LayerKind::Companies, "c.geojson", &fc(COMPANY));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let Layer::Companies(cs) = r.layer else { panic!("wrong layer") };
+    assert_eq!(cs[0].name.en, "Huawei");
+    assert_eq!(cs[0].capital_yuan, Some(100));
+    assert_eq!(cs[0].website.as_deref(), Some("https://www.huawei.com"));
+    assert!((cs[0].map.x - LonLat::lon_lat(126.52, 45.84).to_map().x).abs() < 1e-9);
+}
+
+#[test]
+fn malformed_json_names_file_line_and_column() {
+    let e =
+        parse_layer(LayerKind::Zones, "zones.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [")
+            .errors;
+    assert_eq!(e.len(), 1);
+    assert!(matches!(&e[0], DataError::Json { file, line: 2, .. } if file == "zones.geojson"), "{e:?}");
+}
+
+#[test]
+fn not_a_feature_collection_is_a_layer_error() {
+    let e = errors(LayerKind::Zones, r#"{"type":"Feature"}"#);
+    assert_eq!(e, vec![r#"f.geojson: expected a FeatureCollection, found "Feature""#]);
+    let e = errors(LayerKind::Zones, "[1,2]");
+    assert_eq!(e, vec!["f.geojson: expected a GeoJSON FeatureCollection object"]);
+}
+
+#[test]
+fn empty_collection_is_reported() {
+    assert_eq!(errors(LayerKind::Pois, &fc("")), vec!["f.geojson: the layer has no features"]);
+}
+
+#[test]
+fn wrong_geometry_type_is_located_and_skipped_keeping_the_rest() {
+    let line = r#"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[126.5,45.8],[126.6,45.8]]},
+      "properties":{"id":"c2","name_zh":"甲","name_en":"A","industry":"new_materials"}}"#;
+    let r = parse_layer(LayerKind::Companies, "c.geojson", &fc(&format!("{COMPANY},{line}")));
+    assert_eq!(r.layer.len(), 1);
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].to_string(), "c.geojson:1: geometry: expected Point, found LineString");
+}
+
+#[test]
+fn missing_required_property_is_located() {
+    let e = errors(
+        LayerKind::Companies,
+        &fc(&format!("{COMPANY},{}", company_with(r#"{"id":"c2","name_zh":"乙","industry":"bio_economy"}"#))),
+    );
+    assert_eq!(e, vec!["f.geojson:1: name_en: missing required property"]);
+}
+
+#[test]
+fn mistyped_required_property_is_located() {
+    let e = errors(
+        LayerKind::Companies,
+        &fc(&format!(
+            "{COMPANY},{}",
+            company_with(r#"{"id":7,"name_zh":"乙","name_en":"B","industry":"bio_economy"}"#)
+        )),
+    );
+    assert_eq!(e, vec!["f.geojson:1: id: expected a string, found a number"]);
+}
+
+#[test]
+fn unknown_vocabulary_is_rejected_with_the_choices() {
+    let e = errors(
+        LayerKind::Companies,
+        &fc(&format!(
+            "{COMPANY},{}",
+            company_with(r#"{"id":"c2","name_zh":"乙","name_en":"B","industry":"mining"}"#)
+        )),
+    );
+    assert_eq!(e.len(), 1);
+    assert!(e[0].starts_with("f.geojson:1: industry: expected one of digital_economy, "), "{}", e[0]);
+}
+
+#[test]
+fn mistyped_optional_property_is_reported_but_the_feature_kept() {
+    let r = parse_layer(
+        LayerKind::Companies,
+        "c.geojson",
+        &fc(&company_with(
+            r#"{"id":"c2","name_zh":"乙","name_en":"B","industry":"bio_economy","capital_yuan":"lots","website":"javascript:alert(1)"}"#,
+        )),
+    );
+    assert_eq!(r.layer.len(), 1);
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert!(
+        e.contains(&"c.geojson:0: capital_yuan: expected a non-negative integer, found a string".to_string()),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&"c.geojson:0: website: only http: and https: links are allowed; dropped".to_string()),
+        "{e:?}"
+    );
+    let Layer::Companies(cs) = r.layer else { panic!() };
+    assert_eq!(cs[0].website, None);
+}
+
+#[test]
+fn out_of_range_coordinates_are_rejected() {
+    let bad = COMPANY.replace("[126.52,45.84]", "[126.52,95.0]");
+    let e = errors(LayerKind::Companies, &fc(&format!("{COMPANY},{bad}")));
+    assert_eq!(e, vec!["f.geojson:1: geometry: position 0 (126.52, 95) is out of range"]);
+}
+
+#[test]
+fn huge_numbers_are_malformed_json_not_infinity() {
+    let bad = COMPANY.replace("[126.52,45.84]", "[1e999,45.84]");
+    let e = errors(LayerKind::Companies, &fc(&bad));
+    assert!(e[0].contains("number out of range"), "{e:?}");
+}
+
+#[test]
+fn unclosed_ring_is_located() {
+    let zone = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[126.5,45.8],[126.51,45.8],[126.51,45.81],[126.5,45.81]]]},
+      "properties":{"id":"z1","name_zh":"甲","name_en":"A","category":"industry"}}"#;
+    let e = errors(LayerKind::Zones, &fc(zone));
+    assert_eq!(e[0], "f.geojson:0: geometry: ring 0 is not closed (first and last positions differ)");
+    assert_eq!(e[1], "f.geojson: no usable features (1 in the file, all skipped)");
+}
+
+#[test]
+fn short_ring_is_located() {
+    let zone = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[126.5,45.8],[126.51,45.8],[126.5,45.8]]]},
+      "properties":{"id":"z1","name_zh":"甲","name_en":"A","category":"industry"}}"#;
+    assert_eq!(
+        errors(LayerKind::Zones, &fc(zone))[0],
+        "f.geojson:0: geometry: ring 0: 3 positions, need at least 4"
+    );
+}
+
+#[test]
+fn duplicate_ids_keep_the_first() {
+    let r = parse_layer(LayerKind::Companies, "c.geojson", &fc(&format!("{COMPANY},{COMPANY}")));
+    assert_eq!(r.layer.len(), 1);
+    assert_eq!(r.errors[0].to_string(), "c.geojson:1: id: duplicate id \"c1\"");
+}
+
+#[test]
+fn oversized_text_is_rejected() {
+    let long = "x".repeat(props::MAX_TEXT_CHARS + 1);
+    let e = errors(
+        LayerKind::Companies,
+        &fc(&company_with(&format!(
+            r#"{{"id":"c2","name_zh":"{long}","name_en":"B","industry":"bio_economy"}}"#
+        ))),
+    );
+    assert_eq!(e[0], format!("f.geojson:0: name_zh: text longer than {} characters", props::MAX_TEXT_CHARS));
+}
+
+#[test]
+fn trails_are_measured_geodesically() {
+    let t = r#"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[126.5,45.0],[126.5,46.0]]},
+      "properties":{"id":"g1","name_zh":"绿道","name_en":"Greenway","winter":"groomed","status":"closed"}}"#;
+    let r = parse_layer(LayerKind::Greenway, "g.geojson", &fc(t));
+    let Layer::Trails(ts) = r.layer else { panic!() };
+    assert!((ts[0].length_m - 111_141.5).abs() < 1.0);
+    assert!(ts[0].closed);
+    assert_eq!(ts[0].winter, Some(Winter::Groomed));
+}
+
+#[test]
+fn zones_get_area_and_an_interior_label() {
+    let zone = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[126.5,45.8],[126.51,45.8],[126.51,45.81],[126.5,45.81],[126.5,45.8]]]},
+      "properties":{"id":"z1","name_zh":"甲","name_en":"A","category":"green_space","industries":["bio_economy","x"]}}"#;
+    let r = parse_layer(LayerKind::Zones, "z.geojson", &fc(zone));
+    assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+    let Layer::Zones(zs) = r.layer else { panic!() };
+    assert!((zs[0].area_m2 - 863_200.0).abs() / 863_200.0 < 0.005);
+    assert_eq!(zs[0].industries, vec![Industry::BioEconomy]);
+    let b = crate::geo::MapBounds::around(zs[0].polygons[0].map_rings[0].iter().copied()).unwrap();
+    assert!(b.contains(zs[0].label));
+}
+
+#[test]
+fn too_large_files_are_refused_before_parsing() {
+    let big = " ".repeat(MAX_LAYER_BYTES + 1);
+    assert!(matches!(parse_layer(LayerKind::Zones, "z", &big).errors[0], DataError::TooLarge { .. }));
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let e = errors(LayerKind::Zones, &deep);
+    assert!(e[0].contains("recursion limit"), "{e:?}");
+}

@@ -1,0 +1,157 @@
+//! Typed, located access to a feature's `properties`.
+//!
+//! A missing or mistyped *required* property is an `Err` (the caller skips the feature). A mistyped
+//! *optional* property is recorded in `soft` and read as absent, so the feature still draws.
+
+use super::{DataError, Text};
+use serde_json::{Map, Value};
+
+/// Longest text accepted in any property, in characters. Longer values are rejected so that a
+/// hostile file cannot blow up the layout or the memory of a panel.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+pub(crate) struct Props<'a> {
+    file: &'a str,
+    index: usize,
+    map: Option<&'a Map<String, Value>>,
+    /// Problems with optional properties: reported, the feature kept.
+    pub soft: Vec<DataError>,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl<'a> Props<'a> {
+    pub fn new(file: &'a str, index: usize, map: Option<&'a Map<String, Value>>) -> Self {
+        Self { file, index, map, soft: Vec::new() }
+    }
+
+    pub fn err(&self, property: &str, reason: impl Into<String>) -> DataError {
+        DataError::feature(self.file, self.index, property, reason)
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.and_then(|m| m.get(key)).filter(|v| !v.is_null())
+    }
+
+    fn check_text(&self, key: &str, v: &'a Value) -> Result<&'a str, DataError> {
+        match v {
+            Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+                Err(self.err(key, format!("text longer than {MAX_TEXT_CHARS} characters")))
+            }
+            Value::String(s) if s.trim().is_empty() => Err(self.err(key, "empty text")),
+            Value::String(s) => Ok(s),
+            other => Err(self.err(key, format!("expected a string, found {}", type_name(other)))),
+        }
+    }
+
+    /// A required string.
+    pub fn req_str(&self, key: &str) -> Result<String, DataError> {
+        let v = self.get(key).ok_or_else(|| self.err(key, "missing required property"))?;
+        self.check_text(key, v).map(str::to_owned)
+    }
+
+    /// An optional string; a bad value is reported and dropped.
+    pub fn opt_str(&mut self, key: &str) -> Option<String> {
+        let v = self.get(key)?;
+        match self.check_text(key, v) {
+            Ok(s) => Some(s.to_owned()),
+            Err(e) => {
+                self.soft.push(e);
+                None
+            }
+        }
+    }
+
+    /// A required key from a closed vocabulary.
+    pub fn req_key<T>(&self, key: &str, parse: fn(&str) -> Option<T>, keys: String) -> Result<T, DataError> {
+        let s = self.req_str(key)?;
+        parse(&s).ok_or_else(|| self.err(key, format!("expected one of {keys}; found {s:?}")))
+    }
+
+    /// An optional key from a closed vocabulary.
+    pub fn opt_key<T>(&mut self, key: &str, parse: fn(&str) -> Option<T>, keys: String) -> Option<T> {
+        let s = self.opt_str(key)?;
+        let v = parse(&s);
+        if v.is_none() {
+            self.soft.push(self.err(key, format!("expected one of {keys}; found {s:?}")));
+        }
+        v
+    }
+
+    /// An optional boolean.
+    pub fn opt_bool(&mut self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.soft.push(self.err(key, format!("expected a boolean, found {}", type_name(other))));
+                None
+            }
+        }
+    }
+
+    /// An optional non-negative integer.
+    pub fn opt_u64(&mut self, key: &str) -> Option<u64> {
+        let v = self.get(key)?;
+        match v.as_u64() {
+            Some(n) => Some(n),
+            None => {
+                let what = if v.is_number() { "a negative or fractional number" } else { type_name(v) };
+                self.soft.push(self.err(key, format!("expected a non-negative integer, found {what}")));
+                None
+            }
+        }
+    }
+
+    /// An optional array of strings.
+    pub fn opt_str_list(&mut self, key: &str) -> Vec<String> {
+        match self.get(key) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match self.check_text(&format!("{key}[{i}]"), item) {
+                        Ok(s) => out.push(s.to_owned()),
+                        Err(e) => self.soft.push(e),
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.soft.push(self.err(key, format!("expected an array, found {}", type_name(other))));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Required `<prefix>_zh` and `<prefix>_en`, optional `<prefix>_ru`.
+    pub fn req_text(&mut self, prefix: &str) -> Result<Text, DataError> {
+        let zh = self.req_str(&format!("{prefix}_zh"))?;
+        let en = self.req_str(&format!("{prefix}_en"))?;
+        let ru = self.opt_str(&format!("{prefix}_ru"));
+        Ok(Text { zh, en, ru })
+    }
+
+    /// Optional text: present when either `_zh` or `_en` is; the missing one falls back to the other.
+    pub fn opt_text(&mut self, prefix: &str) -> Option<Text> {
+        let zh = self.opt_str(&format!("{prefix}_zh"));
+        let en = self.opt_str(&format!("{prefix}_en"));
+        let ru = self.opt_str(&format!("{prefix}_ru"));
+        match (zh, en) {
+            (None, None) => None,
+            (zh, en) => {
+                let zh = zh.or_else(|| en.clone()).unwrap_or_default();
+                let en = en.unwrap_or_else(|| zh.clone());
+                Some(Text { zh, en, ru })
+            }
+        }
+    }
+}

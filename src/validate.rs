@@ -1,0 +1,1 @@
+//! Rules a whole park bundle must follow (placeholder until the validator lands).
