@@ -1,0 +1,66 @@
+//! Map chrome: zoom and fit buttons, scale bar, north arrow, attribution and provenance line.
+
+use super::fly::fly_to;
+use super::state::{use_app_state, Selection};
+use crate::geo::gesture::scale_bar;
+use crate::geo::ScreenPoint;
+use crate::i18n::format_km;
+use leptos::prelude::*;
+
+/// Widest the scale bar may be, in pixels.
+const SCALE_MAX_PX: f64 = 120.0;
+
+/// Zoom in/out, fit park; scale bar; north arrow; attribution.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let state = use_app_state();
+    let zoom = move |factor: f64| {
+        let v = state.viewport.get_untracked();
+        fly_to(state, v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), factor));
+    };
+    let fit = move |_| {
+        if let Some(m) = state.manifest.get_untracked() {
+            fly_to(state, state.viewport.get_untracked().fit(&m.bounds, 16.0));
+        }
+    };
+    let scale = move || {
+        let v = state.viewport.get();
+        let lat = v.center.to_lon_lat().lat;
+        let (metres, px) = scale_bar(&v, lat, SCALE_MAX_PX);
+        let lang = state.lang.get();
+        let label = if metres >= 1000.0 {
+            format_km(metres, lang).replace(".00", "").replace(",00", "")
+        } else {
+            format!("{metres} {}", crate::i18n::t(lang, "unit_m"))
+        };
+        (format!("width:{px:.1}px"), label)
+    };
+    let attribution = move || {
+        let lang = state.lang.get();
+        state.manifest.with(|m| m.as_ref().map(|m| m.attribution.get(lang).to_owned()))
+    };
+    view! {
+        <div class="controls" on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation()>
+            <button type="button" class="controls__button" aria-label=move || state.t("zoom.in") title=move || state.t("zoom.in") on:click=move |_| zoom(2.0)>"+"</button>
+            <button type="button" class="controls__button" aria-label=move || state.t("zoom.out") title=move || state.t("zoom.out") on:click=move |_| zoom(0.5)>"−"</button>
+            <button type="button" class="controls__button" aria-label=move || state.t("zoom.fit") title=move || state.t("zoom.fit") on:click=fit>"⤢"</button>
+        </div>
+        <div class="north" role="img" aria-label=move || state.t("north")>
+            <svg viewBox="-12 -16 24 32" width="24" height="32" aria-hidden="true">
+                <path d="M0 -14 L8 10 L0 5 L-8 10 Z" class="north__arrow"/>
+            </svg>
+            <span class="north__n">"N"</span>
+        </div>
+        <div class="scalebar" aria-label=move || state.t("scale")>
+            <div class="scalebar__bar" style=move || scale().0></div>
+            <span class="scalebar__label">{move || scale().1}</span>
+        </div>
+        <div class="attribution" on:pointerdown=|ev| ev.stop_propagation()>
+            <span>{attribution}</span>
+            " · "
+            <button type="button" class="attribution__about" on:click=move |_| state.selection.set(Some(Selection::About))>
+                {move || state.t("about")}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+//! The world layers: context, zones, waterfront and greenway, as SVG paths in world units.
+
+use super::state::{use_app_state, AppState, Selection};
+use crate::geo::svg::{lines_path, polygons_path};
+use crate::model::{ContextShape, LayerKind, Trail};
+use leptos::prelude::*;
+
+fn selected(state: AppState, sel: Selection) -> impl Fn() -> bool + Copy + 'static {
+    let sel = StoredValue::new(sel);
+    move || state.selection.with(|s| sel.with_value(|v| s.as_ref() == Some(v)))
+}
+
+fn layer_style(state: AppState, kind: LayerKind) -> impl Fn() -> &'static str {
+    move || if state.visible(kind) { "" } else { "display:none" }
+}
+
+/// Draws every world layer in manifest order: context, zones, waterfront, greenway.
+#[component]
+pub fn WorldLayers() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <g class="map__layer map__layer--context" style=layer_style(state, LayerKind::Context)>{move || context(state)}</g>
+        <g class="map__layer map__layer--zones" style=layer_style(state, LayerKind::Zones)>{move || zones(state)}</g>
+        <g class="map__layer map__layer--waterfront" style=layer_style(state, LayerKind::Waterfront)>
+            {move || trails(state, LayerKind::Waterfront)}
+        </g>
+        <g class="map__layer map__layer--greenway" style=layer_style(state, LayerKind::Greenway)>
+            {move || trails(state, LayerKind::Greenway)}
+        </g>
+    }
+}
+
+fn context(state: AppState) -> impl IntoView {
+    let origin = state.origin.get();
+    let park = state.park.get();
+    park.context
+        .iter()
+        .map(|f| {
+            let (d, shape) = match &f.shape {
+                ContextShape::Polygons(p) => (polygons_path(p, origin), "area"),
+                ContextShape::Lines(l) => (lines_path(l, origin), "line"),
+            };
+            let class = format!("map__context map__context--{} map__context--{shape}", f.kind.as_class());
+            view! { <path class=class d=d fill-rule="evenodd"/> }
+        })
+        .collect_view()
+}
+
+fn zones(state: AppState) -> impl IntoView {
+    let origin = state.origin.get();
+    let park = state.park.get();
+    let lang = state.lang.get();
+    park.zones
+        .iter()
+        .map(|z| {
+            let rings: Vec<_> = z.polygons.iter().map(|p| p.map_rings.clone()).collect();
+            let d = polygons_path(&rings, origin);
+            let is_selected = selected(state, Selection::Zone(z.id.clone()));
+            let label = format!("{}: {}", crate::i18n::t(lang, "panel.zone"), z.name.get(lang));
+            view! {
+                <path
+                    class=format!("map__zone map__zone--{}", z.category.as_class())
+                    class:map__zone--selected=is_selected
+                    d=d
+                    fill-rule="evenodd"
+                    data-select=format!("zone:{}", z.id)
+                    role="button"
+                    tabindex="0"
+                    aria-label=label
+                />
+            }
+        })
+        .collect_view()
+}
+
+fn trails(state: AppState, kind: LayerKind) -> impl IntoView {
+    let origin = state.origin.get();
+    let park = state.park.get();
+    let lang = state.lang.get();
+    let list: &[Trail] = if kind == LayerKind::Greenway { &park.greenway } else { &park.waterfront };
+    let noun = if kind == LayerKind::Greenway { "greenway.of" } else { "waterfront.of" };
+    list.iter()
+        .map(|t| {
+            let d = lines_path(std::slice::from_ref(&t.map_line), origin);
+            let is_selected = selected(state, Selection::Trail(t.id.clone()));
+            let label = format!("{} ({})", t.name.get(lang), crate::i18n::t(lang, noun));
+            let class = format!(
+                "map__trail map__trail--{}{}{}",
+                t.kind.as_class(),
+                if t.closed { " map__trail--closed" } else { "" },
+                if t.winter == Some(crate::model::Winter::Closed) { " map__trail--winter-closed" } else { "" }
+            );
+            view! {
+                <g class="map__trail-group" class:map__trail-group--selected=is_selected data-select=format!("trail:{}", t.id)
+                   role="button" tabindex="0" aria-label=label>
+                    <path class="map__trail-hit" d=d.clone()/>
+                    <path class=class d=d/>
+                </g>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,60 @@
+//! The legend: layer toggles and the zone category colours.
+
+use super::state::use_app_state;
+use crate::model::{LayerKind, ZoneCategory};
+use leptos::prelude::*;
+
+/// Collapsible legend with one checkbox per layer kind.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let state = use_app_state();
+    let open = RwSignal::new(true);
+    let toggle = move |kind: LayerKind| {
+        state.hidden.update(|h| {
+            if let Some(i) = h.iter().position(|k| *k == kind) {
+                h.remove(i);
+            } else {
+                h.push(kind);
+            }
+        })
+    };
+    view! {
+        <section class="legend" class:legend--closed=move || !open.get() aria-labelledby="legend-title"
+            on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()>
+            <button type="button" class="legend__toggle" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span id="legend-title">{move || state.t("legend")}</span>
+            </button>
+            <Show when=move || open.get()>
+                <ul class="legend__layers">
+                    {LayerKind::ALL.iter().map(|&kind| view! {
+                        <li><label class="legend__layer">
+                            <input type="checkbox" prop:checked=move || state.visible(kind) on:change=move |_| toggle(kind)/>
+                            <span class=format!("legend__swatch legend__swatch--{}", kind.as_class()) aria-hidden="true"></span>
+                            {move || state.t(layer_key(kind))}
+                        </label></li>
+                    }).collect_view()}
+                </ul>
+                <ul class="legend__categories">
+                    {ZoneCategory::ALL.iter().map(|&c| view! {
+                        <li class="legend__category">
+                            <span class=format!("legend__swatch map__zone--{}", c.as_class()) aria-hidden="true"></span>
+                            {move || crate::i18n::t(state.lang.get(), &format!("category.{}", c.key()))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+fn layer_key(kind: LayerKind) -> &'static str {
+    match kind {
+        LayerKind::Context => "layer.context",
+        LayerKind::Zones => "layer.zones",
+        LayerKind::Waterfront => "layer.waterfront",
+        LayerKind::Greenway => "layer.greenway",
+        LayerKind::Pois => "layer.pois",
+        LayerKind::Companies => "layer.companies",
+    }
+}

@@ -1,0 +1,186 @@
+//! `<MapView/>`: the SVG map element and its gestures. Layers draw in world units under one
+//! transform; markers draw in screen pixels so they keep their size at every zoom.
+
+use super::fly::select;
+use super::state::{use_app_state, AppState, Selection};
+use crate::geo::gesture::{key_action, wheel_factor, GestureEffect, Gestures, KeyAction};
+use crate::geo::ScreenPoint;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Parses a `data-select` attribute (`company:c0001`, `zone:z01`, `trail:g01`, `poi:p01`).
+pub fn parse_select(value: &str) -> Option<Selection> {
+    let (kind, id) = value.split_once(':')?;
+    let id = id.to_owned();
+    Some(match kind {
+        "company" => Selection::Company(id),
+        "zone" => Selection::Zone(id),
+        "trail" => Selection::Trail(id),
+        "poi" => Selection::Poi(id),
+        _ => return None,
+    })
+}
+
+fn selection_at(target: Option<web_sys::EventTarget>) -> Option<Selection> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let hit = el.closest("[data-select]").ok()??;
+    parse_select(&hit.get_attribute("data-select")?)
+}
+
+fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPoint {
+    let r = el.get_bounding_client_rect();
+    ScreenPoint::new(client_x - r.left(), client_y - r.top())
+}
+
+fn observe_size(el: &web_sys::HtmlDivElement, state: AppState) {
+    let target = el.clone();
+    let resize = Closure::<dyn Fn()>::new(move || {
+        let r = target.get_bounding_client_rect();
+        state.viewport.update(|v| *v = v.with_size(r.width(), r.height()));
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(resize.as_ref().unchecked_ref()) {
+        observer.observe(el);
+    }
+    // The observer lives as long as the page; so does its callback.
+    resize.forget();
+}
+
+/// The interactive map.
+#[component]
+pub fn MapView() -> impl IntoView {
+    let state = use_app_state();
+    let container = NodeRef::<leptos::html::Div>::new();
+    let gestures = StoredValue::new(Gestures::default());
+    let suppress_click = StoredValue::new(false);
+    let preview = RwSignal::new((0.0f64, 0.0f64));
+
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            observe_size(&el, state);
+        }
+    });
+
+    let apply = move |effect: GestureEffect| match effect {
+        GestureEffect::Nothing => {}
+        GestureEffect::Preview { dx, dy } => preview.set((dx, dy)),
+        GestureEffect::View(v) => {
+            preview.set((0.0, 0.0));
+            state.viewport.set(v);
+        }
+    };
+    let point = move |x: i32, y: i32| {
+        container.get_untracked().map(|el| local_point(&el, x as f64, y as f64)).unwrap_or_default()
+    };
+
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let at = point(ev.client_x(), ev.client_y());
+        let view = state.viewport.get_untracked();
+        let effect = gestures
+            .try_update_value(|g| g.down(ev.pointer_id(), at, view))
+            .unwrap_or(GestureEffect::Nothing);
+        apply(effect);
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let at = point(ev.client_x(), ev.client_y());
+        let effect =
+            gestures.try_update_value(|g| g.moved(ev.pointer_id(), at)).unwrap_or(GestureEffect::Nothing);
+        if !matches!(effect, GestureEffect::Nothing) {
+            // Once it is a drag, keep receiving moves outside the element.
+            if let Some(el) = container.get_untracked() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        apply(effect);
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let dragged = gestures.with_value(|g| g.dragged());
+        if dragged {
+            suppress_click.set_value(true);
+        }
+        let effect = gestures.try_update_value(|g| g.up(ev.pointer_id())).unwrap_or(GestureEffect::Nothing);
+        apply(effect);
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let at = point(ev.client_x(), ev.client_y());
+        let factor = wheel_factor(ev.delta_y(), ev.delta_mode());
+        state.viewport.update(|v| *v = v.zoom_at(at, factor));
+    };
+    let on_dblclick = move |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        let at = point(ev.client_x(), ev.client_y());
+        super::fly::fly_to(state, state.viewport.get_untracked().zoom_at(at, 2.0));
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if suppress_click.get_value() {
+            suppress_click.set_value(false);
+            return;
+        }
+        if let Some(sel) = selection_at(ev.target()) {
+            select(state, sel);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            if let Some(sel) = selection_at(ev.target()) {
+                ev.prevent_default();
+                select(state, sel);
+            }
+            return;
+        }
+        let Some(action) = key_action(&key) else { return };
+        ev.prevent_default();
+        state.viewport.update(|v| {
+            *v = match action {
+                KeyAction::Pan(dx, dy) => v.pan_by(dx, dy),
+                KeyAction::Zoom(f) => v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), f),
+            }
+        });
+    };
+
+    let pan_transform = move || {
+        let (dx, dy) = preview.get();
+        format!("translate({dx} {dy})")
+    };
+    let world_transform = move || state.viewport.with(|v| v.world_transform(state.origin.get()).to_svg());
+    let dragging = move || preview.with(|p| *p != (0.0, 0.0));
+
+    view! {
+        <div
+            class="map"
+            class:map--dragging=dragging
+            node_ref=container
+            tabindex="0"
+            role="region"
+            aria-roledescription="map"
+            aria-label=move || state.t("map.label")
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=move |ev: web_sys::PointerEvent| on_up(ev)
+            on:wheel=on_wheel
+            on:dblclick=on_dblclick
+            on:click=on_click
+            on:keydown=on_key
+        >
+            <svg class="map__svg" xmlns="http://www.w3.org/2000/svg">
+                <g class="map__pan" transform=pan_transform>
+                    <g class="map__world" transform=world_transform>
+                        <super::layers::WorldLayers/>
+                    </g>
+                    <super::markers::Markers/>
+                </g>
+            </svg>
+            <super::controls::Controls/>
+            <super::legend::Legend/>
+            <Show when=move || super::is_loading(state)>
+                <div class="map__loading" role="status">{move || state.t("loading")}</div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,194 @@
+//! The Leptos UI: thin components that read signals and call the pure core.
+
+mod controls;
+mod fly;
+mod layers;
+mod legend;
+mod map;
+mod markers;
+mod panel;
+pub mod state;
+
+use crate::i18n::{choose_lang, Lang};
+use crate::model::parse::LayerParse;
+use crate::model::url::resolve_park_param;
+use crate::model::{DataError, Manifest};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+pub use state::{use_app_state, AppState, Selection};
+use std::sync::Arc;
+
+/// The park loaded when no `?park=` is given (relative to the page).
+pub const DEFAULT_PARK: &str = "public/data/park.json";
+
+fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+fn browser_languages() -> Vec<String> {
+    window().navigator().languages().iter().filter_map(|v| v.as_string()).collect()
+}
+
+/// Mounts the app on `<body>`; called by the binary's `main`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_to_body(App);
+}
+
+/// The whole app: reads `?lang=` and `?park=`, loads the park and shows the [`Shell`].
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = choose_lang(query_param("lang").as_deref(), &browser_languages());
+    let state = AppState::new(lang);
+    provide_context(state);
+    load_park(state);
+    view! { <Shell/> }
+}
+
+/// Header, map, panel and alerts, for the [`AppState`] in context (tests mount it with a park they
+/// filled themselves).
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = use_app_state();
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document().set_title(crate::i18n::t(lang, "app.title"));
+    });
+    view! {
+        <div class="app">
+            <Header/>
+            <main class="app__main">
+                <ErrorBoundary fallback=|errors| view! {
+                    <div class="map map--failed" role="alert">
+                        {move || errors.get().into_iter().map(|(_, e)| view! { <p>{e.to_string()}</p> }).collect_view()}
+                    </div>
+                }>
+                    <map::MapView/>
+                </ErrorBoundary>
+                <panel::Panel/>
+            </main>
+            <Alerts/>
+        </div>
+    }
+}
+
+/// Records a parsed manifest: fits the view to the park and marks its layers as loading.
+pub fn apply_manifest(state: AppState, manifest: Manifest, problems: Vec<DataError>) {
+    state.errors.update(|v| v.extend(problems));
+    state.origin.set(manifest.bounds.center());
+    state.viewport.update(|v| *v = v.fit(&manifest.bounds, 16.0));
+    state.pending.set(manifest.layers.iter().map(|l| l.id.clone()).collect());
+    state.manifest.set(Some(Arc::new(manifest)));
+}
+
+/// Adds a parsed layer (and its problems) to the park; `id` is the manifest's layer id.
+pub fn apply_layer(state: AppState, id: &str, parsed: LayerParse) {
+    state.park.update(|p| Arc::make_mut(p).add(parsed.layer));
+    state.errors.update(|v| v.extend(parsed.errors));
+    state.pending.update(|v| v.retain(|p| p != id));
+}
+
+fn load_park(state: AppState) {
+    let page = window().location().href().unwrap_or_default();
+    let param = query_param("park");
+    let manifest_url = match resolve_park_param(param.as_deref().unwrap_or(DEFAULT_PARK), &page) {
+        Ok(u) => u,
+        Err(e) => {
+            let reason = e.to_string();
+            state.errors.update(|v| {
+                v.push(DataError::Manifest { file: "?park=".into(), property: "park".into(), reason })
+            });
+            return;
+        }
+    };
+    state.pending.set(vec!["park.json".into()]);
+    spawn_local(async move {
+        let (manifest, problems) = match crate::fetch::load_manifest(&manifest_url).await {
+            Ok(m) => m,
+            Err(errors) => {
+                state.pending.set(Vec::new());
+                state.errors.update(|v| v.extend(errors));
+                return;
+            }
+        };
+        let layers = manifest.layers.clone();
+        apply_manifest(state, manifest, problems);
+        // Every layer on its own task: they load in parallel and each draws as soon as it parses.
+        for layer in layers {
+            let url = manifest_url.clone();
+            spawn_local(async move {
+                let parsed = crate::fetch::load_layer(&layer, &url).await;
+                apply_layer(state, &layer.id, parsed);
+            });
+        }
+    });
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = use_app_state();
+    let name = move || {
+        let lang = state.lang.get();
+        state
+            .manifest
+            .with(|m| m.as_ref().map(|m| m.name.get(lang).to_owned()))
+            .unwrap_or_else(|| crate::i18n::t(lang, "app.title").to_owned())
+    };
+    view! {
+        <header class="header">
+            <h1 class="header__title">{name}</h1>
+            <div class="header__actions">
+                <button class="header__about" type="button" on:click=move |_| state.selection.set(Some(Selection::About))>
+                    {move || state.t("about")}
+                </button>
+                <select
+                    class="header__lang"
+                    aria-label=move || state.t("language")
+                    on:change=move |ev| {
+                        if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
+                            state.lang.set(l);
+                        }
+                    }
+                >
+                    {Lang::ALL.iter().map(|&l| view! {
+                        <option value=l.tag() selected=move || state.lang.get() == l>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </header>
+    }
+}
+
+/// Most data problems listed in full; the rest are counted.
+const MAX_LISTED_ERRORS: usize = 8;
+
+#[component]
+fn Alerts() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let errors = state.errors.get();
+        (!errors.is_empty()).then(|| {
+            let more = errors.len().saturating_sub(MAX_LISTED_ERRORS);
+            view! {
+                <div class="alerts" role="alert">
+                    <strong class="alerts__title">{state.t("errors.title")}</strong>
+                    <ul class="alerts__list">
+                        {errors.iter().take(MAX_LISTED_ERRORS).map(|e| view! {
+                            <li class="alerts__item" data-file=e.file().to_owned()>{e.to_string()}</li>
+                        }).collect_view()}
+                    </ul>
+                    {(more > 0).then(|| view! { <p class="alerts__more">{format!("+{more} {}", state.t("errors.more"))}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// True while the manifest or any layer is still loading (for the loading state).
+pub fn is_loading(state: AppState) -> bool {
+    state.pending.with(|p| !p.is_empty())
+}

@@ -1,0 +1,77 @@
+//! AppState: one Copy struct of signals, provided as context.
+
+use crate::geo::{MapPoint, Viewport};
+use crate::i18n::Lang;
+use crate::model::{DataError, LayerKind, Manifest, Park};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What the detail panel shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// A company, by id.
+    Company(String),
+    /// A zone, by id.
+    Zone(String),
+    /// A greenway or waterfront segment, by id.
+    Trail(String),
+    /// A point of interest, by id.
+    Poi(String),
+    /// The "About the data" panel.
+    About,
+}
+
+/// The app's shared state. Cheap to copy: every field is a signal handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// UI language.
+    pub lang: RwSignal<Lang>,
+    /// The manifest, once loaded.
+    pub manifest: RwSignal<Option<Arc<Manifest>>>,
+    /// Every layer that has loaded so far.
+    pub park: RwSignal<Arc<Park>>,
+    /// Every data problem found, located.
+    pub errors: RwSignal<Vec<DataError>>,
+    /// Layers still loading (by id).
+    pub pending: RwSignal<Vec<String>>,
+    /// The selected feature.
+    pub selection: RwSignal<Option<Selection>>,
+    /// The current view.
+    pub viewport: RwSignal<Viewport>,
+    /// Layers the user has switched off.
+    pub hidden: RwSignal<Vec<LayerKind>>,
+    /// Origin of world coordinates (the park's centre), so SVG numbers stay small.
+    pub origin: RwSignal<MapPoint>,
+}
+
+impl AppState {
+    /// Fresh state in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang: RwSignal::new(lang),
+            manifest: RwSignal::new(None),
+            park: RwSignal::new(Arc::new(Park::default())),
+            errors: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(Vec::new()),
+            selection: RwSignal::new(None),
+            viewport: RwSignal::new(Viewport::new(MapPoint::default(), 14.0, 800.0, 600.0)),
+            hidden: RwSignal::new(Vec::new()),
+            origin: RwSignal::new(MapPoint::default()),
+        }
+    }
+
+    /// A UI string in the current language (reactive).
+    pub fn t(&self, key: &'static str) -> &'static str {
+        crate::i18n::t(self.lang.get(), key)
+    }
+
+    /// Whether a layer is switched on (reactive).
+    pub fn visible(&self, kind: LayerKind) -> bool {
+        self.hidden.with(|h| !h.contains(&kind))
+    }
+}
+
+/// The state provided by `<App/>`.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

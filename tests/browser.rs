@@ -1,0 +1,135 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the real components mounted on the
+//! hand-made fixture park in tests/fixtures/mini.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use parkmap::i18n::Lang;
+use parkmap::model::manifest::parse_manifest;
+use parkmap::model::parse::parse_layer;
+use parkmap::model::LayerKind;
+use parkmap::ui::{apply_layer, apply_manifest, AppState, Shell};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MANIFEST: &str = include_str!("fixtures/mini/park.json");
+const LAYERS: &[(&str, LayerKind, &str)] = &[
+    ("context", LayerKind::Context, include_str!("fixtures/mini/context.geojson")),
+    ("zones", LayerKind::Zones, include_str!("fixtures/mini/zones.geojson")),
+    ("greenway", LayerKind::Greenway, include_str!("fixtures/mini/greenway.geojson")),
+    ("pois", LayerKind::Pois, include_str!("fixtures/mini/pois.geojson")),
+    ("companies", LayerKind::Companies, include_str!("fixtures/mini/companies.geojson")),
+];
+
+/// Mounts the app shell in a fresh 900×600 container with the fixture park; `broken` replaces the
+/// companies layer with a truncated file.
+fn mount(broken: bool) -> (web_sys::Element, AppState) {
+    let doc = document();
+    let host = doc.create_element("div").unwrap();
+    host.set_attribute("style", "width:900px;height:600px;position:relative").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let state = AppState::new(Lang::En);
+    let (manifest, problems) = parse_manifest("park.json", MANIFEST).unwrap();
+    apply_manifest(state, manifest, problems);
+    for (id, kind, text) in LAYERS {
+        let (file, text) = if broken && *id == "companies" {
+            ("broken.geojson", include_str!("fixtures/mini/broken.geojson"))
+        } else {
+            (*id, *text)
+        };
+        apply_layer(state, id, parse_layer(*kind, file, text));
+    }
+    let el: web_sys::HtmlElement = host.clone().unchecked_into();
+    let handle = leptos::mount::mount_to(el, move || {
+        provide_context(state);
+        view! { <Shell/> }
+    });
+    handle.forget();
+    (host, state)
+}
+
+fn click(el: &web_sys::Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn text_of(host: &web_sys::Element, selector: &str) -> Option<String> {
+    host.query_selector(selector).unwrap().and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_company_marker_opens_its_panel() {
+    let (host, _state) = mount(false);
+    leptos::task::tick().await;
+    let marker = host.query_selector("[data-select=\"company:c1\"]").unwrap().expect("marker for c1");
+    assert!(marker.get_attribute("aria-label").unwrap().starts_with("Huawei"));
+    assert_eq!(marker.get_attribute("role").as_deref(), Some("button"));
+    click(&marker);
+    leptos::task::tick().await;
+    let dialog = host.query_selector("[role=dialog]").unwrap().expect("panel open");
+    assert_eq!(text_of(&dialog, "h2").as_deref(), Some("Huawei"));
+    let labelled = dialog.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(text_of(&host, &format!("#{labelled}")).as_deref(), Some("Huawei"));
+    // capital in English units, website as a safe link
+    assert!(dialog.text_content().unwrap().contains("¥200 m"));
+    let link = dialog.query_selector("a").unwrap().expect("website link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://www.huawei.com"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+}
+
+#[wasm_bindgen_test]
+async fn data_text_is_never_html() {
+    let (host, _state) = mount(false);
+    leptos::task::tick().await;
+    click(&host.query_selector("[data-select=\"company:c1\"]").unwrap().unwrap());
+    leptos::task::tick().await;
+    let dialog = host.query_selector("[role=dialog]").unwrap().unwrap();
+    assert!(dialog.query_selector("img").unwrap().is_none(), "markup from data became an element");
+    assert!(dialog.text_content().unwrap().contains("<img src=x onerror=alert(1)>Cloud"));
+}
+
+#[wasm_bindgen_test]
+async fn a_javascript_website_is_not_a_link() {
+    let (host, _state) = mount(false);
+    leptos::task::tick().await;
+    click(&host.query_selector("[data-select=\"company:c2\"]").unwrap().unwrap());
+    leptos::task::tick().await;
+    let dialog = host.query_selector("[role=dialog]").unwrap().unwrap();
+    assert_eq!(text_of(&dialog, "h2").as_deref(), Some("Neusoft"));
+    assert!(dialog.query_selector("a").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_layer_shows_its_alert_and_the_rest_still_draws() {
+    let (host, _state) = mount(true);
+    leptos::task::tick().await;
+    let alert = text_of(&host, "[role=alert]").expect("an alert");
+    assert!(alert.contains("broken.geojson"), "{alert}");
+    assert!(alert.contains("malformed JSON"), "{alert}");
+    assert_eq!(host.query_selector_all(".map__zone").unwrap().length(), 2);
+    assert_eq!(host.query_selector_all(".map__trail-group").unwrap().length(), 2);
+    assert_eq!(host.query_selector_all(".map__company").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_zone_lists_its_companies_and_escape_closes() {
+    let (host, state) = mount(false);
+    leptos::task::tick().await;
+    click(&host.query_selector("[data-select=\"zone:zw\"]").unwrap().unwrap());
+    leptos::task::tick().await;
+    let dialog = host.query_selector("[role=dialog]").unwrap().unwrap();
+    assert_eq!(text_of(&dialog, "h2").as_deref(), Some("West Zone"));
+    assert_eq!(dialog.query_selector_all(".panel__list li").unwrap().length(), 3);
+    assert!(dialog.text_content().unwrap().contains("¥350 m"));
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let esc = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    window().dispatch_event(&esc).unwrap();
+    leptos::task::tick().await;
+    assert!(state.selection.get_untracked().is_none());
+    assert!(host.query_selector("[role=dialog]").unwrap().is_none());
+}
