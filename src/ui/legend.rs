@@ -4,11 +4,16 @@ use super::state::use_app_state;
 use crate::model::{LayerKind, ZoneCategory};
 use leptos::prelude::*;
 
+/// Widest window treated as a phone (matches the stylesheet's breakpoint).
+const PHONE_MAX_WIDTH_PX: f64 = 640.0;
+
 /// Collapsible legend with one checkbox per layer kind.
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = use_app_state();
-    let open = RwSignal::new(true);
+    // Folded on phones, where it would cover the map.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_MAX_WIDTH_PX);
+    let open = RwSignal::new(wide);
     let toggle = move |kind: LayerKind| {
         state.hidden.update(|h| {
             if let Some(i) = h.iter().position(|k| *k == kind) {

@@ -1,0 +1,82 @@
+// Shared set-up for the end-to-end tests: serves dist/ (and tests/fixtures at /fixtures/) on
+// 127.0.0.1, drives Debian's Chromium with playwright-core, and saves a screenshot of every failed
+// test to target/e2e-screenshots/.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = path.join(ROOT, 'target/e2e-screenshots');
+
+/** Chromium flags for a root user on a machine with no outside network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Starts the server and browser once per test file; returns helpers bound to them. */
+export async function startSuite() {
+  const server = await serve(path.join(ROOT, 'dist'), 0, { '/fixtures/': path.join(ROOT, 'tests/fixtures') });
+  const browser = await launch();
+  return {
+    url: server.url,
+    browser,
+    async close() { await browser.close(); await server.close(); },
+  };
+}
+
+/** Opens a page, records page errors, and screenshots it if `body` throws. */
+export async function withPage(suite, t, options, body) {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await body(page, pageErrors);
+  } catch (err) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const file = path.join(SHOTS, `${t.name.replace(/[^a-z0-9]+/gi, '_')}.png`);
+    await page.screenshot({ path: file }).catch(() => {});
+    err.message += `\n(screenshot: ${path.relative(ROOT, file)})`;
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Reads a committed data file as JSON. */
+export function readData(name) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data', name), 'utf8'));
+}
+
+/** Parses an SVG `matrix(a 0 0 d e f)` transform into { scale, tx, ty }. */
+export function parseMatrix(transform) {
+  const m = /matrix\(([^)]+)\)/.exec(transform || '');
+  if (!m) throw new Error(`not a matrix transform: ${transform}`);
+  const [a, , , , e, f] = m[1].trim().split(/[\s,]+/).map(Number);
+  return { scale: a, tx: e, ty: f };
+}
+
+/** Waits until every layer has loaded (no loading status left) and companies are drawn. */
+export async function waitForPark(page) {
+  await page.waitForSelector('.map__company', { timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector('.map__loading'), null, { timeout: 20000 });
+}
+
+/** Zooms in with the wheel around an element (as a visitor does before clicking in a crowded
+ *  area); the element stays under the cursor, so it can then be clicked where it is. */
+export async function zoomInOn(page, selector, notches = 3) {
+  const box = await page.locator(selector).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < notches; i++) {
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(100);
+}

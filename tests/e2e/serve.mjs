@@ -1,0 +1,49 @@
+// A small static file server for dist/ (used by scripts/run.sh and the end-to-end tests).
+// Correct MIME types for wasm and GeoJSON, no caching, loopback only.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `root` on 127.0.0.1:`port` (0 = any free port); `mounts` maps URL prefixes such as
+ *  '/fixtures/' to other folders. Resolves to { url, port, close }. */
+export function serve(root, port = 0, mounts = {}) {
+  const server = http.createServer((req, res) => {
+    let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let base = path.resolve(root);
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (urlPath.startsWith(prefix)) { base = path.resolve(dir); urlPath = urlPath.slice(prefix.length - 1); }
+    }
+    let file = path.normalize(path.join(base, urlPath));
+    if (!file.startsWith(base)) { res.writeHead(403).end('forbidden'); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const p = server.address().port;
+      resolve({ url: `http://127.0.0.1:${p}/`, port: p, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+// `node tests/e2e/serve.mjs DIR PORT` serves until interrupted.
+if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
+  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
+  const { url } = await serve(dir, Number(port));
+  console.log(`ParkMap is being served at ${url}  (Ctrl+C to stop)`);
+}
