@@ -27,17 +27,25 @@ pub struct LayerParse {
 /// Parses the text of a layer file of the given kind. Never panics; never fails as a whole: a file
 /// that is not usable at all gives an empty layer and the reason.
 pub fn parse_layer(kind: LayerKind, file: &str, text: &str) -> LayerParse {
+    parse_layer_indexed(kind, file, text).0
+}
+
+/// [`parse_layer`], also saying where each kept feature came from: the k-th feature of the returned
+/// layer is feature `indices[k]` (0-based) of the file's `features` array. The validator uses it to
+/// locate the problems it finds after parsing, since skipped features shift the positions.
+pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerParse, Vec<usize>) {
     let mut errors = Vec::new();
+    let mut indices = Vec::new();
     let mut layer = empty_layer(kind);
     if text.len() > MAX_LAYER_BYTES {
         errors.push(DataError::TooLarge { file: file.into(), bytes: text.len(), limit: MAX_LAYER_BYTES });
-        return LayerParse { layer, errors };
+        return (LayerParse { layer, errors }, indices);
     }
     let features = match collection_features(file, text) {
         Ok(f) => f,
         Err(e) => {
             errors.push(e);
-            return LayerParse { layer, errors };
+            return (LayerParse { layer, errors }, indices);
         }
     };
     let total = features.len();
@@ -62,6 +70,7 @@ pub fn parse_layer(kind: LayerKind, file: &str, text: &str) -> LayerParse {
                     }
                 }
                 item.push_to(&mut layer);
+                indices.push(index);
             }
             Err(e) => errors.push(e),
         }
@@ -72,7 +81,7 @@ pub fn parse_layer(kind: LayerKind, file: &str, text: &str) -> LayerParse {
             reason: format!("no usable features ({total} in the file, all skipped)"),
         });
     }
-    LayerParse { layer, errors }
+    (LayerParse { layer, errors }, indices)
 }
 
 /// A layer of the given kind with no features (what a failed layer contributes).

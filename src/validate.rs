@@ -1,1 +1,0 @@
-//! Rules a whole park bundle must follow (placeholder until the validator lands).

@@ -1,0 +1,214 @@
+//! The park-bundle validator: every rule a bundle must follow, as pure functions (no DOM, no I/O).
+//!
+//! The schema check *is* the app's parser ([`parse_manifest`], [`parse_layer_indexed`]), so the
+//! validator and the map can never disagree about what a valid file is. On top of it come the rules
+//! that need the whole park, each reported as a located [`DataError`] (`file:feature-index: property:
+//! reason`, indices 0-based into the file's `features` array):
+//!
+//! | rule | example |
+//! |---|---|
+//! | schema, unique ids per layer, `http(s)` links only (all the parser's) | `companies.geojson:3: id: duplicate id "c1"` |
+//! | zone (and park boundary) geometry is valid (OGC, via `geo`) | `zones.geojson:1: geometry: exterior ring has a self-intersection` |
+//! | RFC 7946 winding of zones and context areas (the app accepts any) | `zones.geojson:0: geometry: exterior ring is clockwise; RFC 7946 wants it counter-clockwise` |
+//! | zones do not overlap | `zones.geojson:1: geometry: overlaps zone "z01" by 2500 m²` |
+//! | zones lie inside the `boundary` | `zones.geojson:1: geometry: extends 2500 m² outside the park boundary` |
+//! | one connected greenway | `greenway.geojson:2: geometry: not connected to the rest of the greenway: component 2 of 2, 1 segment` |
+//! | one connected greenway + waterfront network | `waterfront.geojson:0: geometry: not connected to the rest of the trail network (greenway + waterfront): component 2 of 2, 1 segment` |
+//! | trail-side POIs within 50 m of a trail | `pois.geojson:1: geometry: toilet is 220 m from the nearest greenway or waterfront segment (limit 50 m)` |
+//! | a company lies in its zone | `companies.geojson:12: zone: point lies outside zone "z03"` |
+//! | published figures | `park.json: figures.companies: the manifest declares 590, the data has 589` |
+//!
+//! Rules that need a layer are skipped when a layer of that kind failed to load as a whole (that
+//! failure is already reported), so one broken file does not bury the report in follow-on messages.
+
+mod network;
+mod records;
+mod zones;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+use crate::model::manifest::{parse_manifest, Manifest};
+use crate::model::parse::{parse_layer_indexed, LayerParse};
+use crate::model::{DataError, Layer, LayerKind, Park};
+
+/// Two zones may share an edge; an intersection up to this area (m²) is rounding, not overlap. The
+/// same slack applies to a zone poking out of the park boundary.
+pub const AREA_SLACK_M2: f64 = 1.0;
+/// Trail-side POIs (entrances, toilets, bike rental, viewpoints, warm stations, parking) must lie
+/// within this distance of a greenway or waterfront segment, in metres.
+pub const POI_MAX_DISTANCE_M: f64 = 50.0;
+/// Relative tolerance of the published trail lengths.
+pub const LENGTH_TOLERANCE: f64 = 0.01;
+/// Relative tolerance of the published area.
+pub const AREA_TOLERANCE: f64 = 0.02;
+
+/// Where a parsed feature came from: its file (the layer URL as written in the manifest) and its
+/// 0-based index in that file's `features`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loc {
+    /// The layer file.
+    pub file: String,
+    /// Index in the file's `features` array.
+    pub index: usize,
+}
+
+impl Loc {
+    /// A feature-level problem at this location.
+    pub fn error(&self, property: &str, reason: impl Into<String>) -> DataError {
+        DataError::feature(&self.file, self.index, property, reason)
+    }
+}
+
+/// Locations of the parsed features, parallel to the vectors of [`Park`] (`zones[k]` is where
+/// `park.zones[k]` came from, and so on).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Locations {
+    /// Of `park.context`.
+    pub context: Vec<Loc>,
+    /// Of `park.zones`.
+    pub zones: Vec<Loc>,
+    /// Of `park.waterfront`.
+    pub waterfront: Vec<Loc>,
+    /// Of `park.greenway`.
+    pub greenway: Vec<Loc>,
+    /// Of `park.pois`.
+    pub pois: Vec<Loc>,
+    /// Of `park.companies`.
+    pub companies: Vec<Loc>,
+}
+
+/// What the validator found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Every problem, located, in rule order: schema (manifest, then layers in manifest order), zone
+    /// geometry, overlaps and boundary, trail connectivity, POIs, companies, published figures.
+    pub problems: Vec<DataError>,
+    /// The manifest, when it parsed.
+    pub manifest: Option<Manifest>,
+    /// Everything that parsed (what the app would show).
+    pub park: Park,
+    /// Where each feature of `park` came from.
+    pub locations: Locations,
+}
+
+impl Report {
+    /// True when there is no problem at all.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// One line for humans: `ok: 590 companies, 12 zones, …` or `3 problems`.
+    pub fn summary(&self) -> String {
+        let p = &self.park;
+        match self.problems.len() {
+            0 => format!(
+                "ok: {}, {}, {}, {}, {}, {}",
+                count(p.companies.len(), "company", "companies"),
+                count(p.zones.len(), "zone", "zones"),
+                count(p.greenway.len(), "greenway segment", "greenway segments"),
+                count(p.waterfront.len(), "waterfront segment", "waterfront segments"),
+                count(p.pois.len(), "POI", "POIs"),
+                count(p.context.len(), "context feature", "context features"),
+            ),
+            n => count(n, "problem", "problems"),
+        }
+    }
+}
+
+/// `1 zone`, `2 zones`.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Validates a whole bundle. `manifest_file` names the manifest in messages; `read` maps a layer URL,
+/// exactly as written in the manifest, to the layer's text (or to the [`DataError`] saying why it
+/// could not be read; that error is reported as it is).
+pub fn validate_bundle(
+    manifest_file: &str,
+    manifest_text: &str,
+    read: &dyn Fn(&str) -> Result<String, DataError>,
+) -> Report {
+    let mut problems = Vec::new();
+    let mut park = Park::default();
+    let mut locations = Locations::default();
+    let manifest = match parse_manifest(manifest_file, manifest_text) {
+        Ok((m, errors)) => {
+            problems.extend(errors);
+            m
+        }
+        Err(errors) => {
+            problems.extend(errors);
+            return Report { problems, manifest: None, park, locations };
+        }
+    };
+    // Kinds with a layer that gave nothing at all: rules needing them are skipped.
+    let mut failed = HashSet::new();
+    for layer in &manifest.layers {
+        let (parse, indices) = match read(&layer.url) {
+            Ok(text) => parse_layer_indexed(layer.kind, &layer.url, &text),
+            Err(e) => {
+                problems.push(e);
+                failed.insert(layer.kind);
+                continue;
+            }
+        };
+        let LayerParse { layer: parsed, errors } = parse;
+        problems.extend(errors);
+        if parsed.is_empty() {
+            failed.insert(layer.kind);
+        }
+        let locs = indices.into_iter().map(|index| Loc { file: layer.url.clone(), index });
+        match (&parsed, layer.kind) {
+            (Layer::Context(_), _) => locations.context.extend(locs),
+            (Layer::Zones(_), _) => locations.zones.extend(locs),
+            (Layer::Pois(_), _) => locations.pois.extend(locs),
+            (Layer::Companies(_), _) => locations.companies.extend(locs),
+            (Layer::Trails(_), LayerKind::Greenway) => locations.greenway.extend(locs),
+            (Layer::Trails(_), _) => locations.waterfront.extend(locs),
+        }
+        park.add(parsed);
+    }
+    let bundle = Bundle { park: &park, locs: &locations, failed: &failed };
+    problems.extend(check_park(&bundle, manifest_file, &manifest));
+    Report { problems, manifest: Some(manifest), park, locations }
+}
+
+/// A parsed park with its feature locations and the kinds whose layers failed as a whole.
+pub(crate) struct Bundle<'a> {
+    pub park: &'a Park,
+    pub locs: &'a Locations,
+    pub failed: &'a HashSet<LayerKind>,
+}
+
+impl Bundle<'_> {
+    /// True when every layer of these kinds loaded (so rules over them mean something).
+    pub fn loaded(&self, kinds: &[LayerKind]) -> bool {
+        kinds.iter().all(|k| !self.failed.contains(k))
+    }
+}
+
+/// The whole-park rules, in report order.
+fn check_park(b: &Bundle, manifest_file: &str, manifest: &Manifest) -> Vec<DataError> {
+    let mut out = Vec::new();
+    let valid_zones = zones::check_geometry(b, &mut out);
+    if b.loaded(&[LayerKind::Zones]) {
+        zones::check_overlaps(b, &valid_zones, &mut out);
+        if b.loaded(&[LayerKind::Context]) {
+            zones::check_boundary(b, &valid_zones, &mut out);
+        }
+    }
+    if b.loaded(&[LayerKind::Greenway, LayerKind::Waterfront]) {
+        network::check_connectivity(b, &mut out);
+        network::check_poi_distance(b, &mut out);
+    }
+    if b.loaded(&[LayerKind::Zones]) {
+        records::check_company_zones(b, &mut out);
+    }
+    if let Some(figures) = &manifest.figures {
+        records::check_figures(b, manifest_file, figures, &mut out);
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! The trail network: one connected greenway, one connected greenway + waterfront network, and
+//! trail-side POIs close to it.
+
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+
+use geo::{Distance, Euclidean, LineString, Point};
+
+use super::{count, Bundle, Loc, POI_MAX_DISTANCE_M};
+use crate::geo::LonLat;
+use crate::model::{DataError, PoiKind, Trail};
+
+/// A coordinate as an exact hash key (segments connect only at *identical* coordinates).
+fn key(p: LonLat) -> (u64, u64) {
+    // `+ 0.0` folds -0.0 into 0.0 so the two compare equal, as they do as numbers.
+    ((p.lon + 0.0).to_bits(), (p.lat + 0.0).to_bits())
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Connected components of segments that touch at an identical vertex (any vertex, not only the
+/// ends). Each component lists its segment indices in ascending order; components come in the
+/// order of their smallest segment.
+pub(super) fn components(lines: &[&[LonLat]]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..lines.len()).collect();
+    let mut first_at: HashMap<(u64, u64), usize> = HashMap::new();
+    for (s, line) in lines.iter().enumerate() {
+        for &p in line.iter() {
+            let other = *first_at.entry(key(p)).or_insert(s);
+            let (a, b) = (find(&mut parent, s), find(&mut parent, other));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for s in 0..lines.len() {
+        let root = find(&mut parent, s);
+        by_root.entry(root).or_default().push(s);
+    }
+    let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
+    out.sort_by_key(|c| c[0]);
+    out
+}
+
+/// Reports every segment outside the main component. `main_first` orders the components (main
+/// first); numbering in the message follows that order.
+fn report<K: Ord>(
+    comps: &mut [Vec<usize>],
+    locs: &[&Loc],
+    what: &str,
+    skip: &HashSet<usize>,
+    main_first: impl Fn(&Vec<usize>) -> K,
+    out: &mut Vec<DataError>,
+) -> HashSet<usize> {
+    comps.sort_by_key(|c| Reverse(main_first(c)));
+    let total = comps.len();
+    let mut reported = HashSet::new();
+    for (n, comp) in comps.iter().enumerate().skip(1) {
+        for &s in comp {
+            reported.insert(s);
+            if !skip.contains(&s) {
+                let reason = format!(
+                    "not connected to the rest of the {what}: component {} of {total}, {}",
+                    n + 1,
+                    count(comp.len(), "segment", "segments")
+                );
+                out.push(locs[s].error("geometry", reason));
+            }
+        }
+    }
+    reported
+}
+
+/// The greenway is one connected graph; so is the greenway and the waterfront together. Components
+/// are numbered from the main one (the largest; for the joint network, the one with the most
+/// greenway), ties going to the component holding the earliest segment. A greenway segment already
+/// reported as cut off from the greenway is not reported again for the joint network.
+pub(super) fn check_connectivity(b: &Bundle, out: &mut Vec<DataError>) {
+    let park = b.park;
+    let green: Vec<&[LonLat]> = park.greenway.iter().map(|t| t.line.as_slice()).collect();
+    let green_locs: Vec<&Loc> = b.locs.greenway.iter().collect();
+    let mut comps = components(&green);
+    let n_green = green.len();
+    // Largest first; `Reverse(first)` puts the earliest first among equals.
+    let by_size = |c: &Vec<usize>| (c.len(), Reverse(c[0]));
+    let cut_off = report(&mut comps, &green_locs, "greenway", &HashSet::new(), by_size, out);
+
+    if park.waterfront.is_empty() {
+        return;
+    }
+    let all: Vec<&[LonLat]> =
+        park.greenway.iter().chain(&park.waterfront).map(|t| t.line.as_slice()).collect();
+    let all_locs: Vec<&Loc> = b.locs.greenway.iter().chain(&b.locs.waterfront).collect();
+    let mut comps = components(&all);
+    let most_green = |c: &Vec<usize>| (c.iter().filter(|&&s| s < n_green).count(), c.len(), Reverse(c[0]));
+    report(&mut comps, &all_locs, "trail network (greenway + waterfront)", &cut_off, most_green, out);
+}
+
+/// POI kinds that serve trail users and so must sit by a trail.
+pub(super) const TRAIL_SIDE: [PoiKind; 6] = [
+    PoiKind::Entrance,
+    PoiKind::Toilet,
+    PoiKind::BikeRental,
+    PoiKind::Viewpoint,
+    PoiKind::WarmStation,
+    PoiKind::Parking,
+];
+
+/// Distance in metres from `p` to the nearest of `trails`: Web Mercator distance scaled by the
+/// cosine of the latitude (exact scale at that latitude; well under 0.1 % off across a park).
+pub(super) fn distance_to_trails_m<'a>(
+    p: LonLat,
+    trails: impl IntoIterator<Item = &'a Trail>,
+) -> Option<f64> {
+    let m = p.to_map();
+    let point = Point::new(m.x, m.y);
+    let scale = p.lat.to_radians().cos();
+    trails
+        .into_iter()
+        .map(|t| {
+            let line: LineString<f64> = t.map_line.iter().map(|q| geo::coord! { x: q.x, y: q.y }).collect();
+            Euclidean.distance(&point, &line) * scale
+        })
+        .min_by(f64::total_cmp)
+}
+
+/// Trail-side POIs lie within [`POI_MAX_DISTANCE_M`] of a greenway or waterfront segment (skipped when
+/// the park has no trails at all).
+pub(super) fn check_poi_distance(b: &Bundle, out: &mut Vec<DataError>) {
+    let park = b.park;
+    for (poi, loc) in park.pois.iter().zip(&b.locs.pois) {
+        if !TRAIL_SIDE.contains(&poi.kind) {
+            continue;
+        }
+        let Some(d) = distance_to_trails_m(poi.pos, park.greenway.iter().chain(&park.waterfront)) else {
+            return;
+        };
+        if d > POI_MAX_DISTANCE_M {
+            let reason = format!(
+                "{} is {d:.0} m from the nearest greenway or waterfront segment (limit {POI_MAX_DISTANCE_M:.0} m)",
+                poi.kind.key()
+            );
+            out.push(loc.error("geometry", reason));
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Unit tests of the rules on tiny in-memory bundles (the per-rule fixtures and the shipped park are
+//! covered by `tests/validator.rs`).
+
+use std::collections::HashMap;
+
+use super::network::{components, distance_to_trails_m};
+use super::*;
+use crate::geo::measure::distance_m;
+use crate::geo::LonLat;
+
+/// A manifest listing `layers` as `(kind, url)`, with optional `figures`.
+fn manifest(layers: &[(&str, &str)], figures: &str) -> String {
+    let layers: Vec<String> = layers
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, url))| format!(r#"{{"id":"l{i}","kind":"{kind}","url":"{url}"}}"#))
+        .collect();
+    let figures = if figures.is_empty() { String::new() } else { format!(r#""figures":{figures},"#) };
+    format!(
+        r#"{{"parkmap":1,"id":"t","name":{{"zh":"测","en":"T"}},"bounds":[126.5,45.83,126.54,45.85],
+        "attribution":{{"zh":"测","en":"T"}},"provenance":{{"zh":"测","en":"T"}},{figures}
+        "layers":[{}]}}"#,
+        layers.join(",")
+    )
+}
+
+fn collection(features: &[String]) -> String {
+    format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+}
+
+fn line(id: &str, coords: &str) -> String {
+    format!(
+        r#"{{"type":"Feature","geometry":{{"type":"LineString","coordinates":{coords}}},
+        "properties":{{"id":"{id}","name_zh":"道","name_en":"Trail {id}"}}}}"#
+    )
+}
+
+fn zone(id: &str, geometry: &str) -> String {
+    format!(
+        r#"{{"type":"Feature","geometry":{geometry},
+        "properties":{{"id":"{id}","name_zh":"区","name_en":"Zone {id}","category":"industry"}}}}"#
+    )
+}
+
+fn run(manifest: &str, files: &[(&str, String)]) -> Report {
+    let files: HashMap<&str, &String> = files.iter().map(|(k, v)| (*k, v)).collect();
+    let read = |url: &str| {
+        files.get(url).map(|t| (*t).clone()).ok_or_else(|| DataError::Unreachable {
+            file: url.into(),
+            reason: "not in the test bundle".into(),
+        })
+    };
+    validate_bundle("park.json", manifest, &read)
+}
+
+fn lines(r: &Report) -> Vec<String> {
+    r.problems.iter().map(ToString::to_string).collect()
+}
+
+fn ll(lon: f64, lat: f64) -> LonLat {
+    LonLat::lon_lat(lon, lat)
+}
+
+#[test]
+fn segments_connect_at_any_shared_vertex_including_negative_zero() {
+    let a = [ll(0.0, 0.0), ll(1.0, 0.0), ll(2.0, 0.0)];
+    let b = [ll(1.0, 0.0), ll(1.0, 1.0)]; // meets `a` at an interior vertex
+    let c = [ll(-0.0, 5.0), ll(3.0, 5.0)];
+    let d = [ll(0.0, 5.0), ll(0.0, 6.0)]; // meets `c` at 0.0 == -0.0
+    let e = [ll(1.5, 0.0), ll(1.5, 1.0)]; // crosses `a` between vertices: not a junction
+    assert_eq!(components(&[&a, &b, &c, &d, &e]), vec![vec![0, 1], vec![2, 3], vec![4]]);
+}
+
+#[test]
+fn cut_off_components_are_numbered_from_the_largest() {
+    // g0 alone, g1-g2-g3 together: the three-segment component is the main one.
+    let files = [(
+        "g.geojson",
+        collection(&[
+            line("g0", "[[126.50,45.84],[126.501,45.84]]"),
+            line("g1", "[[126.51,45.84],[126.52,45.84]]"),
+            line("g2", "[[126.52,45.84],[126.53,45.84]]"),
+            line("g3", "[[126.53,45.84],[126.53,45.845]]"),
+        ]),
+    )];
+    let r = run(&manifest(&[("greenway", "g.geojson")], ""), &files);
+    assert_eq!(
+        lines(&r),
+        ["g.geojson:0: geometry: not connected to the rest of the greenway: component 2 of 2, 1 segment"]
+    );
+}
+
+#[test]
+fn a_greenway_apart_from_a_larger_waterfront_is_still_reported_against_the_joint_network() {
+    // The waterfront (two segments) is bigger than the greenway (one), but the greenway is the spine.
+    let files = [
+        ("g.geojson", collection(&[line("g1", "[[126.51,45.84],[126.52,45.84]]")])),
+        (
+            "w.geojson",
+            collection(&[
+                line("w1", "[[126.51,45.845],[126.52,45.845]]"),
+                line("w2", "[[126.52,45.845],[126.53,45.845]]"),
+            ]),
+        ),
+    ];
+    let r = run(&manifest(&[("greenway", "g.geojson"), ("waterfront", "w.geojson")], ""), &files);
+    let joint = "not connected to the rest of the trail network (greenway + waterfront): component 2 of 2, 2 segments";
+    assert_eq!(
+        lines(&r),
+        [format!("w.geojson:0: geometry: {joint}"), format!("w.geojson:1: geometry: {joint}")]
+    );
+}
+
+#[test]
+fn locations_count_skipped_features_so_indices_match_the_file() {
+    // Feature 1 is skipped by the parser; the cut-off segment is feature 2 of the file, not 1.
+    let files = [(
+        "g.geojson",
+        collection(&[
+            line("g0", "[[126.51,45.84],[126.52,45.84]]"),
+            r#"{"type":"Feature","geometry":null,"properties":{"id":"bad"}}"#.to_owned(),
+            line("g2", "[[126.50,45.83],[126.501,45.83]]"),
+        ]),
+    )];
+    let r = run(&manifest(&[("greenway", "g.geojson")], ""), &files);
+    assert_eq!(
+        lines(&r),
+        [
+            "g.geojson:1: geometry: missing geometry",
+            "g.geojson:2: geometry: not connected to the rest of the greenway: component 2 of 2, 1 segment",
+        ]
+    );
+    assert_eq!(r.locations.greenway.iter().map(|l| l.index).collect::<Vec<_>>(), [0, 2]);
+}
+
+#[test]
+fn multipolygon_zones_report_overlapping_parts_and_winding_per_polygon() {
+    let a = "[[[126.50,45.83],[126.52,45.83],[126.52,45.85],[126.50,45.85],[126.50,45.83]]]";
+    let b_cw = "[[[126.51,45.84],[126.51,45.845],[126.53,45.845],[126.53,45.84],[126.51,45.84]]]";
+    let files = [(
+        "z.geojson",
+        collection(&[zone("z1", &format!(r#"{{"type":"MultiPolygon","coordinates":[{a},{b_cw}]}}"#))]),
+    )];
+    let r = run(&manifest(&[("zones", "z.geojson")], ""), &files);
+    assert_eq!(
+        lines(&r),
+        [
+            "z.geojson:0: geometry: polygons at indices 0 and 1 overlap",
+            "z.geojson:0: geometry: polygon 1: exterior ring is clockwise; RFC 7946 wants it counter-clockwise",
+        ]
+    );
+}
+
+#[test]
+fn zones_sharing_an_edge_or_overlapping_by_under_a_square_metre_do_not_overlap() {
+    let sq = |w: f64, e: f64| {
+        format!(
+            r#"{{"type":"Polygon","coordinates":[[[{w},45.83],[{e},45.83],[{e},45.85],[{w},45.85],[{w},45.83]]]}}"#
+        )
+    };
+    // 2e-9° of longitude (0.16 mm) over 0.02° of latitude (2.2 km) is 0.35 m²: within the slack.
+    let files = [(
+        "z.geojson",
+        collection(&[
+            zone("a", &sq(126.50, 126.52)),
+            zone("b", &sq(126.52, 126.54)),
+            zone("c", &sq(126.539999998, 126.56)),
+        ]),
+    )];
+    let r = run(&manifest(&[("zones", "z.geojson")], ""), &files);
+    assert_eq!(lines(&r), Vec::<String>::new());
+}
+
+#[test]
+fn poi_distance_agrees_with_the_geodesic_within_half_a_percent() {
+    let files = [("g.geojson", collection(&[line("g1", "[[126.50,45.84],[126.54,45.84]]")]))];
+    let r = run(&manifest(&[("greenway", "g.geojson")], ""), &files);
+    for metres in [10.0, 50.0, 400.0] {
+        // `metres` north of the middle of the segment
+        let p = ll(126.52, 45.84 + metres / 111_140.0);
+        let geodesic = distance_m(p, ll(126.52, 45.84));
+        let d = distance_to_trails_m(p, &r.park.greenway).unwrap();
+        assert!((d - geodesic).abs() / geodesic < 0.005, "{d} vs {geodesic}");
+    }
+    assert_eq!(distance_to_trails_m(ll(126.52, 45.84), &[]), None);
+}
+
+#[test]
+fn a_layer_that_cannot_be_read_is_reported_and_its_figures_are_not_compared() {
+    let files = [("g.geojson", collection(&[line("g1", "[[126.50,45.84],[126.54,45.84]]")]))];
+    let m = manifest(
+        &[("greenway", "g.geojson"), ("companies", "c.geojson")],
+        r#"{"companies":590,"greenway_km":48}"#,
+    );
+    let r = run(&m, &files);
+    assert_eq!(
+        lines(&r),
+        [
+            "c.geojson: could not load: not in the test bundle",
+            "park.json: figures.greenway_km: the manifest declares 48 km, the data has 3.107 km (more than 1 % off)",
+        ]
+    );
+    assert_eq!(r.summary(), "2 problems");
+}
+
+#[test]
+fn a_manifest_that_does_not_parse_gives_its_problems_and_no_park() {
+    let r = run(r#"{"parkmap":2}"#, &[]);
+    assert!(r.manifest.is_none());
+    assert_eq!(lines(&r)[0], "park.json: parkmap: unsupported format version 2 (this ParkMap reads 1)");
+    assert!(!r.is_clean());
+}
+
+#[test]
+fn context_areas_must_wind_counter_clockwise_too() {
+    let river_cw = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[126.50,45.86],[126.50,45.87],[126.54,45.87],[126.54,45.86],[126.50,45.86]]]},"properties":{"kind":"river"}}"#;
+    let road = r#"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[126.50,45.84],[126.54,45.84]]},"properties":{"kind":"road"}}"#;
+    let files = [("c.geojson", collection(&[road.to_owned(), river_cw.to_owned()]))];
+    let r = run(&manifest(&[("context", "c.geojson")], ""), &files);
+    assert_eq!(
+        lines(&r),
+        ["c.geojson:1: geometry: exterior ring is clockwise; RFC 7946 wants it counter-clockwise"]
+    );
+}
