@@ -1,5 +1,5 @@
 // The UI string table: (key, [English, Simplified Chinese, Russian]), sorted by key (binary search).
-// Generated once by hand-sorting; keep it sorted (a unit test checks).
+// Keep it sorted by key: lookups are a binary search, and a unit test checks the order.
 
 /// Every UI string: key, then English, Chinese, Russian.
 pub static TABLE: &[(&str, [&str; 3])] = &[
@@ -21,7 +21,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("category.service_centers", ["Service centers", "服务中心", "Сервисные центры"]),
     ("close", ["Close", "关闭", "Закрыть"]),
     ("errors.more", ["more problems", "个其他问题", "других проблем"]),
-    ("errors.title", ["Some park data could not be loaded", "部分园区数据无法加载", "Не удалось загрузить часть данных парка"]),
+    ("errors.title", ["Problems in the park data", "园区数据存在问题", "Проблемы в данных парка"]),
     ("field.address", ["Address", "地址", "Адрес"]),
     ("field.area", ["Area", "面积", "Площадь"]),
     ("field.capital", ["Registered capital", "注册资本", "Уставный капитал"]),
@@ -62,6 +62,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("loading.layer", ["Loading", "加载中", "Загрузка"]),
     ("map.error", ["The map hit a problem and was reset.", "地图出现问题，已重置。", "В карте произошла ошибка, она сброшена."]),
     ("map.label", ["Park map. Arrow keys pan, plus and minus zoom.", "园区地图。方向键平移，加号和减号缩放。", "Карта парка. Стрелки — сдвиг, плюс и минус — масштаб."]),
+    ("map.nothing", ["Nothing to draw: no layer of this park could be loaded. The problems are listed above.", "无可显示内容：本园区的图层均未能加载，问题见上方。", "Нечего показать: ни один слой парка не загрузился. Проблемы перечислены выше."]),
     ("marker.company", ["company", "企业", "компания"]),
     ("no", ["No", "否", "Нет"]),
     ("north", ["North", "北", "Север"]),

@@ -49,6 +49,11 @@ impl Gestures {
         matches!(self.active, Active::Drag { moved: true, .. } | Active::Pinch { .. })
     }
 
+    /// How many pointers are down.
+    pub fn pointer_count(&self) -> usize {
+        self.pointers.len()
+    }
+
     /// True while at least one pointer is down.
     pub fn is_active(&self) -> bool {
         !self.pointers.is_empty()
@@ -140,6 +145,28 @@ impl Gestures {
             }
             None => GestureEffect::Nothing,
         }
+    }
+}
+
+/// Longest pause between the taps of a double tap, in milliseconds.
+pub const DOUBLE_TAP_MS: f64 = 300.0;
+/// Farthest apart the taps of a double tap may be, in pixels.
+pub const DOUBLE_TAP_PX: f64 = 30.0;
+
+/// Recognises a double tap from a stream of taps (presses that did not become drags).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TapDetector {
+    last: Option<(f64, ScreenPoint)>,
+}
+
+impl TapDetector {
+    /// Records a tap at `time_ms`; true when it completes a double tap (which is then consumed).
+    pub fn tap(&mut self, time_ms: f64, at: ScreenPoint) -> bool {
+        let double = self.last.is_some_and(|(t, p)| {
+            time_ms - t <= DOUBLE_TAP_MS && time_ms >= t && p.distance(at) <= DOUBLE_TAP_PX
+        });
+        self.last = if double { None } else { Some((time_ms, at)) };
+        double
     }
 }
 
@@ -235,6 +262,17 @@ mod tests {
         // lifting one finger keeps the pinched view and continues as a drag
         assert_eq!(g.up(1), GestureEffect::View(z));
         assert!(g.is_active());
+    }
+
+    #[test]
+    fn double_tap_needs_two_close_quick_taps() {
+        let mut d = TapDetector::default();
+        assert!(!d.tap(0.0, ScreenPoint::new(10.0, 10.0)));
+        assert!(d.tap(200.0, ScreenPoint::new(15.0, 12.0)));
+        // consumed: a third tap starts over
+        assert!(!d.tap(300.0, ScreenPoint::new(15.0, 12.0)));
+        assert!(!d.tap(900.0, ScreenPoint::new(15.0, 12.0)), "too slow");
+        assert!(!d.tap(1000.0, ScreenPoint::new(100.0, 12.0)), "too far");
     }
 
     #[test]

@@ -262,3 +262,102 @@ fn parse_layers(cx: &mut Ctx, v: Option<&Value>) -> Vec<LayerRef> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"parkmap":1,"id":"p","name":{"zh":"园","en":"Park","ru":"Парк"},
+      "bounds":[126.4,45.8,126.6,45.9],"attribution":{"zh":"数据","en":"Data"},
+      "provenance":{"zh":"示意","en":"Illustrative"},"figures":{"companies":590,"registered_capital_yuan":21921000000,"greenway_km":48},
+      "origins":["https://partner.example/page"],
+      "layers":[{"id":"zones","kind":"zones","url":"zones.geojson"},{"id":"c","kind":"companies","url":"https://cdn.example/c.geojson"}]}"#;
+
+    fn errors_of(text: &str) -> Vec<String> {
+        match parse_manifest("park.json", text) {
+            Ok((_, e)) | Err(e) => e.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_complete_manifest_parses() {
+        let (m, problems) = parse_manifest("park.json", GOOD).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(m.name.ru.as_deref(), Some("Парк"));
+        assert_eq!(m.layers.len(), 2);
+        assert_eq!(m.layers[1].kind, LayerKind::Companies);
+        assert_eq!(m.figures.unwrap().registered_capital_yuan, Some(21_921_000_000));
+        assert_eq!(m.origins, vec!["https://partner.example".to_string()]);
+        assert!(m.bounds.width() > 0.0 && m.bounds.height() > 0.0);
+    }
+
+    #[test]
+    fn bad_layer_entries_are_reported_and_left_out() {
+        let text = GOOD.replace(
+            r#"{"id":"zones","kind":"zones","url":"zones.geojson"}"#,
+            r#"{"id":"zones","kind":"zones","url":"zones.geojson"},{"id":"x","kind":"roads","url":"r.geojson"},
+               {"id":"y","kind":"pois","url":"javascript:alert(1)"},{"id":"zones","kind":"pois","url":"p.geojson"},{"kind":"pois"}"#,
+        );
+        let (m, problems) = parse_manifest("park.json", &text).unwrap();
+        assert_eq!(m.layers.len(), 2);
+        let p: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(p[0], "park.json: layers[1].kind: expected one of context, zones, waterfront, greenway, pois, companies; found \"roads\"");
+        assert_eq!(p[1], "park.json: layers[2].url: must be relative to the manifest or an https: URL");
+        assert_eq!(p[2], "park.json: layers[3].id: duplicate layer id \"zones\"");
+        assert_eq!(p[3], "park.json: layers[4]: needs string \"id\", \"kind\" and \"url\"");
+    }
+
+    #[test]
+    fn missing_essentials_fail_with_every_reason() {
+        let e = errors_of(r#"{"parkmap":2,"layers":[]}"#);
+        assert!(
+            e.contains(
+                &"park.json: parkmap: unsupported format version 2 (this ParkMap reads 1)".to_string()
+            ),
+            "{e:?}"
+        );
+        assert!(e.contains(&"park.json: name: missing or not an object with \"zh\" and \"en\"".to_string()));
+        assert!(e.contains(&"park.json: bounds: expected [west, south, east, north] in degrees with west < east, south < north".to_string()));
+        assert!(e.contains(&"park.json: layers: no layers".to_string()));
+        assert!(parse_manifest("park.json", r#"{"parkmap":2,"layers":[]}"#).is_err());
+    }
+
+    #[test]
+    fn a_missing_english_name_is_located() {
+        let e = errors_of(&GOOD.replace(r#""en":"Park","#, ""));
+        assert_eq!(e, vec!["park.json: name.en: missing or not a non-empty string"]);
+    }
+
+    #[test]
+    fn too_many_layers_are_cut_at_the_limit() {
+        let layers: Vec<String> =
+            (0..100).map(|i| format!(r#"{{"id":"l{i}","kind":"pois","url":"l{i}.geojson"}}"#)).collect();
+        let text = GOOD.replace(
+            r#"[{"id":"zones","kind":"zones","url":"zones.geojson"},{"id":"c","kind":"companies","url":"https://cdn.example/c.geojson"}]"#,
+            &format!("[{}]", layers.join(",")),
+        );
+        let (m, problems) = parse_manifest("park.json", &text).unwrap();
+        assert_eq!(m.layers.len(), MAX_LAYERS);
+        assert_eq!(
+            problems[0].to_string(),
+            "park.json: layers: 100 layers: more than the limit of 32; the rest are ignored"
+        );
+    }
+
+    #[test]
+    fn malformed_and_oversized_manifests_are_errors() {
+        assert!(matches!(parse_manifest("park.json", "{").unwrap_err()[0], DataError::Json { .. }));
+        let big = " ".repeat(MAX_MANIFEST_BYTES + 1);
+        assert!(matches!(parse_manifest("park.json", &big).unwrap_err()[0], DataError::TooLarge { .. }));
+        assert_eq!(errors_of("[]"), vec!["park.json: (root): expected a JSON object"]);
+    }
+
+    #[test]
+    fn the_shipped_manifest_parses_cleanly() {
+        let text = include_str!("../../public/data/park.json");
+        let (m, problems) = parse_manifest("park.json", text).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(m.name.zh, "深哈产业园");
+        assert_eq!(m.layers.len(), 6);
+    }
+}

@@ -3,11 +3,37 @@
 
 use super::fly::select;
 use super::state::{use_app_state, AppState, Selection};
-use crate::geo::gesture::{key_action, wheel_factor, GestureEffect, Gestures, KeyAction};
+use crate::geo::gesture::{key_action, wheel_factor, GestureEffect, Gestures, KeyAction, TapDetector};
 use crate::geo::ScreenPoint;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Why the map has nothing to show; caught by the error boundary around the map.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum MapError {
+    /// Every layer failed: the problems are listed in the alert.
+    #[error("no layer of this park could be drawn")]
+    NothingToDraw,
+}
+
+/// `Err` once loading has finished and not one feature could be drawn.
+fn drawable(state: AppState) -> Result<(), MapError> {
+    let done = state.manifest.with(Option::is_some) && !super::is_loading(state);
+    let empty = state.park.with(|p| {
+        p.context.is_empty()
+            && p.zones.is_empty()
+            && p.greenway.is_empty()
+            && p.waterfront.is_empty()
+            && p.pois.is_empty()
+            && p.companies.is_empty()
+    });
+    if done && empty {
+        Err(MapError::NothingToDraw)
+    } else {
+        Ok(())
+    }
+}
 
 /// Parses a `data-select` attribute (`company:c0001`, `zone:z01`, `trail:g01`, `poi:p01`).
 pub fn parse_select(value: &str) -> Option<Selection> {
@@ -53,6 +79,8 @@ pub fn MapView() -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     let gestures = StoredValue::new(Gestures::default());
     let suppress_click = StoredValue::new(false);
+    let taps = StoredValue::new(TapDetector::default());
+    let last_pointer_touch = StoredValue::new(false);
     let preview = RwSignal::new((0.0f64, 0.0f64));
 
     Effect::new(move |_| {
@@ -77,6 +105,7 @@ pub fn MapView() -> impl IntoView {
         if ev.pointer_type() == "mouse" && ev.button() != 0 {
             return;
         }
+        last_pointer_touch.set_value(ev.pointer_type() == "touch");
         let at = point(ev.client_x(), ev.client_y());
         let view = state.viewport.get_untracked();
         let effect = gestures
@@ -100,6 +129,14 @@ pub fn MapView() -> impl IntoView {
         let dragged = gestures.with_value(|g| g.dragged());
         if dragged {
             suppress_click.set_value(true);
+        } else if ev.pointer_type() == "touch"
+            && !gestures.with_value(|g| g.is_active() && g.pointer_count() > 1)
+        {
+            let at = point(ev.client_x(), ev.client_y());
+            let now = window().performance().map(|p| p.now()).unwrap_or_default();
+            if taps.try_update_value(|t| t.tap(now, at)).unwrap_or(false) {
+                super::fly::fly_to(state, state.viewport.get_untracked().zoom_at(at, 2.0));
+            }
         }
         let effect = gestures.try_update_value(|g| g.up(ev.pointer_id())).unwrap_or(GestureEffect::Nothing);
         apply(effect);
@@ -112,6 +149,9 @@ pub fn MapView() -> impl IntoView {
     };
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
+        if last_pointer_touch.get_value() {
+            return; // a double tap was already handled on pointerup
+        }
         let at = point(ev.client_x(), ev.client_y());
         super::fly::fly_to(state, state.viewport.get_untracked().zoom_at(at, 2.0));
     };
@@ -178,6 +218,7 @@ pub fn MapView() -> impl IntoView {
             </svg>
             <super::controls::Controls/>
             <super::legend::Legend/>
+            {move || drawable(state)}
             <Show when=move || super::is_loading(state)>
                 <div class="map__loading" role="status">{move || state.t("loading")}</div>
             </Show>

@@ -62,8 +62,9 @@ pub fn Shell() -> impl IntoView {
         <div class="app">
             <Header/>
             <main class="app__main">
-                <ErrorBoundary fallback=|errors| view! {
+                <ErrorBoundary fallback=move |errors| view! {
                     <div class="map map--failed" role="alert">
+                        <p class="map__failed-title">{move || state.t("map.nothing")}</p>
                         {move || errors.get().into_iter().map(|(_, e)| view! { <p>{e.to_string()}</p> }).collect_view()}
                     </div>
                 }>

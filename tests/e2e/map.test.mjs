@@ -161,6 +161,16 @@ test('a layer served with HTTP 500 shows its alert and the other layers still dr
   });
 });
 
+test('when every layer fails the map says so instead of staying blank', async (t) => {
+  await withPage(suite, t, {}, async (page) => {
+    await page.route('**/*.geojson', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.goto(`${suite.url}?lang=en`);
+    await page.locator('.map--failed').waitFor();
+    assert.match(await page.locator('.map--failed').textContent(), /Nothing to draw/);
+    assert.match(await page.locator('.alerts').textContent(), /companies\.geojson: HTTP 503/);
+  });
+});
+
 test('a broken layer file is reported with its location and the rest of the park draws', async (t) => {
   await withPage(suite, t, {}, async (page) => {
     await page.goto(`${suite.url}?lang=en&park=/fixtures/mini/park.json`);
