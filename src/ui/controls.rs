@@ -33,7 +33,7 @@ pub fn Controls() -> impl IntoView {
         } else {
             format!("{metres} {}", crate::i18n::t(lang, "unit_m"))
         };
-        (format!("width:{px:.1}px"), label)
+        (format!("{px:.1}px"), label)
     };
     let attribution = move || {
         let lang = state.lang.get();
@@ -52,7 +52,7 @@ pub fn Controls() -> impl IntoView {
             <span class="north__n">"N"</span>
         </div>
         <div class="scalebar" aria-label=move || state.t("scale")>
-            <div class="scalebar__bar" style=move || scale().0></div>
+            <div class="scalebar__bar" style:width=move || scale().0></div>
             <span class="scalebar__label">{move || scale().1}</span>
         </div>
         <div class="attribution" on:pointerdown=|ev| ev.stop_propagation()>

@@ -10,8 +10,10 @@ fn selected(state: AppState, sel: Selection) -> impl Fn() -> bool + Copy + 'stat
     move || state.selection.with(|s| sel.with_value(|v| s.as_ref() == Some(v)))
 }
 
-fn layer_style(state: AppState, kind: LayerKind) -> impl Fn() -> &'static str {
-    move || if state.visible(kind) { "" } else { "display:none" }
+/// Hides a switched-off layer. Set through CSSOM (`style:display`), never a `style` attribute, so
+/// the Content-Security-Policy needs no 'unsafe-inline' for styles.
+fn layer_display(state: AppState, kind: LayerKind) -> impl Fn() -> &'static str {
+    move || if state.visible(kind) { "inline" } else { "none" }
 }
 
 /// Draws every world layer in manifest order: context, zones, waterfront, greenway.
@@ -19,12 +21,12 @@ fn layer_style(state: AppState, kind: LayerKind) -> impl Fn() -> &'static str {
 pub fn WorldLayers() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <g class="map__layer map__layer--context" style=layer_style(state, LayerKind::Context)>{move || context(state)}</g>
-        <g class="map__layer map__layer--zones" style=layer_style(state, LayerKind::Zones)>{move || zones(state)}</g>
-        <g class="map__layer map__layer--waterfront" style=layer_style(state, LayerKind::Waterfront)>
+        <g class="map__layer map__layer--context" style:display=layer_display(state, LayerKind::Context)>{move || context(state)}</g>
+        <g class="map__layer map__layer--zones" style:display=layer_display(state, LayerKind::Zones)>{move || zones(state)}</g>
+        <g class="map__layer map__layer--waterfront" style:display=layer_display(state, LayerKind::Waterfront)>
             {move || trails(state, LayerKind::Waterfront)}
         </g>
-        <g class="map__layer map__layer--greenway" style=layer_style(state, LayerKind::Greenway)>
+        <g class="map__layer map__layer--greenway" style:display=layer_display(state, LayerKind::Greenway)>
             {move || trails(state, LayerKind::Greenway)}
         </g>
     }
