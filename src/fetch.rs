@@ -1,31 +1,100 @@
-//! The only network I/O: fetching the manifest and the layers with gloo-net.
+//! The only network I/O: fetching the manifest and the layers with gloo-net, with a timeout per
+//! attempt and bounded retries with backoff ([`RetryPolicy`]).
 
 use crate::model::manifest::{parse_manifest, Manifest};
 use crate::model::parse::{empty_layer, parse_layer, LayerParse};
 use crate::model::{DataError, LayerRef};
+use crate::retry::{content_type_ok, is_retryable, RetryPolicy};
 use gloo_net::http::Request;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
-/// Fetches `url` as text; `file` names it in errors. An HTTP error status is a [`DataError::Http`].
-pub async fn fetch_text(url: &str, file: &str) -> Result<String, DataError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| DataError::Unreachable { file: file.into(), reason: e.to_string() })?;
-    if !response.ok() {
-        return Err(DataError::Http { file: file.into(), status: response.status() });
+/// Resolves after `ms` milliseconds.
+pub async fn sleep_ms(ms: u32) {
+    if ms == 0 {
+        return;
     }
-    response.text().await.map_err(|e| DataError::Unreachable { file: file.into(), reason: e.to_string() })
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// One attempt: aborts after `timeout_ms`; an HTTP error status, a network failure, a timeout and an
+/// HTML answer are errors naming `file`.
+async fn fetch_once(url: &str, file: &str, timeout_ms: u32) -> Result<String, DataError> {
+    let unreachable = |reason: String| DataError::Unreachable { file: file.into(), reason };
+    let controller = web_sys::AbortController::new().map_err(|_| unreachable("no AbortController".into()))?;
+    let signal = controller.signal();
+    let abort = Closure::once(move || controller.abort());
+    let timer = web_sys::window().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            timeout_ms as i32,
+        )
+        .ok()
+    });
+    let result = async {
+        let response = Request::get(url).abort_signal(Some(&signal)).send().await.map_err(|e| {
+            if signal.aborted() {
+                unreachable(format!("no answer within {} s", timeout_ms / 1000))
+            } else {
+                unreachable(e.to_string())
+            }
+        })?;
+        if !response.ok() {
+            return Err(DataError::Http { file: file.into(), status: response.status() });
+        }
+        let content_type = response.headers().get("content-type");
+        if !content_type_ok(content_type.as_deref()) {
+            return Err(unreachable(format!("served as {}, not JSON", content_type.unwrap_or_default())));
+        }
+        response.text().await.map_err(|e| unreachable(e.to_string()))
+    }
+    .await;
+    if let (Some(id), Some(w)) = (timer, web_sys::window()) {
+        w.clear_timeout_with_handle(id);
+    }
+    drop(abort);
+    result
+}
+
+/// Fetches `url` as text, retrying transport failures as `policy` says; `on_retry(attempt)` is
+/// called before each retry (for the loading state).
+pub async fn fetch_text(
+    url: &str,
+    file: &str,
+    policy: RetryPolicy,
+    on_retry: &dyn Fn(u32),
+) -> Result<String, DataError> {
+    let mut attempt = 0;
+    loop {
+        let result = fetch_once(url, file, policy.timeout_ms).await;
+        match result {
+            Err(e) if is_retryable(&e) => match policy.delay_before(attempt + 1) {
+                Some(delay) => {
+                    attempt += 1;
+                    on_retry(attempt);
+                    sleep_ms(delay).await;
+                }
+                None => return Err(e),
+            },
+            other => return other,
+        }
+    }
 }
 
 /// Fetches and parses the manifest at the absolute URL `url`.
 pub async fn load_manifest(url: &str) -> Result<(Manifest, Vec<DataError>), Vec<DataError>> {
     let file = url.rsplit('/').next().unwrap_or(url);
-    let text = fetch_text(url, file).await.map_err(|e| vec![e])?;
+    let file = file.split(['?', '#']).next().unwrap_or(file);
+    let text = fetch_text(url, file, RetryPolicy::default(), &|_| {}).await.map_err(|e| vec![e])?;
     parse_manifest(file, &text)
 }
 
 /// Fetches and parses one layer; `manifest_url` is the absolute URL its `url` is relative to.
-pub async fn load_layer(layer: &LayerRef, manifest_url: &str) -> LayerParse {
+pub async fn load_layer(layer: &LayerRef, manifest_url: &str, on_retry: &dyn Fn(u32)) -> LayerParse {
     let file = layer.url.as_str();
     let failed = |e: DataError| LayerParse { layer: empty_layer(layer.kind), errors: vec![e] };
     let url = match crate::model::url::resolve_layer_url(&layer.url, manifest_url) {
@@ -38,7 +107,7 @@ pub async fn load_layer(layer: &LayerRef, manifest_url: &str) -> LayerParse {
             })
         }
     };
-    match fetch_text(&url, file).await {
+    match fetch_text(&url, file, RetryPolicy::default(), on_retry).await {
         Ok(text) => parse_layer(layer.kind, file, &text),
         Err(e) => failed(e),
     }

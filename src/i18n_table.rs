@@ -1,6 +1,5 @@
 // The UI string table: (key, [English, Simplified Chinese, Russian]), sorted by key (binary search).
 // Keep it sorted by key: lookups are a binary search, and a unit test checks the order.
-
 /// Every UI string: key, then English, Chinese, Russian.
 pub static TABLE: &[(&str, [&str; 3])] = &[
     ("about", ["About the data", "关于数据", "О данных"]),
@@ -59,7 +58,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("legend.hide", ["Hide legend", "隐藏图例", "Скрыть легенду"]),
     ("legend.show", ["Show legend", "显示图例", "Показать легенду"]),
     ("loading", ["Loading the park…", "正在加载园区…", "Загрузка парка…"]),
-    ("loading.layer", ["Loading", "加载中", "Загрузка"]),
+    ("loading.layer", ["Loading:", "加载中：", "Загрузка:"]),
     ("map.error", ["The map hit a problem and was reset.", "地图出现问题，已重置。", "В карте произошла ошибка, она сброшена."]),
     ("map.label", ["Park map. Arrow keys pan, plus and minus zoom.", "园区地图。方向键平移，加号和减号缩放。", "Карта парка. Стрелки — сдвиг, плюс и минус — масштаб."]),
     ("map.nothing", ["Nothing to draw: no layer of this park could be loaded. The problems are listed above.", "无可显示内容：本园区的图层均未能加载，问题见上方。", "Нечего показать: ни один слой парка не загрузился. Проблемы перечислены выше."]),
@@ -79,6 +78,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("poi.toilet", ["Toilet", "卫生间", "Туалет"]),
     ("poi.viewpoint", ["Viewpoint", "观景点", "Смотровая точка"]),
     ("poi.warm_station", ["Warm station", "暖心驿站", "Пункт обогрева"]),
+    ("retry", ["Retry", "重试", "Повторить"]),
     ("scale", ["Scale", "比例尺", "Масштаб"]),
     ("status.closed", ["Closed", "关闭", "Закрыто"]),
     ("status.open", ["Open", "开放", "Открыто"]),

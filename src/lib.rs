@@ -6,6 +6,7 @@
 pub mod geo;
 pub mod i18n;
 pub mod model;
+pub mod retry;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

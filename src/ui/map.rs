@@ -219,9 +219,43 @@ pub fn MapView() -> impl IntoView {
             <super::controls::Controls/>
             <super::legend::Legend/>
             {move || drawable(state)}
-            <Show when=move || super::is_loading(state)>
-                <div class="map__loading" role="status">{move || state.t("loading")}</div>
-            </Show>
+            <LoadingState/>
         </div>
+    }
+}
+
+/// Before anything is drawn, a veil over the map; afterwards a small chip naming the layers still
+/// loading (and retries), so a slow layer never freezes the page.
+#[component]
+fn LoadingState() -> impl IntoView {
+    let state = use_app_state();
+    let nothing_drawn =
+        move || state.park.with(|p| p.zones.is_empty() && p.companies.is_empty() && p.context.is_empty());
+    let chip = move || {
+        let retrying = state.retrying.get();
+        state
+            .pending
+            .get()
+            .iter()
+            .map(|id| match retrying.iter().find(|(r, _)| r == id) {
+                Some((_, n)) => format!("{id} ({} {n})", state.t("retry")),
+                None => id.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    move || {
+        if !super::is_loading(state) {
+            None
+        } else if nothing_drawn() {
+            Some(
+                view! { <div class="map__loading" role="status">{move || state.t("loading")}</div> }
+                    .into_any(),
+            )
+        } else {
+            Some(view! {
+                <div class="map__loading-chip" role="status">{move || format!("{} {}", state.t("loading.layer"), chip())}</div>
+            }.into_any())
+        }
     }
 }

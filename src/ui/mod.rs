@@ -12,7 +12,7 @@ pub mod state;
 use crate::i18n::{choose_lang, Lang};
 use crate::model::parse::LayerParse;
 use crate::model::url::resolve_park_param;
-use crate::model::{DataError, Manifest};
+use crate::model::{DataError, LayerRef, Manifest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 pub use state::{use_app_state, AppState, Selection};
@@ -91,6 +91,38 @@ pub fn apply_layer(state: AppState, id: &str, parsed: LayerParse) {
     state.park.update(|p| Arc::make_mut(p).add(parsed.layer));
     state.errors.update(|v| v.extend(parsed.errors));
     state.pending.update(|v| v.retain(|p| p != id));
+    state.retrying.update(|v| v.retain(|(p, _)| p != id));
+}
+
+/// Downloads and adds one layer, on its own task; a download that fails for good is offered a retry.
+pub fn load_layer(state: AppState, layer: LayerRef) {
+    let Some(manifest_url) = state.manifest_url.get_untracked() else { return };
+    state.pending.update(|v| {
+        if !v.contains(&layer.id) {
+            v.push(layer.id.clone())
+        }
+    });
+    state.failed.update(|v| v.retain(|l| l.id != layer.id));
+    spawn_local(async move {
+        let id = layer.id.clone();
+        let on_retry = move |n: u32| {
+            state.retrying.update(|v| {
+                v.retain(|(p, _)| *p != id);
+                v.push((id.clone(), n));
+            })
+        };
+        let parsed = crate::fetch::load_layer(&layer, &manifest_url, &on_retry).await;
+        if parsed.layer.is_empty() && parsed.errors.iter().any(crate::retry::is_retryable) {
+            state.failed.update(|v| v.push(layer.clone()));
+        }
+        apply_layer(state, &layer.id, parsed);
+    });
+}
+
+/// Forgets a failed layer's problems and downloads it again.
+pub fn retry_layer(state: AppState, layer: LayerRef) {
+    state.errors.update(|v| v.retain(|e| e.file() != layer.url));
+    load_layer(state, layer);
 }
 
 fn load_park(state: AppState) {
@@ -117,14 +149,11 @@ fn load_park(state: AppState) {
             }
         };
         let layers = manifest.layers.clone();
+        state.manifest_url.set(Some(manifest_url));
         apply_manifest(state, manifest, problems);
         // Every layer on its own task: they load in parallel and each draws as soon as it parses.
         for layer in layers {
-            let url = manifest_url.clone();
-            spawn_local(async move {
-                let parsed = crate::fetch::load_layer(&layer, &url).await;
-                apply_layer(state, &layer.id, parsed);
-            });
+            load_layer(state, layer);
         }
     });
 }
@@ -183,9 +212,30 @@ fn Alerts() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     {(more > 0).then(|| view! { <p class="alerts__more">{format!("+{more} {}", state.t("errors.more"))}</p> })}
+                    <RetryButtons/>
                 </div>
             }
         })
+    }
+}
+
+#[component]
+fn RetryButtons() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state
+            .failed
+            .get()
+            .into_iter()
+            .map(|layer| {
+                let label = format!("{} {}", state.t("retry"), layer.url);
+                view! {
+                    <button type="button" class="alerts__retry" on:click=move |_| retry_layer(state, layer.clone())>
+                        {label}
+                    </button>
+                }
+            })
+            .collect_view()
     }
 }
 

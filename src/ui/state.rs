@@ -2,7 +2,7 @@
 
 use crate::geo::{MapPoint, Viewport};
 use crate::i18n::Lang;
-use crate::model::{DataError, LayerKind, Manifest, Park};
+use crate::model::{DataError, LayerKind, LayerRef, Manifest, Park};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,6 +34,12 @@ pub struct AppState {
     pub errors: RwSignal<Vec<DataError>>,
     /// Layers still loading (by id).
     pub pending: RwSignal<Vec<String>>,
+    /// Layers being retried after a failure: (id, retry number).
+    pub retrying: RwSignal<Vec<(String, u32)>>,
+    /// Layers whose download failed for good (offered a retry button).
+    pub failed: RwSignal<Vec<LayerRef>>,
+    /// Absolute URL of the manifest (layer URLs are relative to it).
+    pub manifest_url: RwSignal<Option<String>>,
     /// The selected feature.
     pub selection: RwSignal<Option<Selection>>,
     /// The current view.
@@ -53,6 +59,9 @@ impl AppState {
             park: RwSignal::new(Arc::new(Park::default())),
             errors: RwSignal::new(Vec::new()),
             pending: RwSignal::new(Vec::new()),
+            retrying: RwSignal::new(Vec::new()),
+            failed: RwSignal::new(Vec::new()),
+            manifest_url: RwSignal::new(None),
             selection: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::new(MapPoint::default(), 14.0, 800.0, 600.0)),
             hidden: RwSignal::new(Vec::new()),
