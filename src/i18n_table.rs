@@ -89,6 +89,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("unit_km", ["km", "公里", "км"]),
     ("unit_km2", ["km²", "平方公里", "км²"]),
     ("unit_m", ["m", "米", "м"]),
+    ("updated", ["ParkMap was updated to a new version.", "地图已更新到新版本。", "Карта обновлена до новой версии."]),
     ("waterfront.of", ["waterfront", "滨水带", "набережная"]),
     ("winter.closed", ["Closed in winter", "冬季关闭", "Закрыто зимой"]),
     ("winter.groomed", ["Groomed for winter walking", "冬季清雪维护", "Расчищается зимой"]),

@@ -8,6 +8,7 @@ mod map;
 mod markers;
 mod panel;
 pub mod state;
+mod sw;
 
 use crate::i18n::{choose_lang, Lang};
 use crate::model::parse::LayerParse;
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(lang);
     provide_context(state);
     load_park(state);
+    sw::register(state);
     view! { <Shell/> }
 }
 
@@ -73,6 +75,7 @@ pub fn Shell() -> impl IntoView {
                 <panel::Panel/>
             </main>
             <Alerts/>
+            <sw::UpdatedNotice/>
         </div>
     }
 }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub retrying: RwSignal<Vec<(String, u32)>>,
     /// Layers whose download failed for good (offered a retry button).
     pub failed: RwSignal<Vec<LayerRef>>,
+    /// A new version of the app was installed by the service worker (shows a notice).
+    pub updated: RwSignal<bool>,
     /// Absolute URL of the manifest (layer URLs are relative to it).
     pub manifest_url: RwSignal<Option<String>>,
     /// The selected feature.
@@ -62,6 +64,7 @@ impl AppState {
             retrying: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
             manifest_url: RwSignal::new(None),
+            updated: RwSignal::new(false),
             selection: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::new(MapPoint::default(), 14.0, 800.0, 600.0)),
             hidden: RwSignal::new(Vec::new()),

@@ -26,19 +26,23 @@ export async function startSuite() {
   const browser = await launch();
   return {
     url: server.url,
+    overrides: server.overrides,
     browser,
     async close() { await browser.close(); await server.close(); },
   };
 }
 
-/** Opens a page, records page errors, and screenshots it if `body` throws. */
+/** Opens a page, records page errors, and screenshots it if `body` throws. `body` gets the page,
+ *  the list of page errors and the browser context. */
 export async function withPage(suite, t, options, body) {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  // The offline service worker would answer requests before page.route() sees them: tests that
+  // are not about it block it.
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
-    await body(page, pageErrors);
+    await body(page, pageErrors, context);
   } catch (err) {
     fs.mkdirSync(SHOTS, { recursive: true });
     const file = path.join(SHOTS, `${t.name.replace(/[^a-z0-9]+/gi, '_')}.png`);

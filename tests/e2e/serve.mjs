@@ -13,10 +13,17 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1:`port` (0 = any free port); `mounts` maps URL prefixes such as
- *  '/fixtures/' to other folders. Resolves to { url, port, close }. */
+ *  '/fixtures/' to other folders. Resolves to { url, port, overrides, close }: `overrides` maps a
+ *  URL path to { body, type } served instead of the file (a test's "next deployment"). */
 export function serve(root, port = 0, mounts = {}) {
+  const overrides = {};
   const server = http.createServer((req, res) => {
     let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (overrides[urlPath]) {
+      res.writeHead(200, { 'content-type': overrides[urlPath].type, 'cache-control': 'no-cache' });
+      res.end(overrides[urlPath].body);
+      return;
+    }
     let base = path.resolve(root);
     for (const [prefix, dir] of Object.entries(mounts)) {
       if (urlPath.startsWith(prefix)) { base = path.resolve(dir); urlPath = urlPath.slice(prefix.length - 1); }
@@ -36,7 +43,7 @@ export function serve(root, port = 0, mounts = {}) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const p = server.address().port;
-      resolve({ url: `http://127.0.0.1:${p}/`, port: p, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${p}/`, port: p, overrides, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }

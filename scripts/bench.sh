@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmarks ParkMap against a Leaflet 1.9 page and a MapLibre GL JS page on the same park data, in
+# headless Debian Chromium (what each figure means: bench/README.md):
+#   1. installs what is missing (./scripts/setup.sh --browser, plus the peer libraries from npm);
+#   2. builds the release bundle into target/bench-dist (never touches dist/);
+#   3. generates the 50 000-company stress park into target/stress-park (kept while newer than
+#      src/datagen);
+#   4. runs `node bench/run.mjs`, which prints the comparison table and writes
+#      target/bench/results.md (raw samples in target/bench/results.json).
+# Arguments go to bench/run.mjs: --reps N, --only parkmap,leaflet,maplibre, --parks shipped,stress,
+# --no-cargo, --timeout MS. Never fails on a figure: exits non-zero only if the harness breaks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
+
+./scripts/setup.sh --browser
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# The peers are dev dependencies that setup.sh does not check for.
+if [ ! -f node_modules/leaflet/dist/leaflet.js ] \
+   || [ ! -f node_modules/leaflet.markercluster/dist/leaflet.markercluster.js ] \
+   || [ ! -f node_modules/maplibre-gl/dist/maplibre-gl.mjs ]; then
+  say "installing the benchmark peers (leaflet, leaflet.markercluster, maplibre-gl)"
+  npm install --no-audit --no-fund
+fi
+
+say "building the release bundle into target/bench-dist"
+if ! trunk build --release --dist target/bench-dist; then
+  if [ -f target/bench-dist/index.html ]; then
+    say "WARNING: the build failed; benchmarking the previous bundle in target/bench-dist"
+    export BENCH_STALE_DIST=1
+  else
+    say "the build failed and there is no previous bundle to benchmark"
+    exit 1
+  fi
+fi
+
+STRESS=target/stress-park
+if [ -f "$STRESS/park.json" ] && [ -f "$STRESS/companies.geojson" ] \
+   && [ -z "$(find src/datagen src/bin/parkmap-gen.rs -newer "$STRESS/park.json" -print -quit)" ]; then
+  say "stress park: $STRESS is up to date"
+else
+  say "generating the 50 000-company stress park into $STRESS"
+  cargo run --release --bin parkmap-gen -- --companies 50000 --out "$STRESS"
+fi
+
+say "running bench/run.mjs (about 5 minutes)"
+node bench/run.mjs "$@"

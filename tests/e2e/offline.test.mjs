@@ -1,0 +1,56 @@
+// End to end: after the first visit the map and the data work with no network (service worker with a
+// versioned cache); a new version is picked up on the next visit with a small "updated" notice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSuite, withPage, waitForPark, readData, ROOT } from './harness.mjs';
+
+let suite;
+before(async () => { suite = await startSuite(); });
+after(async () => { await suite?.close(); });
+
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+
+test('after one visit the map loads and works offline', async (t) => {
+  await withPage(suite, t, { serviceWorkers: 'allow' }, async (page, pageErrors, context) => {
+    await page.goto(`${suite.url}?lang=en`);
+    await waitForPark(page);
+    await controlled(page);
+    await context.setOffline(true);
+    await page.reload();
+    await waitForPark(page);
+    assert.equal(await page.locator('.map__company').count(), readData('companies.geojson').features.length);
+    assert.ok(await page.locator('.map__trail--greenway').count() > 0);
+    assert.equal(await page.getByRole('alert').count(), 0, 'no layer failed offline');
+    await page.locator('.map__company').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+test('a new version is installed on the next visit and says so', async (t) => {
+  await withPage(suite, t, { serviceWorkers: 'allow' }, async (page) => {
+    await page.goto(`${suite.url}?lang=en`);
+    await waitForPark(page);
+    await controlled(page);
+    assert.equal(await page.locator('.notice').count(), 0, 'no notice on a first visit');
+    // The next deployment: same files, a different version in sw.js.
+    const sw = fs.readFileSync(path.join(ROOT, 'dist/sw.js'), 'utf8');
+    const next = sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'");
+    assert.notEqual(next, sw);
+    suite.overrides['/sw.js'] = { body: next, type: 'text/javascript' };
+    t.after(() => { delete suite.overrides['/sw.js']; });
+    await page.reload();
+    await waitForPark(page);
+    const notice = page.locator('.notice');
+    await notice.waitFor({ timeout: 20000 });
+    assert.match(await notice.textContent(), /updated/);
+    // the new worker finishes activating by deleting the old cache
+    await page.waitForFunction(async () => {
+      const keys = await caches.keys();
+      return keys.length === 1 && keys[0].endsWith('-next');
+    }, null, { timeout: 10000 });
+  });
+});
