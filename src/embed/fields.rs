@@ -2,6 +2,7 @@
 
 use super::protocol::{Action, ProtocolError, RouteRequest};
 use super::url_state::{check_id, FilterParams, LOOP_KM_RANGE, MAX_WAYPOINTS, YEAR_RANGE};
+use super::values::{sort_dedup, LAT, LON};
 use crate::geo::LonLat;
 use crate::model::{Industry, LayerKind};
 use serde_json::{Map, Value};
@@ -9,8 +10,6 @@ use std::ops::RangeInclusive;
 
 /// Fields every message may carry besides its own.
 const ENVELOPE: [&str; 4] = ["source", "v", "type", "requestId"];
-pub(super) const LAT: RangeInclusive<f64> = -90.0..=90.0;
-pub(super) const LON: RangeInclusive<f64> = -180.0..=180.0;
 
 /// One command's fields, with readers whose errors name the command and field.
 pub(super) struct Msg<'a> {
@@ -111,8 +110,7 @@ impl<'a> Msg<'a> {
                 None => Err(self.err(format!("{name:?} must be an array of {what} keys"))),
             })
             .collect::<Result<Vec<T>, _>>()?;
-        out.sort();
-        out.dedup();
+        sort_dedup(&mut out);
         Ok(out)
     }
 

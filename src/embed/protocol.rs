@@ -5,8 +5,9 @@
 //! [module docs](super) for the tables.
 
 pub use super::event::Event;
-use super::fields::{filter, route, set_layers, Msg, LAT, LON};
+use super::fields::{filter, route, set_layers, Msg};
 use super::url_state::{check_id, FilterParams, ZOOM_RANGE};
+use super::values::{LAT, LON};
 use crate::geo::LonLat;
 use crate::i18n::Lang;
 use crate::model::LayerKind;

@@ -1,8 +1,14 @@
 //! The value grammar of the URL parameters: numbers, ranges, key lists, waypoints, and how floats are
-//! written. Every reader returns a reason that completes "URL parameter \"x\" ignored: ...".
+//! written. Every reader's error is the reason of a [`super::UrlWarning`].
 
 use super::url_state::{MapView, MAX_WAYPOINTS, ZOOM_RANGE};
 use crate::geo::LonLat;
+use std::ops::RangeInclusive;
+
+/// Latitudes, degrees.
+pub(crate) const LAT: RangeInclusive<f64> = -90.0..=90.0;
+/// Longitudes, degrees.
+pub(crate) const LON: RangeInclusive<f64> = -180.0..=180.0;
 
 pub(crate) fn flag(v: &str) -> Result<bool, String> {
     match v {
@@ -24,9 +30,9 @@ pub(crate) fn decimal(s: &str) -> Option<f64> {
 }
 
 pub(crate) fn check_lat_lon(lat: f64, lon: f64) -> Result<(), String> {
-    if !(-90.0..=90.0).contains(&lat) {
+    if !LAT.contains(&lat) {
         Err(format!("lat {lat} is out of range -90..90"))
-    } else if !(-180.0..=180.0).contains(&lon) {
+    } else if !LON.contains(&lon) {
         Err(format!("lon {lon} is out of range -180..180"))
     } else {
         Ok(())
