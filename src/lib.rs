@@ -3,6 +3,7 @@
 //! The pure core (`geo`, `model`, `i18n`, `validate`) has no DOM in it and is tested natively;
 //! the Leptos UI (`ui`, `fetch`) only builds for wasm32.
 
+pub mod embed;
 pub mod geo;
 pub mod i18n;
 pub mod model;
