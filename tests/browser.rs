@@ -31,7 +31,7 @@ fn mount(broken: bool) -> (web_sys::Element, AppState) {
     doc.body().unwrap().append_child(&host).unwrap();
     let state = AppState::new(Lang::En);
     let (manifest, problems) = parse_manifest("park.json", MANIFEST).unwrap();
-    apply_manifest(state, manifest, problems);
+    apply_manifest(state, manifest, problems, None);
     for (id, kind, text) in LAYERS {
         let (file, text) = if broken && *id == "companies" {
             ("broken.geojson", include_str!("fixtures/mini/broken.geojson"))

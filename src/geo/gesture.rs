@@ -1,4 +1,4 @@
-//! Gestures as an input pipeline: DOM events become [`PointerInput`]s; a pure state machine turns
+//! Gestures as an input pipeline: DOM pointer events (down, move, up) feed a pure state machine that turns
 //! them and the viewport into what the map must do. One pointer drags, two pinch.
 
 use super::{ScreenPoint, Viewport};

@@ -9,7 +9,9 @@ mod markers;
 mod panel;
 pub mod state;
 mod sw;
+mod url;
 
+use crate::embed::MapView;
 use crate::i18n::{choose_lang, Lang};
 use crate::model::parse::LayerParse;
 use crate::model::url::resolve_park_param;
@@ -21,11 +23,6 @@ use std::sync::Arc;
 
 /// The park loaded when no `?park=` is given (relative to the page).
 pub const DEFAULT_PARK: &str = "public/data/park.json";
-
-fn query_param(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
-}
 
 fn browser_languages() -> Vec<String> {
     window().navigator().languages().iter().filter_map(|v| v.as_string()).collect()
@@ -40,10 +37,17 @@ pub fn start() {
 /// The whole app: reads `?lang=` and `?park=`, loads the park and shows the [`Shell`].
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = choose_lang(query_param("lang").as_deref(), &browser_languages());
+    let from_url = url::read_location();
+    let lang = from_url.lang.unwrap_or_else(|| choose_lang(None, &browser_languages()));
     let state = AppState::new(lang);
     provide_context(state);
-    load_park(state);
+    state.hidden.set(from_url.hidden_layers.clone());
+    state.selection.set(from_url.selection.as_ref().map(url::selection_of));
+    load_park(state, from_url.park.clone(), from_url.view);
+    if from_url.view.is_none() {
+        fly_to_selection_once_loaded(state);
+    }
+    url::sync(state, from_url);
     sw::register(state);
     view! { <Shell/> }
 }
@@ -80,11 +84,35 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
-/// Records a parsed manifest: fits the view to the park and marks its layers as loading.
-pub fn apply_manifest(state: AppState, manifest: Manifest, problems: Vec<DataError>) {
+/// A link that names a selection but no view flies to the selection as soon as its layer is in.
+fn fly_to_selection_once_loaded(state: AppState) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(sel) = state.selection.get() else { return false };
+        state.park.track();
+        match fly::target_for(state, &sel) {
+            Some(target) if state.manifest.with_untracked(Option::is_some) => {
+                fly::fly_to(state, target);
+                true
+            }
+            _ => false,
+        }
+    });
+}
+
+/// Records a parsed manifest: shows `view` (from a shared link) or else fits the park, and marks its
+/// layers as loading.
+pub fn apply_manifest(state: AppState, manifest: Manifest, problems: Vec<DataError>, view: Option<MapView>) {
     state.errors.update(|v| v.extend(problems));
     state.origin.set(manifest.bounds.center());
-    state.viewport.update(|v| *v = v.fit(&manifest.bounds, 16.0));
+    state.viewport.update(|v| {
+        *v = match &view {
+            Some(shared) => url::view_to(v, shared),
+            None => v.fit(&manifest.bounds, 16.0),
+        }
+    });
     state.pending.set(manifest.layers.iter().map(|l| l.id.clone()).collect());
     state.manifest.set(Some(Arc::new(manifest)));
 }
@@ -128,9 +156,8 @@ pub fn retry_layer(state: AppState, layer: LayerRef) {
     load_layer(state, layer);
 }
 
-fn load_park(state: AppState) {
+fn load_park(state: AppState, param: Option<String>, view: Option<MapView>) {
     let page = window().location().href().unwrap_or_default();
-    let param = query_param("park");
     let manifest_url = match resolve_park_param(param.as_deref().unwrap_or(DEFAULT_PARK), &page) {
         Ok(u) => u,
         Err(e) => {
@@ -153,7 +180,7 @@ fn load_park(state: AppState) {
         };
         let layers = manifest.layers.clone();
         state.manifest_url.set(Some(manifest_url));
-        apply_manifest(state, manifest, problems);
+        apply_manifest(state, manifest, problems, view);
         // Every layer on its own task: they load in parallel and each draws as soon as it parses.
         for layer in layers {
             load_layer(state, layer);
