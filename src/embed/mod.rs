@@ -98,7 +98,7 @@ mod values;
 
 pub use origin::{normalize_origin, OriginPolicy};
 pub use protocol::{parse_command, Action, Command, Event, ProtocolError, RequestId, RouteRequest};
-pub use snippet::{iframe_snippet, EmbedOptions, Size, SnippetError};
+pub use snippet::{embed_src, iframe_snippet, EmbedOptions, Size, SnippetError};
 pub use url_state::{
     check_id, parse, to_hash, to_query, FilterParams, MapView, SelectionKind, SelectionRef, UrlState,
     UrlWarning,

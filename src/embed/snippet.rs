@@ -91,12 +91,7 @@ pub fn escape_attr(s: &str) -> String {
 /// );
 /// ```
 pub fn iframe_snippet(opts: &EmbedOptions) -> Result<String, SnippetError> {
-    if !is_http_url(&opts.base_url) {
-        return Err(SnippetError::BaseUrl { url: opts.base_url.clone() });
-    }
-    let base = opts.base_url.split(['?', '#']).next().unwrap_or_default();
-    let state = UrlState { embed: true, ..opts.state.clone() };
-    let src = format!("{base}{}{}", to_query(&state), to_hash(&state));
+    let src = embed_src(&opts.base_url, &opts.state)?;
     let title = if opts.title.trim().is_empty() { "ParkMap" } else { opts.title.trim() };
     Ok(format!(
         "<iframe src=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\" allow=\"fullscreen; geolocation\" \
@@ -106,6 +101,17 @@ pub fn iframe_snippet(opts: &EmbedOptions) -> Result<String, SnippetError> {
         opts.height.attr(),
         escape_attr(title),
     ))
+}
+
+/// The iframe's `src`: the map page at `base_url` (its own query and hash dropped) showing `state`
+/// with `embed=1`. Also what the embed dialog's live preview loads.
+pub fn embed_src(base_url: &str, state: &UrlState) -> Result<String, SnippetError> {
+    if !is_http_url(base_url) {
+        return Err(SnippetError::BaseUrl { url: base_url.to_owned() });
+    }
+    let base = base_url.split(['?', '#']).next().unwrap_or_default();
+    let state = UrlState { embed: true, ..state.clone() };
+    Ok(format!("{base}{}{}", to_query(&state), to_hash(&state)))
 }
 
 #[cfg(test)]

@@ -35,11 +35,14 @@ pub struct Gestures {
     pointers: Vec<(i32, ScreenPoint)>,
     active: Active,
     last: GestureEffect,
+    /// Cooperative mode (embedded maps): one finger is left to the host page's scrolling; only two
+    /// fingers pan and pinch.
+    two_fingers: bool,
 }
 
 impl Default for Gestures {
     fn default() -> Self {
-        Self { pointers: Vec::new(), active: Active::Idle, last: GestureEffect::Nothing }
+        Self { pointers: Vec::new(), active: Active::Idle, last: GestureEffect::Nothing, two_fingers: false }
     }
 }
 
@@ -71,6 +74,7 @@ impl Gestures {
     fn restart(&mut self, view: Viewport) {
         self.active = match self.pointers.as_slice() {
             [] => Active::Idle,
+            [_] if self.two_fingers => Active::Idle,
             [(_, p)] => Active::Drag { from: *p, base: view, moved: true },
             [(_, a), (_, b), ..] => {
                 Active::Pinch { mid: a.midpoint(*b), dist: a.distance(*b).max(1.0), base: view }
@@ -79,12 +83,19 @@ impl Gestures {
         self.last = GestureEffect::Nothing;
     }
 
-    /// A pointer went down at `at` while the map showed `view`.
-    pub fn down(&mut self, id: i32, at: ScreenPoint, view: Viewport) -> GestureEffect {
+    /// A pointer went down at `at` while the map showed `view`. With `two_fingers` (a touch on an
+    /// embedded map) a single pointer does nothing, so the host page can scroll.
+    pub fn down(&mut self, id: i32, at: ScreenPoint, view: Viewport, two_fingers: bool) -> GestureEffect {
         let committed = self.current_view();
         self.pointers.retain(|(p, _)| *p != id);
         self.pointers.push((id, at));
         if self.pointers.len() == 1 {
+            self.two_fingers = two_fingers;
+            if two_fingers {
+                self.active = Active::Idle;
+                self.last = GestureEffect::Nothing;
+                return GestureEffect::Nothing;
+            }
             self.active = Active::Drag { from: at, base: view, moved: false };
             self.last = GestureEffect::Nothing;
             return GestureEffect::Nothing;
@@ -231,7 +242,7 @@ mod tests {
     #[test]
     fn a_press_without_movement_is_a_click_not_a_drag() {
         let mut g = Gestures::default();
-        assert_eq!(g.down(1, ScreenPoint::new(100.0, 100.0), view()), GestureEffect::Nothing);
+        assert_eq!(g.down(1, ScreenPoint::new(100.0, 100.0), view(), false), GestureEffect::Nothing);
         assert_eq!(g.moved(1, ScreenPoint::new(102.0, 101.0)), GestureEffect::Nothing);
         assert!(!g.dragged());
         assert_eq!(g.up(1), GestureEffect::Nothing);
@@ -240,7 +251,7 @@ mod tests {
     #[test]
     fn drag_previews_then_commits_the_pan_on_release() {
         let mut g = Gestures::default();
-        g.down(1, ScreenPoint::new(100.0, 100.0), view());
+        g.down(1, ScreenPoint::new(100.0, 100.0), view(), false);
         assert_eq!(g.moved(1, ScreenPoint::new(150.0, 80.0)), GestureEffect::Preview { dx: 50.0, dy: -20.0 });
         assert!(g.dragged());
         assert_eq!(g.up(1), GestureEffect::View(view().pan_by(50.0, -20.0)));
@@ -251,8 +262,8 @@ mod tests {
     fn pinch_zooms_about_the_fingers_midpoint() {
         let mut g = Gestures::default();
         let v = view();
-        g.down(1, ScreenPoint::new(300.0, 300.0), v);
-        g.down(2, ScreenPoint::new(500.0, 300.0), v);
+        g.down(1, ScreenPoint::new(300.0, 300.0), v, false);
+        g.down(2, ScreenPoint::new(500.0, 300.0), v, false);
         let under_mid = v.screen_to_map(ScreenPoint::new(400.0, 300.0));
         let GestureEffect::View(z) = g.moved(2, ScreenPoint::new(700.0, 300.0)) else { panic!() };
         // fingers twice... 400 px apart now, midpoint moved to 500
@@ -262,6 +273,25 @@ mod tests {
         // lifting one finger keeps the pinched view and continues as a drag
         assert_eq!(g.up(1), GestureEffect::View(z));
         assert!(g.is_active());
+    }
+
+    #[test]
+    fn cooperative_mode_leaves_one_finger_to_the_page_and_pans_with_two() {
+        let mut g = Gestures::default();
+        let v = view();
+        assert_eq!(g.down(1, ScreenPoint::new(100.0, 100.0), v, true), GestureEffect::Nothing);
+        assert_eq!(g.moved(1, ScreenPoint::new(160.0, 100.0)), GestureEffect::Nothing);
+        assert!(!g.dragged());
+        // a second finger: both move together 50 px right, no zoom → a pan
+        g.down(2, ScreenPoint::new(300.0, 100.0), v, true);
+        g.moved(1, ScreenPoint::new(210.0, 100.0));
+        let GestureEffect::View(p) = g.moved(2, ScreenPoint::new(350.0, 100.0)) else { panic!() };
+        assert!((p.zoom - v.zoom).abs() < 1e-9);
+        let moved = p.map_to_screen(v.screen_to_map(ScreenPoint::new(230.0, 100.0)));
+        assert!((moved.x - 280.0).abs() < 1e-6, "{moved:?}");
+        // lifting one finger does not turn the other into a one-finger drag
+        g.up(1);
+        assert_eq!(g.moved(2, ScreenPoint::new(400.0, 100.0)), GestureEffect::Nothing);
     }
 
     #[test]

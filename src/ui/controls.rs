@@ -55,6 +55,16 @@ pub fn Controls() -> impl IntoView {
             <div class="scalebar__bar" style:width=move || scale().0></div>
             <span class="scalebar__label">{move || scale().1}</span>
         </div>
+        {state.embed.then(|| view! {
+            <a class="open-full" href="./" target="_blank" rel="noopener noreferrer"
+               on:click=move |ev: web_sys::MouseEvent| {
+                   if let Some(a) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(t).ok()) {
+                       a.set_href(&full_map_url());
+                   }
+               }>
+                {move || state.t("open_full")}
+            </a>
+        })}
         <div class="attribution" on:pointerdown=|ev| ev.stop_propagation()>
             <span>{attribution}</span>
             " · "
@@ -62,5 +72,17 @@ pub fn Controls() -> impl IntoView {
                 {move || state.t("about")}
             </button>
         </div>
+    }
+}
+
+/// This page's URL without `embed=1`: the full app showing the same view and selection.
+fn full_map_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    match web_sys::Url::new(&href) {
+        Ok(url) => {
+            url.search_params().delete("embed");
+            url.href()
+        }
+        Err(_) => href,
     }
 }

@@ -13,7 +13,7 @@ pub fn Legend() -> impl IntoView {
     let state = use_app_state();
     // Folded on phones, where it would cover the map.
     let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_MAX_WIDTH_PX);
-    let open = RwSignal::new(wide);
+    let open = RwSignal::new(wide && !state.embed);
     let toggle = move |kind: LayerKind| {
         state.hidden.update(|h| {
             if let Some(i) = h.iter().position(|k| *k == kind) {
@@ -53,7 +53,8 @@ pub fn Legend() -> impl IntoView {
     }
 }
 
-fn layer_key(kind: LayerKind) -> &'static str {
+/// The translation key naming a layer.
+pub fn layer_key(kind: LayerKind) -> &'static str {
     match kind {
         LayerKind::Context => "layer.context",
         LayerKind::Zones => "layer.zones",

@@ -35,6 +35,25 @@ fn drawable(state: AppState) -> Result<(), MapError> {
     }
 }
 
+/// How long a gesture hint stays up.
+const HINT_MS: u64 = 1500;
+
+/// Shows a short hint over the map (cooperative gestures), replacing any other.
+fn show_hint(state: AppState, key: &'static str) {
+    if state.hint.get_untracked() == Some(key) {
+        return;
+    }
+    state.hint.set(Some(key));
+    set_timeout(
+        move || {
+            if state.hint.get_untracked() == Some(key) {
+                state.hint.set(None);
+            }
+        },
+        std::time::Duration::from_millis(HINT_MS),
+    );
+}
+
 /// Parses a `data-select` attribute (`company:c0001`, `zone:z01`, `trail:g01`, `poi:p01`).
 pub fn parse_select(value: &str) -> Option<Selection> {
     let (kind, id) = value.split_once(':')?;
@@ -108,9 +127,13 @@ pub fn MapView() -> impl IntoView {
         last_pointer_touch.set_value(ev.pointer_type() == "touch");
         let at = point(ev.client_x(), ev.client_y());
         let view = state.viewport.get_untracked();
+        let two_fingers = state.embed && ev.pointer_type() == "touch";
         let effect = gestures
-            .try_update_value(|g| g.down(ev.pointer_id(), at, view))
+            .try_update_value(|g| g.down(ev.pointer_id(), at, view, two_fingers))
             .unwrap_or(GestureEffect::Nothing);
+        if two_fingers && gestures.with_value(|g| g.pointer_count() == 1) {
+            show_hint(state, "hint.two_fingers");
+        }
         apply(effect);
     };
     let on_move = move |ev: web_sys::PointerEvent| {
@@ -142,6 +165,11 @@ pub fn MapView() -> impl IntoView {
         apply(effect);
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
+        if state.embed && !(ev.ctrl_key() || ev.meta_key()) {
+            // Cooperative: the wheel scrolls the host page unless Ctrl/⌘ is held.
+            show_hint(state, "hint.ctrl_zoom");
+            return;
+        }
         ev.prevent_default();
         let at = point(ev.client_x(), ev.client_y());
         let factor = wheel_factor(ev.delta_y(), ev.delta_mode());
@@ -220,6 +248,7 @@ pub fn MapView() -> impl IntoView {
             <super::legend::Legend/>
             {move || drawable(state)}
             <LoadingState/>
+            {move || state.hint.get().map(|key| view! { <div class="map__hint" role="status">{move || state.t(key)}</div> })}
         </div>
     }
 }

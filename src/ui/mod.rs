@@ -1,6 +1,8 @@
 //! The Leptos UI: thin components that read signals and call the pure core.
 
 mod controls;
+mod embed;
+mod embed_dialog;
 mod fly;
 mod layers;
 mod legend;
@@ -39,13 +41,18 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let from_url = url::read_location();
     let lang = from_url.lang.unwrap_or_else(|| choose_lang(None, &browser_languages()));
-    let state = AppState::new(lang);
+    let mut state = AppState::new(lang);
+    state.embed = from_url.embed;
     provide_context(state);
+    state.filter_params.set(from_url.filter.clone());
     state.hidden.set(from_url.hidden_layers.clone());
     state.selection.set(from_url.selection.as_ref().map(url::selection_of));
     load_park(state, from_url.park.clone(), from_url.view);
     if from_url.view.is_none() {
         fly_to_selection_once_loaded(state);
+    }
+    if state.embed {
+        start_embed_when_loaded(state, from_url.origins.clone());
     }
     url::sync(state, from_url);
     sw::register(state);
@@ -65,8 +72,8 @@ pub fn Shell() -> impl IntoView {
         document().set_title(crate::i18n::t(lang, "app.title"));
     });
     view! {
-        <div class="app">
-            <Header/>
+        <div class="app" class:app--embed=state.embed>
+            {(!state.embed).then(|| view! { <Header/> })}
             <main class="app__main">
                 <ErrorBoundary fallback=move |errors| view! {
                     <div class="map map--failed" role="alert">
@@ -82,6 +89,23 @@ pub fn Shell() -> impl IntoView {
             <sw::UpdatedNotice/>
         </div>
     }
+}
+
+/// The embed bridge starts (and posts `ready`) once every layer has loaded, so that commands naming
+/// companies or zones find them.
+fn start_embed_when_loaded(state: AppState, url_origins: Vec<String>) {
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let Some(manifest) = state.manifest.get() else { return false };
+        if is_loading(state) {
+            return false;
+        }
+        let page = window().location().origin().unwrap_or_default();
+        embed::start(state, crate::embed::OriginPolicy::new(&page, &manifest.origins, &url_origins));
+        true
+    });
 }
 
 /// A link that names a selection but no view flies to the selection as soon as its layer is in.
@@ -198,10 +222,15 @@ fn Header() -> impl IntoView {
             .with(|m| m.as_ref().map(|m| m.name.get(lang).to_owned()))
             .unwrap_or_else(|| crate::i18n::t(lang, "app.title").to_owned())
     };
+    let embed_open = RwSignal::new(false);
     view! {
         <header class="header">
             <h1 class="header__title">{name}</h1>
             <div class="header__actions">
+                <button class="header__about" type="button" on:click=move |_| embed_open.set(true)>
+                    {move || state.t("embed.open")}
+                </button>
+                <embed_dialog::EmbedDialog open=embed_open/>
                 <button class="header__about" type="button" on:click=move |_| state.selection.set(Some(Selection::About))>
                     {move || state.t("about")}
                 </button>

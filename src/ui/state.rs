@@ -38,6 +38,14 @@ pub struct AppState {
     pub retrying: RwSignal<Vec<(String, u32)>>,
     /// Layers whose download failed for good (offered a retry button).
     pub failed: RwSignal<Vec<LayerRef>>,
+    /// Embedded in another page (`?embed=1`): compact chrome, cooperative gestures, postMessage API.
+    pub embed: bool,
+    /// The company filter as last set by a link or the embed API.
+    pub filter_params: RwSignal<crate::embed::FilterParams>,
+    /// A route asked for by the embed API, waiting for the planner.
+    pub route_request: RwSignal<Option<crate::embed::RouteRequest>>,
+    /// A short hint over the map (cooperative gestures), as a translation key.
+    pub hint: RwSignal<Option<&'static str>>,
     /// A new version of the app was installed by the service worker (shows a notice).
     pub updated: RwSignal<bool>,
     /// Absolute URL of the manifest (layer URLs are relative to it).
@@ -65,6 +73,10 @@ impl AppState {
             failed: RwSignal::new(Vec::new()),
             manifest_url: RwSignal::new(None),
             updated: RwSignal::new(false),
+            embed: false,
+            filter_params: RwSignal::new(Default::default()),
+            route_request: RwSignal::new(None),
+            hint: RwSignal::new(None),
             selection: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::new(MapPoint::default(), 14.0, 800.0, 600.0)),
             hidden: RwSignal::new(Vec::new()),

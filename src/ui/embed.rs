@@ -1,0 +1,186 @@
+//! Embed mode's postMessage bridge: commands from an allowed host page in, events out to the exact
+//! parent origin (never `*`). The protocol itself is typed and validated in [`crate::embed`].
+
+use super::fly::{fly_to, select};
+use super::state::{AppState, Selection};
+use crate::embed::{parse_command, Action, Command, Event, OriginPolicy, ProtocolError, RequestId};
+use crate::geo::LonLat;
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+fn to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+fn from_js(value: &JsValue) -> Option<Value> {
+    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// The parent page's origin, if the page is framed: Chromium's `ancestorOrigins`, else the referrer.
+fn parent_origin() -> Option<String> {
+    let w = window();
+    if w.parent().ok().flatten().is_none_or(|p| p == w) {
+        return None;
+    }
+    let from_ancestors = js_sys::Reflect::get(&w.location(), &JsValue::from_str("ancestorOrigins"))
+        .ok()
+        .and_then(|list| list.dyn_into::<web_sys::DomStringList>().ok())
+        .and_then(|list| list.item(0));
+    from_ancestors.or_else(|| crate::model::url::origin(&document().referrer()))
+}
+
+/// Where events go: the exact allowed parent origin, or nowhere.
+#[derive(Clone)]
+struct Outbox {
+    target: Option<String>,
+}
+
+impl Outbox {
+    fn post(&self, event: &Event, request_id: Option<&RequestId>) {
+        let (Some(target), Ok(Some(parent))) = (&self.target, window().parent()) else { return };
+        let _ = parent.post_message(&to_js(&event.to_json_replying(request_id)), target);
+    }
+}
+
+fn not_found(command: &str, what: &str, id: &str) -> Event {
+    Event::Error {
+        message: format!("{command}: no {what} with id {id:?}"),
+        command: Some(command.to_owned()),
+        request_id: None,
+    }
+}
+
+/// Carries out a validated command; an `Err` event when it names something that does not exist.
+fn execute(state: AppState, command: &Command) -> Result<(), Event> {
+    let park = state.park.get_untracked();
+    match &command.action {
+        Action::SelectCompany { id } => {
+            park.company(id).ok_or_else(|| not_found("selectCompany", "company", id))?;
+            select(state, Selection::Company(id.clone()));
+        }
+        Action::SelectZone { id } => {
+            park.zone(id).ok_or_else(|| not_found("selectZone", "zone", id))?;
+            select(state, Selection::Zone(id.clone()));
+        }
+        Action::FlyTo { center, zoom } => {
+            let v = state.viewport.get_untracked();
+            let target = v.with_center(center.to_map());
+            fly_to(state, zoom.map_or(target, |z| target.with_zoom(z)));
+        }
+        Action::FitPark => {
+            if let Some(m) = state.manifest.get_untracked() {
+                fly_to(state, state.viewport.get_untracked().fit(&m.bounds, 16.0));
+            }
+        }
+        Action::SetLayers { visible, hidden } => state.hidden.update(|h| {
+            h.retain(|k| !visible.contains(k));
+            for k in hidden {
+                if !h.contains(k) {
+                    h.push(*k);
+                }
+            }
+        }),
+        Action::SetLanguage(lang) => state.lang.set(*lang),
+        Action::SetFilter(params) => state.filter_params.set(params.clone()),
+        Action::PlanRoute(request) => state.route_request.set(Some(request.clone())),
+    }
+    Ok(())
+}
+
+/// Starts the bridge: posts `ready`, listens for commands, and reports selections, view changes,
+/// routes and the content height.
+pub fn start(state: AppState, policy: OriginPolicy) {
+    let outbox = Outbox { target: parent_origin().and_then(|p| policy.target_origin_for(&p)) };
+    let policy = StoredValue::new(policy);
+    let out = outbox.clone();
+    let _ = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+        let origin = ev.origin();
+        if !policy.with_value(|p| p.allows(&origin)) {
+            return; // not on the allowlist: ignored, not answered
+        }
+        let Some(data) = from_js(&ev.data()) else { return };
+        // Replies go to the sender when it is allowed (it may be the parent or the page itself).
+        let reply = Outbox { target: Some(origin) };
+        match parse_command(&data) {
+            Ok(command) => {
+                if let Err(mut event) = execute(state, &command) {
+                    if let Event::Error { request_id, .. } = &mut event {
+                        *request_id = command.request_id.clone();
+                    }
+                    reply.post(&event, command.request_id.as_ref());
+                }
+            }
+            Err(ProtocolError::NotForUs) => {}
+            Err(e) => {
+                if let Some(event) = e.to_event(&data) {
+                    reply.post(&event, None);
+                }
+            }
+        }
+    });
+    out.post(&Event::ready(), None);
+
+    let selection_out = outbox.clone();
+    Effect::new(move |_| {
+        let Some(sel) = state.selection.get() else { return };
+        let park = state.park.get_untracked();
+        let event = match &sel {
+            Selection::Company(id) => {
+                park.company(id).map(|c| Event::CompanySelected { id: id.clone(), name: c.name.en.clone() })
+            }
+            Selection::Zone(id) => {
+                park.zone(id).map(|z| Event::ZoneSelected { id: id.clone(), name: z.name.en.clone() })
+            }
+            _ => None,
+        };
+        if let Some(e) = event {
+            selection_out.post(&e, None);
+        }
+    });
+
+    let view_out = outbox.clone();
+    let ticket = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let v = state.viewport.get();
+        if state.manifest.with_untracked(Option::is_none) {
+            return;
+        }
+        ticket.update_value(|t| *t = t.wrapping_add(1));
+        let mine = ticket.get_value();
+        let out = view_out.clone();
+        set_timeout(
+            move || {
+                if ticket.get_value() == mine {
+                    let c: LonLat = v.center.to_lon_lat();
+                    out.post(
+                        &Event::ViewChanged {
+                            lat: c.lat,
+                            lon: c.lon,
+                            zoom: (v.zoom * 100.0).round() / 100.0,
+                        },
+                        None,
+                    );
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
+
+    let resize_out = outbox;
+    let last_height = StoredValue::new(0i32);
+    let observe = Closure::<dyn Fn()>::new(move || {
+        let h = document().document_element().map(|e| e.scroll_height()).unwrap_or_default();
+        if h != last_height.get_value() {
+            last_height.set_value(h);
+            resize_out.post(&Event::Resize { height: h.max(0) as u32 }, None);
+        }
+    });
+    if let (Ok(observer), Some(root)) =
+        (web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()), document().document_element())
+    {
+        observer.observe(&root);
+    }
+    observe.forget();
+}

@@ -1,0 +1,145 @@
+//! "Embed this map": builds the `<iframe>` snippet for the current view and the chosen options, with
+//! a live preview and a copy button. The snippet itself is made (and escaped) by [`crate::embed`].
+
+use super::state::use_app_state;
+use super::url::current;
+use crate::embed::{embed_src, iframe_snippet, EmbedOptions, Size, UrlState};
+use crate::i18n::Lang;
+use crate::model::LayerKind;
+use leptos::prelude::*;
+
+fn base_url() -> String {
+    let l = window().location();
+    format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+}
+
+/// The dialog; open while `open` is true. Focus moves into it and back to the opener on close.
+#[component]
+pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
+    let state = use_app_state();
+    let width = RwSignal::new(600u32);
+    let height = RwSignal::new(400u32);
+    let lang = RwSignal::new(state.lang.get_untracked());
+    let with_view = RwSignal::new(true);
+    let with_selection = RwSignal::new(true);
+    let hidden = RwSignal::new(state.hidden.get_untracked());
+    let title = RwSignal::new(String::new());
+    let copied = RwSignal::new(false);
+    let first = NodeRef::<leptos::html::Input>::new();
+
+    let url_state = move || {
+        let mut s = current(state, &UrlState::default());
+        s.lang = Some(lang.get());
+        s.hidden_layers = hidden.get();
+        s.hidden_layers.sort();
+        if !with_view.get() {
+            s.view = None;
+        }
+        if !with_selection.get() {
+            s.selection = None;
+        }
+        s
+    };
+    let park_name = move || {
+        state.manifest.with(|m| m.as_ref().map(|m| m.name.get(lang.get()).to_owned())).unwrap_or_default()
+    };
+    let snippet = move || {
+        let t = title.get();
+        iframe_snippet(&EmbedOptions {
+            base_url: base_url(),
+            width: Size::Px(width.get().clamp(300, 4000)),
+            height: Size::Px(height.get().clamp(200, 4000)),
+            state: url_state(),
+            title: if t.trim().is_empty() { park_name() } else { t },
+        })
+        .unwrap_or_else(|e| e.to_string())
+    };
+    let preview = move || embed_src(&base_url(), &url_state()).unwrap_or_default();
+    let copy = move |_| {
+        let text = snippet();
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&text);
+        copied.set(true);
+    };
+    Effect::new(move |_| {
+        if open.get() {
+            copied.set(false);
+            request_animation_frame(move || {
+                if let Some(el) = first.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
+    let close = move || open.set(false);
+    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            close();
+        }
+    });
+    let num = move |signal: RwSignal<u32>| {
+        move |ev| {
+            if let Ok(v) = event_target_value(&ev).parse::<u32>() {
+                signal.set(v);
+            }
+        }
+    };
+    move || {
+        open.get().then(|| {
+            view! {
+                <div class="modal" on:click=move |ev| {
+                    if ev.target() == ev.current_target() { close() }
+                }>
+                    <section class="modal__dialog embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
+                        <button type="button" class="panel__close" aria-label=move || state.t("close") on:click=move |_| close()>"×"</button>
+                        <h2 id="embed-title" class="panel__title">{move || state.t("embed.title")}</h2>
+                        <div class="embed-dialog__grid">
+                            <form class="embed-dialog__options" on:submit=|ev| ev.prevent_default()>
+                                <label>{move || state.t("embed.width")}
+                                    <input node_ref=first type="number" min="300" max="4000" prop:value=move || width.get().to_string() on:input=num(width)/>
+                                </label>
+                                <label>{move || state.t("embed.height")}
+                                    <input type="number" min="200" max="4000" prop:value=move || height.get().to_string() on:input=num(height)/>
+                                </label>
+                                <label>{move || state.t("language")}
+                                    <select on:change=move |ev| if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { lang.set(l) }>
+                                        {Lang::ALL.iter().map(|&l| view! { <option value=l.tag() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
+                                    </select>
+                                </label>
+                                <label>{move || state.t("embed.name")}
+                                    <input type="text" maxlength="200" placeholder=park_name prop:value=move || title.get()
+                                        on:input=move |ev| title.set(event_target_value(&ev))/>
+                                </label>
+                                <label class="embed-dialog__check"><input type="checkbox" prop:checked=move || with_view.get()
+                                    on:change=move |_| with_view.update(|v| *v = !*v)/>{move || state.t("embed.with_view")}</label>
+                                <label class="embed-dialog__check"><input type="checkbox" prop:checked=move || with_selection.get()
+                                    on:change=move |_| with_selection.update(|v| *v = !*v)/>{move || state.t("embed.with_selection")}</label>
+                                <fieldset>
+                                    <legend>{move || state.t("legend")}</legend>
+                                    {LayerKind::ALL.iter().map(|&k| view! {
+                                        <label class="embed-dialog__check">
+                                            <input type="checkbox" prop:checked=move || hidden.with(|h| !h.contains(&k))
+                                                on:change=move |_| hidden.update(|h| if let Some(i) = h.iter().position(|x| *x == k) { h.remove(i); } else { h.push(k); })/>
+                                            {move || state.t(super::legend::layer_key(k))}
+                                        </label>
+                                    }).collect_view()}
+                                </fieldset>
+                            </form>
+                            <div class="embed-dialog__output">
+                                <label for="embed-code">{move || state.t("embed.code")}</label>
+                                <textarea id="embed-code" class="embed-dialog__code" readonly rows="5" prop:value=snippet></textarea>
+                                <button type="button" class="embed-dialog__copy" on:click=copy>{move || state.t("embed.copy")}</button>
+                                <span class="embed-dialog__copied" role="status">{move || if copied.get() { state.t("embed.copied") } else { "" }}</span>
+                                <p class="embed-dialog__preview-label">{move || state.t("embed.preview")}</p>
+                                <div class="embed-dialog__preview">
+                                    <iframe class="embed-dialog__frame" src=preview title=move || state.t("embed.preview")
+                                        width=move || width.get().clamp(300, 4000).to_string() height=move || height.get().clamp(200, 4000).to_string()></iframe>
+                                </div>
+                            </div>
+                        </div>
+                    </section>
+                </div>
+            }
+        })
+    }
+}
