@@ -256,7 +256,7 @@ async function runCase(browser, target, park, { drag = true, zoom = true } = {})
           while (probing) {
             try { z = await page.evaluate(() => window.__zoom()); } catch { break; }
             if (z > zMax) zMax = z;
-            await sleep(20);
+            await sleep(5);
           }
         })();
         await page.evaluate(() => window.__frameStart());
@@ -550,7 +550,7 @@ function buildReport(samples, bytes, cargo, env, parks) {
   for (const p of ['shipped', 'stress']) row(`load → interactive, ${parkName[p]}`, T.map((t) => loadCell(t, p)));
   section('2. frame intervals during interaction (ms; median and p95 over all frames of all repetitions)');
   for (const p of ['shipped', 'stress']) {
-    for (const [phase, name] of [['drag', '3 s drag'], ['zoom', `zoom sweep ±${ZOOM_LEVELS} levels`]]) {
+    for (const [phase, name] of [['drag', '3 s drag'], ['zoom', `zoom sweep ≥${ZOOM_LEVELS} levels in + out`]]) {
       row(`${name}, ${parkName[p]}: median`, T.map((t) => frameCell(t, p, phase, 0.5)), 1);
       row(`${name}, ${parkName[p]}: p95`, T.map((t) => frameCell(t, p, phase, 0.95)), 1);
     }
