@@ -94,6 +94,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("poi.warm_station", ["Warm station", "暖心驿站", "Пункт обогрева"]),
     ("retry", ["Retry", "重试", "Повторить"]),
     ("scale", ["Scale", "比例尺", "Масштаб"]),
+    ("selected", ["Selected:", "已选中：", "Выбрано:"]),
     ("status.closed", ["Closed", "关闭", "Закрыто"]),
     ("status.open", ["Open", "开放", "Открыто"]),
     ("surface.asphalt", ["Asphalt", "沥青", "Асфальт"]),

@@ -220,6 +220,63 @@ pub fn key_action(key: &str) -> Option<KeyAction> {
     })
 }
 
+/// A direction for moving keyboard focus between markers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards the top of the screen.
+    Up,
+    /// Towards the bottom.
+    Down,
+    /// Towards the left.
+    Left,
+    /// Towards the right.
+    Right,
+}
+
+impl Direction {
+    /// The direction an arrow key names (`ArrowUp`, ...).
+    pub fn from_key(key: &str) -> Option<Direction> {
+        Some(match key {
+            "ArrowUp" => Direction::Up,
+            "ArrowDown" => Direction::Down,
+            "ArrowLeft" => Direction::Left,
+            "ArrowRight" => Direction::Right,
+            _ => return None,
+        })
+    }
+}
+
+/// The index of the marker to move keyboard focus to from `from` in direction `dir`: among the
+/// candidates within 60° of that direction, the one closest once sideways distance is weighted
+/// double (so the arrow goes where the eye expects). `None` when nothing lies that way.
+///
+/// ```
+/// use parkmap::geo::{ScreenPoint, gesture::{nearest_in_direction, Direction}};
+/// let pts = [ScreenPoint::new(100.0, 0.0), ScreenPoint::new(30.0, 25.0), ScreenPoint::new(-50.0, 0.0)];
+/// assert_eq!(nearest_in_direction(ScreenPoint::new(0.0, 0.0), &pts, Direction::Right), Some(1));
+/// assert_eq!(nearest_in_direction(ScreenPoint::new(0.0, 0.0), &pts, Direction::Up), None);
+/// ```
+pub fn nearest_in_direction(from: ScreenPoint, candidates: &[ScreenPoint], dir: Direction) -> Option<usize> {
+    let (ux, uy) = match dir {
+        Direction::Up => (0.0, -1.0),
+        Direction::Down => (0.0, 1.0),
+        Direction::Left => (-1.0, 0.0),
+        Direction::Right => (1.0, 0.0),
+    };
+    candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let (dx, dy) = (p.x - from.x, p.y - from.y);
+            let along = dx * ux + dy * uy;
+            let across = (dx * uy - dy * ux).abs();
+            // within 60° of the direction: across <= along * tan(60°)
+            (along > 0.5 && across <= along * 3f64.sqrt()).then_some((i, along + 2.0 * across))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
 /// A metric scale bar: a round length (1, 2 or 5 × 10ⁿ metres) and its width in pixels, no wider
 /// than `max_px`, for a Web Mercator view at `lat_deg` (true ground scale = resolution × cos φ).
 pub fn scale_bar(view: &Viewport, lat_deg: f64, max_px: f64) -> (f64, f64) {
@@ -313,6 +370,23 @@ mod tests {
         assert_eq!(key_action("+"), Some(KeyAction::Zoom(2.0)));
         assert_eq!(key_action("ArrowLeft"), Some(KeyAction::Pan(KEY_PAN_PX, 0.0)));
         assert_eq!(key_action("a"), None);
+    }
+
+    #[test]
+    fn focus_moves_to_the_nearest_marker_that_way() {
+        let from = ScreenPoint::new(100.0, 100.0);
+        let pts = [
+            ScreenPoint::new(100.0, 100.0), // itself: never chosen
+            ScreenPoint::new(180.0, 100.0),
+            ScreenPoint::new(140.0, 60.0),
+            ScreenPoint::new(100.0, 300.0),
+            ScreenPoint::new(20.0, 110.0),
+        ];
+        assert_eq!(nearest_in_direction(from, &pts, Direction::Right), Some(2));
+        assert_eq!(nearest_in_direction(from, &pts, Direction::Down), Some(3));
+        assert_eq!(nearest_in_direction(from, &pts, Direction::Left), Some(4));
+        assert_eq!(nearest_in_direction(from, &pts, Direction::Up), Some(2));
+        assert_eq!(nearest_in_direction(from, &[], Direction::Up), None);
     }
 
     #[test]

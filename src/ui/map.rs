@@ -3,7 +3,10 @@
 
 use super::fly::select;
 use super::state::{use_app_state, AppState, Selection};
-use crate::geo::gesture::{key_action, wheel_factor, GestureEffect, Gestures, KeyAction, TapDetector};
+use crate::geo::gesture::{
+    key_action, nearest_in_direction, wheel_factor, Direction, GestureEffect, Gestures, KeyAction,
+    TapDetector,
+};
 use crate::geo::ScreenPoint;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -71,6 +74,31 @@ fn selection_at(target: Option<web_sys::EventTarget>) -> Option<Selection> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let hit = el.closest("[data-select]").ok()??;
     parse_select(&hit.get_attribute("data-select")?)
+}
+
+/// On a focused marker, an arrow key moves focus to the nearest marker that way (the map does not
+/// pan). Returns whether focus moved.
+fn move_marker_focus(target: Option<web_sys::EventTarget>, dir: Direction) -> bool {
+    let Some(from) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let is_marker =
+        from.get_attribute("data-select").is_some_and(|v| v.starts_with("company:") || v.starts_with("poi:"));
+    if !is_marker {
+        return false;
+    }
+    let centre = |e: &web_sys::Element| {
+        let r = e.get_bounding_client_rect();
+        ScreenPoint::new(r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+    };
+    let Ok(list) = document().query_selector_all("[data-select^='company:'], [data-select^='poi:']") else {
+        return false;
+    };
+    let markers: Vec<web_sys::Element> =
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect();
+    let points: Vec<ScreenPoint> = markers.iter().map(centre).collect();
+    match nearest_in_direction(centre(&from), &points, dir) {
+        Some(i) => markers[i].unchecked_ref::<web_sys::SvgElement>().focus().is_ok(),
+        None => false,
+    }
 }
 
 fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPoint {
@@ -200,6 +228,12 @@ pub fn MapView() -> impl IntoView {
                 select(state, sel);
             }
             return;
+        }
+        if let Some(dir) = Direction::from_key(&key) {
+            if move_marker_focus(ev.target(), dir) {
+                ev.prevent_default();
+                return;
+            }
         }
         let Some(action) = key_action(&key) else { return };
         ev.prevent_default();

@@ -97,16 +97,20 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
         })
     };
     let is_poi = !item.glyph.is_empty();
+    // The glyph is a sibling of the button, not inside it: its visible letters are not the
+    // button's name (the label is), and assistive technology should not read both.
     view! {
-        <g class=item.class class:map__marker--selected=is_selected transform=transform data-select=item.key
-           role="button" tabindex="0" aria-label=item.label>
-            <circle class="map__marker-hit" r="12"/>
-            {if is_poi {
-                view! { <rect class="map__marker-dot" x="-9" y="-9" width="18" height="18" rx="4"/>
-                        <text class="map__marker-glyph" y="4">{item.glyph}</text> }.into_any()
-            } else {
-                view! { <circle class="map__marker-dot" r="6"/> }.into_any()
-            }}
+        <g transform=transform>
+            <g class=item.class class:map__marker--selected=is_selected data-select=item.key
+               role="button" tabindex="0" aria-label=item.label>
+                <circle class="map__marker-hit" r="12"/>
+                {if is_poi {
+                    view! { <rect class="map__marker-dot" x="-9" y="-9" width="18" height="18" rx="4"/> }.into_any()
+                } else {
+                    view! { <circle class="map__marker-dot" r="6"/> }.into_any()
+                }}
+            </g>
+            {is_poi.then(|| view! { <text class="map__marker-glyph" y="4" aria-hidden="true">{item.glyph}</text> })}
         </g>
     }
 }

@@ -86,6 +86,7 @@ pub fn Shell() -> impl IntoView {
                 <panel::Panel/>
             </main>
             <Alerts/>
+            <panel::Announcer/>
             <sw::UpdatedNotice/>
         </div>
     }

@@ -133,16 +133,25 @@ fn content(state: AppState, sel: &Selection) -> Option<AnyView> {
     })
 }
 
+/// Focuses an HTML or SVG element (markers are SVG).
+fn focus(el: &web_sys::Element) {
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = s.focus();
+    }
+}
+
 /// The panel for the current selection; Escape or the close button closes it and gives focus back.
 #[component]
 pub fn Panel() -> impl IntoView {
     let state = use_app_state();
     let close_ref = NodeRef::<leptos::html::Button>::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
     let close = move || {
         state.selection.set(None);
         if let Some(el) = opener.get_value() {
-            let _ = el.focus();
+            focus(&el);
         }
     };
     let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -154,8 +163,7 @@ pub fn Panel() -> impl IntoView {
     Effect::new(move |was_open: Option<bool>| {
         let open = state.selection.with(Option::is_some);
         if open && was_open != Some(true) {
-            let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            opener.set_value(active);
+            opener.set_value(document().active_element());
             request_animation_frame(move || {
                 if let Some(b) = close_ref.get_untracked() {
                     let _ = b.focus();
@@ -168,11 +176,30 @@ pub fn Panel() -> impl IntoView {
         let sel = state.selection.get()?;
         let body = content(state, &sel)?;
         Some(view! {
-            <aside class="panel" role="dialog" aria-labelledby="panel-title">
+            <div class="panel" role="dialog" aria-labelledby="panel-title">
                 <button type="button" class="panel__close" node_ref=close_ref aria-label=move || state.t("close")
                     on:click=move |_| close()>"×"</button>
                 <div class="panel__body">{body}</div>
-            </aside>
+            </div>
         })
     }
+}
+
+/// A polite live region that announces each new selection ("Selected: Huawei"), for screen readers.
+#[component]
+pub fn Announcer() -> impl IntoView {
+    let state = use_app_state();
+    let text = move || {
+        let lang = state.lang.get();
+        let park = state.park.get();
+        let name = match state.selection.get()? {
+            Selection::Company(id) => park.company(&id)?.name.get(lang).to_owned(),
+            Selection::Zone(id) => park.zone(&id)?.name.get(lang).to_owned(),
+            Selection::Trail(id) => park.trail(&id)?.name.get(lang).to_owned(),
+            Selection::Poi(id) => park.poi(&id)?.name.get(lang).to_owned(),
+            Selection::About => t(lang, "about").to_owned(),
+        };
+        Some(format!("{} {name}", t(lang, "selected")))
+    };
+    view! { <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{text}</div> }
 }
