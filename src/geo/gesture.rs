@@ -382,7 +382,7 @@ mod tests {
             ScreenPoint::new(100.0, 300.0),
             ScreenPoint::new(20.0, 110.0),
         ];
-        assert_eq!(nearest_in_direction(from, &pts, Direction::Right), Some(2));
+        assert_eq!(nearest_in_direction(from, &pts, Direction::Right), Some(1));
         assert_eq!(nearest_in_direction(from, &pts, Direction::Down), Some(3));
         assert_eq!(nearest_in_direction(from, &pts, Direction::Left), Some(4));
         assert_eq!(nearest_in_direction(from, &pts, Direction::Up), Some(2));
