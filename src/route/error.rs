@@ -65,11 +65,12 @@ pub enum Blocked {
     Disconnected,
     /// Trails join them, but every connection crosses a closure. `closures` is the smallest set found
     /// on one connection, in path order: opening them would connect the points. `only` says whether
-    /// every connection crosses one of them (then they are *the* obstacle, not just the nearest one).
+    /// every connection crosses one of them (then they are *the* obstacle, not just the nearest one);
+    /// for winter-only closures, connections through year-round closures are not counted.
     Closed {
         /// The closed trails on the connection that crosses the fewest closures.
         closures: Vec<Closure>,
-        /// True when no connection avoids all of them.
+        /// True when no connection avoids all of them (see above).
         only: bool,
     },
 }

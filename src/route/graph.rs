@@ -54,15 +54,22 @@ impl TrailEdge {
         self.closed || (opts.winter && self.winter_closed)
     }
 
-    /// The position `along_m` metres from the first vertex (clamped to the edge), interpolated
-    /// linearly inside the vertex pair that holds it.
+    /// The position `along_m` metres from the first vertex (clamped to the edge). Between vertices it
+    /// lies on the straight Web Mercator line, the one the map draws (and the one snapping projects
+    /// onto), at the fraction of that vertex pair's geodesic length.
     pub fn point_at(&self, along_m: f64) -> LonLat {
         let m = along_m.clamp(0.0, self.length_m);
         let i = self.cum_m.partition_point(|&c| c <= m).clamp(1, self.line.len() - 1);
-        let (a, b) = (self.line[i - 1], self.line[i]);
         let span = self.cum_m[i] - self.cum_m[i - 1];
         let t = if span > 0.0 { ((m - self.cum_m[i - 1]) / span).clamp(0.0, 1.0) } else { 0.0 };
-        LonLat::lon_lat(a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t)
+        if t == 0.0 {
+            return self.line[i - 1];
+        }
+        if t == 1.0 {
+            return self.line[i];
+        }
+        let (a, b) = (self.map_line[i - 1], self.map_line[i]);
+        MapPoint::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t).to_lon_lat()
     }
 
     /// The vertices between two positions along the edge, both ends included (interpolated when they

@@ -156,13 +156,18 @@ impl<'v, 'g> Search<'v, 'g> {
         steps
     }
 
-    /// Out and back to the point half the target away (or as far as the network goes).
+    /// Out and back to the point half the target away (or as far as the network goes). The turn is
+    /// placed where the shortest way to it really is the way taken: at most halfway along an edge whose
+    /// far end is nearer by another way.
     fn out_and_back(&mut self) {
         let half = self.target / 2.0;
         let mut far: Option<(f64, usize, Step)> = None;
-        for (i, steps) in self.adj.iter().enumerate() {
-            for &(_, s) in steps {
-                let reach = (self.dist[i] + s.metres).min(half);
+        for (i, &n) in self.order.iter().enumerate() {
+            for s in self.view.steps_any_distance(n) {
+                // beyond the radius, the far end is farther than half the target anyway
+                let far_end = self.index.get(&s.target).map_or(f64::INFINITY, |&j| self.dist[j]);
+                let useful = s.metres.min((far_end + s.metres - self.dist[i]) / 2.0);
+                let reach = (self.dist[i] + useful).min(half);
                 if reach > self.dist[i] && far.is_none_or(|f| reach > f.0) {
                     far = Some((reach, i, s));
                 }

@@ -11,7 +11,8 @@ use super::RouteOptions;
 use crate::geo::{measure, LonLat};
 
 /// Cost added per blocked edge when explaining a missing path: larger than any real detour, so the
-/// explanation crosses as few closures as possible.
+/// explanation crosses as few closures as possible. Closures that last all year cost twice as much as
+/// winter-only ones: given the choice, the explanation names what the winter option changed.
 const CLOSURE_PENALTY_M: f64 = 1.0e9;
 /// Cost of the closures found, when checking whether any connection avoids them all: larger than any
 /// sum of real metres and closure penalties.
@@ -90,7 +91,17 @@ fn explain(view: &View<'_>, from: NodeIndex, to: NodeIndex) -> Blocked {
     if view.component(from) != view.component(to) {
         return Blocked::Disconnected;
     }
-    let penalised = |s: &Step| s.metres + if view.is_blocked(s) { CLOSURE_PENALTY_M } else { 0.0 };
+    let penalised = |s: &Step| {
+        let e = &view.g.graph[s.edge];
+        let closures = if e.closed {
+            2.0
+        } else if view.is_blocked(s) {
+            1.0
+        } else {
+            0.0
+        };
+        s.metres + closures * CLOSURE_PENALTY_M
+    };
     let Some((_, steps)) = shortest_with(view, from, to, penalised) else {
         return Blocked::Disconnected;
     };
@@ -105,8 +116,13 @@ fn explain(view: &View<'_>, from: NodeIndex, to: NodeIndex) -> Blocked {
             });
         }
     }
-    // Is there a connection avoiding all of them (through other closures)? If not, they are the only one.
-    let listed = |s: &Step| closures.iter().any(|c| c.trail_id == view.g.graph[s.edge].trail_id);
+    // Is there a connection avoiding all of them? If not, they are the only one. When they are all
+    // winter-only, a connection through a year-round closure does not count: it never opens.
+    let all_winter = closures.iter().all(|c| c.winter_only);
+    let listed = |s: &Step| {
+        let e = &view.g.graph[s.edge];
+        (all_winter && e.closed) || closures.iter().any(|c| c.trail_id == e.trail_id)
+    };
     let avoiding = |s: &Step| penalised(s) + if listed(s) { AVOID_M } else { 0.0 };
     let only = shortest_with(view, from, to, avoiding).is_none_or(|(total, _)| total >= AVOID_M);
     Blocked::Closed { closures, only }

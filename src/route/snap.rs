@@ -40,7 +40,6 @@ impl LocalPlane {
         LocalPoint { x: m.x * self.scale, y: m.y * self.scale }
     }
 
-    #[cfg(test)]
     pub fn unproject(&self, p: LocalPoint) -> LonLat {
         crate::geo::MapPoint::new(p.x / self.scale, p.y / self.scale).to_lon_lat()
     }

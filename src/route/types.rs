@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use petgraph::graph::EdgeIndex;
 
 use super::graph::TrailGraph;
-use super::snap::{LocalPlane, Snap};
+use super::snap::{LocalPlane, LocalPoint, Snap};
 use super::view::Step;
 use crate::geo::{measure, LonLat, MapPoint};
 use crate::model::{Park, PoiKind, Text, TrailKind};
@@ -234,8 +234,8 @@ impl Route {
             if d > within_m * 1.01 + 1.0 {
                 continue; // clearly out; the geodesic check below settles the edge cases
             }
-            let (a, b) = (self.geometry[i], self.geometry[i + 1]);
-            let foot = LonLat::lon_lat(a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t);
+            let (a, b) = (local[i], local[i + 1]);
+            let foot = plane.unproject(LocalPoint { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
             let off_m = measure::distance_m(poi.pos, foot);
             if off_m <= within_m {
                 let along_m = cum[i] + (cum[i + 1] - cum[i]) * t;

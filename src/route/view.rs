@@ -176,16 +176,25 @@ impl<'g> View<'g> {
         self.g.graph[s.edge].is_blocked(&self.opts)
     }
 
-    fn keeps(&self, edge: EdgeIndex, target: NodeIndex) -> bool {
+    fn keeps(&self, edge: EdgeIndex, target: NodeIndex, radius: bool) -> bool {
         (self.allow_blocked || !self.g.graph[edge].is_blocked(&self.opts))
             && match self.radius {
-                Some((c, r)) => self.local(target).distance(c) <= r,
-                None => true,
+                Some((c, r)) if radius => self.local(target).distance(c) <= r,
+                _ => true,
             }
     }
 
     /// The usable steps leaving `n`.
     pub fn steps(&self, n: NodeIndex) -> Vec<Step> {
+        self.steps_within(n, true)
+    }
+
+    /// The usable steps leaving `n`, including those to nodes beyond the view's radius.
+    pub fn steps_any_distance(&self, n: NodeIndex) -> Vec<Step> {
+        self.steps_within(n, false)
+    }
+
+    fn steps_within(&self, n: NodeIndex, radius: bool) -> Vec<Step> {
         let mut out = Vec::new();
         if n.index() < self.g.graph.node_count() {
             for e in self.g.graph.edges(n) {
@@ -199,7 +208,7 @@ impl<'g> View<'g> {
                 } else {
                     (a, w.length_m, 0.0)
                 };
-                if self.keeps(e.id(), target) {
+                if self.keeps(e.id(), target, radius) {
                     out.push(Step {
                         source: n,
                         target,
@@ -220,7 +229,7 @@ impl<'g> View<'g> {
             } else {
                 continue;
             };
-            if self.keeps(s.edge, s.target) {
+            if self.keeps(s.edge, s.target, radius) {
                 out.push(s);
             }
         }
