@@ -1,27 +1,31 @@
 //! Round trips of a chosen length from one start point.
 //!
-//! Candidates, best first by how much trail they walk twice:
-//! 1. simple cycles through the start (nothing walked twice);
-//! 2. "lollipops": the shortest way out to a hub junction, a simple cycle through the hub that keeps
-//!    off that stem, and the same way back (the stem is walked twice);
-//! 3. out and back along the shortest paths to the point half the target away (everything twice).
+//! Candidates are ranked: within ± 10 % of the target first, then the fewest metres walked twice,
+//! then the closest length. They come from, in order of search:
+//! 1. out and back along the shortest way to the point half the target away (everything walked twice;
+//!    always there on a network big enough, so a fallback);
+//! 2. "another way back": out to a junction in each compass sector, back by an A* that avoids the way
+//!    out (fast, and good on dense networks);
+//! 3. simple cycles through the start (nothing walked twice), enumerated depth-first;
+//! 4. "lollipops": the shortest way out to a nearby hub junction, a simple cycle through the hub that
+//!    keeps off that stem, and the same way back (only the stem walked twice).
 //!
-//! Cycles are enumerated depth-first over a compact adjacency of the junctions within half the longest
-//! acceptable loop of the start (no loop can reach farther), pruned as soon as the path so far plus the
-//! straight line home exceeds the longest acceptable loop, and capped by a fixed expansion budget so the
-//! answer time is bounded (no clock: the planner also runs in the browser).
+//! Cycles are enumerated over a compact adjacency of the junctions within half the longest acceptable
+//! loop of the start (no loop can reach farther), pruned as soon as the path so far plus the straight
+//! line home exceeds the longest acceptable loop, and capped by a fixed expansion budget, so the answer
+//! time is bounded without a clock (the planner also runs in the browser).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use petgraph::algo::dijkstra;
+use petgraph::algo::{astar, dijkstra};
 use petgraph::graph::NodeIndex;
 
 use super::error::RouteError;
 use super::graph::TrailGraph;
-use super::types::{Leg, Route};
+use super::types::{reused_m, Leg, Piece, Route};
 use super::view::{Step, View};
 use super::RouteOptions;
-use crate::geo::LonLat;
+use crate::geo::{measure, LonLat};
 
 /// Shortest round trip that may be asked for, in km.
 pub const MIN_LOOP_KM: f64 = 2.0;
@@ -38,6 +42,13 @@ const HUB_BUDGET: usize = 12_000;
 const MAX_HUBS: usize = 24;
 /// A cycle through the start this close to the target (as a fraction) ends the search.
 const GOOD_ENOUGH: f64 = 0.02;
+/// Compass sectors tried for "another way back".
+const SECTORS: usize = 8;
+/// How far out "another way back" turns, as fractions of the target: half for dense networks, where
+/// another way back is hardly longer; less for sparse ones, where it is.
+const AIMS_OUT: [f64; 2] = [0.5, 0.35];
+/// Cost factor on the way out when looking for another way back.
+const AVOID_FACTOR: f64 = 20.0;
 
 /// Plans a round trip of about `target_km` from `start` and back, within ± [`LOOP_TOLERANCE`], walking as
 /// little trail twice as it can (then coming as close to the target as it can).
@@ -48,8 +59,9 @@ const GOOD_ENOUGH: f64 = 0.02;
 /// closest round trip found, when none is within the tolerance.
 ///
 /// # Complexity
-/// One Dijkstra (petgraph's) over the junctions within reach, then a bounded depth-first search:
-/// at most about `START_BUDGET + MAX_HUBS * HUB_BUDGET` expansions whatever the network's size.
+/// One Dijkstra and at most 16 A* runs (petgraph's) over the junctions within reach, then a bounded
+/// depth-first search: at most `START_BUDGET + MAX_HUBS * HUB_BUDGET` expansions whatever the
+/// network's size.
 pub fn plan_loop(
     graph: &TrailGraph,
     start: LonLat,
@@ -66,6 +78,7 @@ pub fn plan_loop(
     let view = view.within(snap.pos, hi / 2.0);
     let mut search = Search::new(&view, nodes[0], target);
     search.out_and_back();
+    search.another_way_back();
     search.cycles();
     let best = search.best.take();
     let to_route = |c: Candidate| {
@@ -188,8 +201,63 @@ impl<'v, 'g> Search<'v, 'g> {
         self.offer(2.0 * reach, reach, || steps);
     }
 
+    /// Out to a junction [`AIMS_OUT`] of the target away, back by the shortest way that keeps off the
+    /// way out where it can (petgraph's A* with the way out made costly): one junction per compass
+    /// sector and aim. Finds good loops quickly on dense networks, where enumerating cycles is hopeless.
+    fn another_way_back(&mut self) {
+        let home = self.view.local(self.order[0]);
+        let mut picks: Vec<usize> = Vec::new();
+        for aim in AIMS_OUT.map(|f| f * self.target) {
+            let mut best: [Option<usize>; SECTORS] = [None; SECTORS];
+            for i in 1..self.order.len() {
+                if self.dist[i] > self.target / 2.0 {
+                    break; // sorted by distance
+                }
+                let p = self.view.local(self.order[i]);
+                let angle = (p.y - home.y).atan2(p.x - home.x) + std::f64::consts::PI;
+                let sector = ((angle / std::f64::consts::TAU * SECTORS as f64) as usize).min(SECTORS - 1);
+                if best[sector].is_none_or(|j| (self.dist[i] - aim).abs() < (self.dist[j] - aim).abs()) {
+                    best[sector] = Some(i);
+                }
+            }
+            for i in best.into_iter().flatten() {
+                if !picks.contains(&i) {
+                    picks.push(i);
+                }
+            }
+        }
+        for i in picks {
+            let out = self.stem(i);
+            let used: HashSet<_> = out.iter().map(|s| s.edge).collect();
+            let cost = |s: Step| s.metres * if used.contains(&s.edge) { AVOID_FACTOR } else { 1.0 };
+            let (start, start_pos) = (self.order[0], self.view.pos(self.order[0]));
+            let crow = |n| if n == start { 0.0 } else { measure::distance_m(self.view.pos(n), start_pos) };
+            let Some((_, nodes)) = astar(self.view, self.order[i], |n| n == start, cost, crow) else {
+                continue;
+            };
+            let mut steps = out;
+            for w in nodes.windows(2) {
+                let s = self
+                    .view
+                    .steps(w[0])
+                    .into_iter()
+                    .filter(|s| s.target == w[1])
+                    .min_by(|x, y| cost(*x).total_cmp(&cost(*y)));
+                steps.extend(s);
+            }
+            let length = steps.iter().map(|s| s.metres).sum();
+            let pieces: Vec<Piece> =
+                steps.iter().map(|s| Piece { edge: s.edge, from_m: s.from_m, to_m: s.to_m }).collect();
+            let reused = reused_m(pieces.iter());
+            self.offer(length, reused, || steps);
+        }
+    }
+
     /// Simple cycles through the start, then lollipops through the nearest hubs.
     fn cycles(&mut self) {
+        if self.done() {
+            return;
+        }
         let hi = self.target * (1.0 + LOOP_TOLERANCE);
         for hub in 0..self.order.len().min(MAX_HUBS) {
             let d = self.dist[hub];

@@ -41,6 +41,8 @@ mod error;
 mod export;
 mod graph;
 mod loops;
+#[cfg(test)]
+mod loops_tests;
 mod plan;
 mod snap;
 mod types;

@@ -254,7 +254,7 @@ impl Route {
 }
 
 /// Metres covered more than once: the total minus the union of the stretches of each edge.
-fn reused_m<'a>(pieces: impl Iterator<Item = &'a Piece>) -> f64 {
+pub(crate) fn reused_m<'a>(pieces: impl Iterator<Item = &'a Piece>) -> f64 {
     let mut by_edge: HashMap<EdgeIndex, Vec<(f64, f64)>> = HashMap::new();
     for p in pieces {
         by_edge.entry(p.edge).or_default().push((p.from_m.min(p.to_m), p.from_m.max(p.to_m)));
