@@ -14,11 +14,14 @@ pub const SNAP_LIMIT_M: f64 = 500.0;
 /// mean latitude, so one unit is one ground metre near the park (to 0.1 % across a few km).
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub(crate) struct LocalPoint {
+    /// Metres east (scaled Web Mercator).
     pub x: f64,
+    /// Metres north (scaled Web Mercator).
     pub y: f64,
 }
 
 impl LocalPoint {
+    /// Planar distance in (local) metres.
     pub fn distance(self, o: LocalPoint) -> f64 {
         (self.x - o.x).hypot(self.y - o.y)
     }
@@ -31,15 +34,18 @@ pub(crate) struct LocalPlane {
 }
 
 impl LocalPlane {
+    /// The plane that is metric at latitude `lat0` (degrees).
     pub fn new(lat0: f64) -> Self {
         Self { scale: lat0.to_radians().cos().max(1e-6) }
     }
 
+    /// WGS84 to the plane.
     pub fn project(&self, p: LonLat) -> LocalPoint {
         let m = p.to_map();
         LocalPoint { x: m.x * self.scale, y: m.y * self.scale }
     }
 
+    /// The plane back to WGS84.
     pub fn unproject(&self, p: LocalPoint) -> LonLat {
         crate::geo::MapPoint::new(p.x / self.scale, p.y / self.scale).to_lon_lat()
     }
@@ -101,7 +107,12 @@ impl TrailGraph {
         };
         let w = &self.graph[edge];
         let seg_m = w.cum_m[i + 1] - w.cum_m[i];
-        let along_m = w.cum_m[i] + seg_m * t;
+        // exactly on a junction when it is one, so the snap and the node share a position
+        let along_m = match w.cum_m[i] + seg_m * t {
+            m if m <= 1e-9 => 0.0,
+            m if m >= w.length_m - 1e-9 => w.length_m,
+            m => m,
+        };
         let pos = w.point_at(along_m);
         Some(Snap { edge, along_m, pos, distance_m: measure::distance_m(p, pos) })
     }

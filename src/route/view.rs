@@ -21,12 +21,19 @@ type Bits = <&'static UnGraph<Junction, TrailEdge> as Visitable>::Map;
 /// (measured from the edge's first vertex; `from_m > to_m` when walked backwards).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Step {
+    /// Where the step starts (a graph node, or a temporary one).
     pub source: NodeIndex,
+    /// Where it ends.
     pub target: NodeIndex,
+    /// The step's own id in the view (temporary steps get ids past the graph's edges).
     pub id: EdgeIndex,
+    /// Length in metres.
     pub metres: f64,
+    /// The graph edge walked.
     pub edge: EdgeIndex,
+    /// Start, in metres from the edge's first vertex.
     pub from_m: f64,
+    /// End, in metres from the edge's first vertex.
     pub to_m: f64,
 }
 
@@ -63,6 +70,7 @@ struct TempNode {
 
 /// The per-query view. See the module docs.
 pub(crate) struct View<'g> {
+    /// The graph seen through this view.
     pub g: &'g TrailGraph,
     opts: RouteOptions,
     /// Ignore closures altogether (used to explain a missing path).
@@ -147,6 +155,7 @@ impl<'g> View<'g> {
         self.temp(n).map_or_else(|| self.g.graph[n].pos, |t| t.pos)
     }
 
+    /// Position of a node in the graph's local plane.
     pub fn local(&self, n: NodeIndex) -> LocalPoint {
         self.temp(n).map_or_else(|| self.g.graph[n].local, |t| t.local)
     }
