@@ -145,6 +145,26 @@ pub fn format_km2(square_metres: f64, lang: Lang) -> String {
     format!("{} {}", localise_decimal(digits, lang), t(lang, "unit_km2"))
 }
 
+/// A duration in whole minutes: `45 min`, `1 h 05 min` (`1小时5分钟`, `1 ч 05 мин`).
+///
+/// ```
+/// use parkmap::i18n::{format_minutes, Lang};
+/// assert_eq!(format_minutes(65.4, Lang::En), "1 h 05 min");
+/// assert_eq!(format_minutes(44.6, Lang::Zh), "45分钟");
+/// ```
+pub fn format_minutes(minutes: f64, lang: Lang) -> String {
+    let total = if minutes.is_finite() { minutes.round().max(0.0) as u64 } else { 0 };
+    let (h, m) = (total / 60, total % 60);
+    match (lang, h) {
+        (Lang::Zh, 0) => format!("{m}分钟"),
+        (Lang::Zh, _) => format!("{h}小时{m}分钟"),
+        (Lang::En, 0) => format!("{m} min"),
+        (Lang::En, _) => format!("{h} h {m:02} min"),
+        (Lang::Ru, 0) => format!("{m} мин"),
+        (Lang::Ru, _) => format!("{h} ч {m:02} мин"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +219,14 @@ mod tests {
         assert_eq!(format_capital(120_000_000, Lang::Zh), "¥1.2亿");
         assert_eq!(format_capital(999, Lang::En), "¥999");
         assert_eq!(format_int(21_921_000_000, Lang::En), "21,921,000,000");
+    }
+
+    #[test]
+    fn durations_format_in_every_language() {
+        assert_eq!(format_minutes(0.2, Lang::En), "0 min");
+        assert_eq!(format_minutes(125.0, Lang::Ru), "2 ч 05 мин");
+        assert_eq!(format_minutes(60.0, Lang::Zh), "1小时0分钟");
+        assert_eq!(format_minutes(f64::NAN, Lang::En), "0 min");
     }
 
     #[test]

@@ -3,11 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use parkmap::geo::LonLat;
 use parkmap::i18n::Lang;
 use parkmap::model::manifest::parse_manifest;
 use parkmap::model::parse::parse_layer;
 use parkmap::model::LayerKind;
-use parkmap::ui::{apply_layer, apply_manifest, AppState, Shell};
+use parkmap::ui::{apply_layer, apply_manifest, planner, AppState, Shell};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -43,6 +44,7 @@ fn mount(broken: bool) -> (web_sys::Element, AppState) {
     let el: web_sys::HtmlElement = host.clone().unchecked_into();
     let handle = leptos::mount::mount_to(el, move || {
         provide_context(state);
+        planner::start(state);
         view! { <Shell/> }
     });
     handle.forget();
@@ -132,4 +134,36 @@ async fn clicking_a_zone_lists_its_companies_and_escape_closes() {
     leptos::task::tick().await;
     assert!(state.selection.get_untracked().is_none());
     assert!(host.query_selector("[role=dialog]").unwrap().is_none());
+}
+
+fn click_at(target: &web_sys::Element, x: f64, y: f64) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x(x as i32);
+    init.set_client_y(y as i32);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_two_points_in_the_planner_draws_a_route() {
+    let (host, state) = mount(false);
+    state.planner.open.set(true);
+    leptos::task::tick().await;
+    let svg = host.query_selector(".map__svg").unwrap().unwrap();
+    let map = host.query_selector(".map").unwrap().unwrap().get_bounding_client_rect();
+    // two spots on the fixture's greenway (latitude 45.835), one on each segment
+    for lon in [126.505, 126.535] {
+        let s = state.viewport.get_untracked().map_to_screen(LonLat::lon_lat(lon, 45.8351).to_map());
+        click_at(&svg, map.left() + s.x, map.top() + s.y);
+        leptos::task::tick().await;
+    }
+    assert_eq!(host.query_selector_all(".map__waypoint").unwrap().length(), 2);
+    let route = host.query_selector(".map__route").unwrap().expect("route path");
+    let d = route.get_attribute("d").unwrap_or_default();
+    assert!(d.starts_with('M') && d.matches('L').count() >= 2, "route drawn: {d:?}");
+    let summary = text_of(&host, ".planner__summary").unwrap();
+    // 0.03° of longitude at 45.835° N is 2.33 km on WGS84
+    assert!(summary.contains("2.33 km"), "{summary}");
+    assert!(state.selection.get_untracked().is_none(), "planning clicks do not select zones");
 }

@@ -2,8 +2,11 @@
 //! parent origin (never `*`). The protocol itself is typed and validated in [`crate::embed`].
 
 use super::fly::{fly_to, select};
+use super::planner::Waypoint;
 use super::state::{AppState, Selection};
-use crate::embed::{parse_command, Action, Command, Event, OriginPolicy, ProtocolError, RequestId};
+use crate::embed::{
+    parse_command, Action, Command, Event, OriginPolicy, ProtocolError, RequestId, RouteRequest,
+};
 use crate::geo::LonLat;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -84,7 +87,17 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
         }),
         Action::SetLanguage(lang) => state.lang.set(*lang),
         Action::SetFilter(params) => state.filter_params.set(params.clone()),
-        Action::PlanRoute(request) => state.route_request.set(Some(request.clone())),
+        Action::PlanRoute(request) => {
+            let p = state.planner;
+            let (points, winter, km) = match request {
+                RouteRequest::Waypoints { waypoints, winter } => (waypoints.clone(), *winter, None),
+                RouteRequest::Loop { km, start, winter } => (vec![*start], *winter, Some(*km)),
+            };
+            p.winter.set(winter);
+            p.loop_km.set(km);
+            p.waypoints.set(points.into_iter().map(|pos| Waypoint { pos, poi: None }).collect());
+            p.open.set(true);
+        }
     }
     Ok(())
 }
@@ -166,6 +179,22 @@ pub fn start(state: AppState, policy: OriginPolicy) {
             },
             std::time::Duration::from_millis(300),
         );
+    });
+
+    let route_out = outbox.clone();
+    Effect::new(move |_| {
+        let p = state.planner;
+        if let Some(Ok(route)) = p.result.get() {
+            route_out.post(
+                &Event::RouteChanged {
+                    distance_km: (route.distance_m / 10.0).round() / 100.0,
+                    walking_min: route.minutes_at(p.walk_kmh.get_untracked()).round() as u32,
+                    cycling_min: route.minutes_at(p.bike_kmh.get_untracked()).round() as u32,
+                    waypoints: p.waypoints.with_untracked(|w| w.iter().map(|w| w.pos).collect()),
+                },
+                None,
+            );
+        }
     });
 
     let resize_out = outbox;

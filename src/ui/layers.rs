@@ -29,6 +29,7 @@ pub fn WorldLayers() -> impl IntoView {
         <g class="map__layer map__layer--greenway" style:display=layer_display(state, LayerKind::Greenway)>
             {move || trails(state, LayerKind::Greenway)}
         </g>
+        <super::planner::RouteLine/>
     }
 }
 

@@ -14,6 +14,14 @@ pub fn Legend() -> impl IntoView {
     // Folded on phones, where it would cover the map.
     let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_MAX_WIDTH_PX);
     let open = RwSignal::new(wide && !state.embed);
+    // The planner's column narrows the map: fold the legend out of the route's way.
+    Effect::new(move |was: Option<bool>| {
+        let planning = state.planner.open.get();
+        if planning && was != Some(true) {
+            open.set(false);
+        }
+        planning
+    });
     let toggle = move |kind: LayerKind| {
         state.hidden.update(|h| {
             if let Some(i) = h.iter().position(|k| *k == kind) {

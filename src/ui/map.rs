@@ -2,6 +2,7 @@
 //! transform; markers draw in screen pixels so they keep their size at every zoom.
 
 use super::fly::select;
+use super::planner::Waypoint;
 use super::state::{use_app_state, AppState, Selection};
 use crate::geo::gesture::{
     key_action, nearest_in_direction, wheel_factor, Direction, GestureEffect, Gestures, KeyAction,
@@ -216,7 +217,28 @@ pub fn MapView() -> impl IntoView {
             suppress_click.set_value(false);
             return;
         }
-        if let Some(sel) = selection_at(ev.target()) {
+        let sel = selection_at(ev.target());
+        if state.planner.open.get_untracked() {
+            // Planning: a facility or any other spot of the map becomes the next waypoint;
+            // companies still open their panel.
+            let waypoint = match &sel {
+                Some(Selection::Poi(id)) => state
+                    .park
+                    .with_untracked(|p| p.poi(id).map(|p| p.pos))
+                    .map(|pos| Waypoint { pos, poi: Some(id.clone()) }),
+                Some(Selection::Company(_)) => None,
+                _ => {
+                    let at = point(ev.client_x(), ev.client_y());
+                    let pos = state.viewport.get_untracked().screen_to_map(at).to_lon_lat();
+                    Some(Waypoint { pos, poi: None })
+                }
+            };
+            if let Some(wp) = waypoint {
+                state.planner.add(wp);
+                return;
+            }
+        }
+        if let Some(sel) = sel {
             select(state, sel);
         }
     };

@@ -146,5 +146,6 @@ pub fn Markers() -> impl IntoView {
         <g class="map__layer map__layer--companies">
             <For each=move || items(state, LayerKind::Companies) key=|m| (m.key.clone(), m.label.clone()) children=move |m| marker(state, m)/>
         </g>
+        <super::planner::WaypointMarkers/>
     }
 }

@@ -9,6 +9,7 @@ mod legend;
 mod map;
 mod markers;
 mod panel;
+pub mod planner;
 pub mod state;
 mod sw;
 mod url;
@@ -47,6 +48,14 @@ pub fn App() -> impl IntoView {
     state.filter_params.set(from_url.filter.clone());
     state.hidden.set(from_url.hidden_layers.clone());
     state.selection.set(from_url.selection.as_ref().map(url::selection_of));
+    planner::start(state);
+    if !from_url.route.is_empty() {
+        let p = state.planner;
+        p.waypoints.set(from_url.route.iter().map(|&pos| planner::Waypoint { pos, poi: None }).collect());
+        p.winter.set(from_url.winter);
+        p.loop_km.set(from_url.loop_km);
+        p.open.set(true);
+    }
     load_park(state, from_url.park.clone(), from_url.view);
     if from_url.view.is_none() {
         fly_to_selection_once_loaded(state);
@@ -83,8 +92,12 @@ pub fn Shell() -> impl IntoView {
                 }>
                     <map::MapView/>
                 </ErrorBoundary>
-                <panel::Panel/>
+                <div class="sidebar" class:sidebar--open=move || state.selection.with(Option::is_some) || state.planner.open.get()>
+                    <planner::PlannerPanel/>
+                    <panel::Panel/>
+                </div>
             </main>
+            <planner::Locator/>
             <Alerts/>
             <panel::Announcer/>
             <sw::UpdatedNotice/>
@@ -228,6 +241,10 @@ fn Header() -> impl IntoView {
         <header class="header">
             <h1 class="header__title">{name}</h1>
             <div class="header__actions">
+                <button class="header__about header__plan" type="button" aria-pressed=move || state.planner.open.get().to_string()
+                    on:click=move |_| state.planner.open.update(|o| *o = !*o)>
+                    {move || state.t("planner.open")}
+                </button>
                 <button class="header__about" type="button" on:click=move |_| embed_open.set(true)>
                     {move || state.t("embed.open")}
                 </button>

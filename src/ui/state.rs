@@ -42,10 +42,10 @@ pub struct AppState {
     pub embed: bool,
     /// The company filter as last set by a link or the embed API.
     pub filter_params: RwSignal<crate::embed::FilterParams>,
-    /// A route asked for by the embed API, waiting for the planner.
-    pub route_request: RwSignal<Option<crate::embed::RouteRequest>>,
     /// A short hint over the map (cooperative gestures), as a translation key.
     pub hint: RwSignal<Option<&'static str>>,
+    /// The route planner.
+    pub planner: super::planner::Planner,
     /// A new version of the app was installed by the service worker (shows a notice).
     pub updated: RwSignal<bool>,
     /// Absolute URL of the manifest (layer URLs are relative to it).
@@ -73,9 +73,9 @@ impl AppState {
             failed: RwSignal::new(Vec::new()),
             manifest_url: RwSignal::new(None),
             updated: RwSignal::new(false),
+            planner: super::planner::Planner::new(),
             embed: false,
             filter_params: RwSignal::new(Default::default()),
-            route_request: RwSignal::new(None),
             hint: RwSignal::new(None),
             selection: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::new(MapPoint::default(), 14.0, 800.0, 600.0)),

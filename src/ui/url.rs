@@ -62,6 +62,10 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     s.hidden_layers = state.hidden.get_untracked();
     s.hidden_layers.sort();
     s.lang = Some(state.lang.get_untracked());
+    let planner = state.planner;
+    s.route = planner.waypoints.with_untracked(|w| w.iter().map(|p| p.pos).collect());
+    s.winter = planner.winter.get_untracked() && !s.route.is_empty();
+    s.loop_km = planner.loop_km.get_untracked().filter(|_| !s.route.is_empty());
     s
 }
 
@@ -105,6 +109,9 @@ pub fn sync(state: AppState, base: UrlState) {
         state.hidden.track();
         state.lang.track();
         state.manifest.track();
+        state.planner.waypoints.track();
+        state.planner.winter.track();
+        state.planner.loop_km.track();
         base.with_value(|b| write(state, b));
     });
     // The view: once it has been still for a moment.

@@ -24,6 +24,7 @@ const SCENES = [
   ['an open company panel', '?lang=en', '[data-select="company:c0001"]'],
   ['a zone panel in Chinese', '?lang=zh', '[data-select="zone:z09"]'],
   ['embed mode in Russian', '?lang=ru&embed=1', null],
+  ['the route planner with a route', '?lang=en&route=45.837091,126.477776;45.85893,126.560853', null],
   ['a phone with a trail panel', '?lang=en', '[data-select="trail:g01"]', { viewport: { width: 360, height: 740 } }],
 ];
 

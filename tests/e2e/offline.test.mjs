@@ -12,7 +12,7 @@ after(async () => { await suite?.close(); });
 
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
 
-test('after one visit the map loads and works offline', async (t) => {
+test('after one visit the map loads and works offline, route planner included', async (t) => {
   await withPage(suite, t, { serviceWorkers: 'allow' }, async (page, pageErrors, context) => {
     await page.goto(`${suite.url}?lang=en`);
     await waitForPark(page);
@@ -26,6 +26,12 @@ test('after one visit the map loads and works offline', async (t) => {
     await page.locator('.map__company').first().focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Plan a route' }).click();
+    await page.getByLabel('Add a place').selectOption('p01');
+    await page.getByLabel('Add a place').selectOption('p02');
+    await page.waitForFunction(() => /Distance [\d.]+ km/.test(document.querySelector('.planner__summary')?.textContent));
+    assert.ok((await page.locator('.map__route').getAttribute('d')).length > 20);
     assert.deepEqual(pageErrors, []);
   });
 });

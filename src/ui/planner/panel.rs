@@ -1,0 +1,239 @@
+//! The planner panel: mode, waypoints, places to add, winter rules, speeds, the summary (a live
+//! `role="status"` region), the itinerary and the exports.
+
+use super::{export, locate, Planner, Waypoint};
+use crate::i18n::{format_km, format_minutes, t, Lang};
+use crate::model::{Park, PoiKind};
+use crate::route::{Route, RouteError, MAX_LOOP_KM, MIN_LOOP_KM};
+use crate::ui::state::use_app_state;
+use leptos::prelude::*;
+
+/// POI kinds offered as start, via or end.
+const PLACE_KINDS: [PoiKind; 6] = [
+    PoiKind::Entrance,
+    PoiKind::Parking,
+    PoiKind::BikeRental,
+    PoiKind::Viewpoint,
+    PoiKind::WarmStation,
+    PoiKind::Toilet,
+];
+
+/// POI kinds listed as passed on the way.
+const PASS_KINDS: [PoiKind; 4] =
+    [PoiKind::Toilet, PoiKind::WarmStation, PoiKind::Viewpoint, PoiKind::BikeRental];
+
+fn waypoint_label(park: &Park, wp: &Waypoint, lang: Lang) -> String {
+    super::waypoint_poi(park, wp)
+        .map(|p| p.name.get(lang).to_owned())
+        .unwrap_or_else(|| format!("{} ({:.5}, {:.5})", t(lang, "planner.point"), wp.pos.lat, wp.pos.lon))
+}
+
+fn role_label(i: usize, n: usize, looping: bool, lang: Lang) -> &'static str {
+    if i == 0 {
+        t(lang, "planner.start")
+    } else if i + 1 == n && !looping {
+        t(lang, "planner.end")
+    } else {
+        t(lang, "planner.via")
+    }
+}
+
+fn error_text(e: &RouteError, lang: Lang) -> String {
+    match e {
+        RouteError::NotEnoughPoints => t(lang, "planner.need_points").to_owned(),
+        other => format!("{} {other}", t(lang, "planner.no_route")),
+    }
+}
+
+fn summary(route: &Route, planner: Planner, lang: Lang) -> String {
+    format!(
+        "{} {} · {} {} · {} {}",
+        t(lang, "planner.distance"),
+        format_km(route.distance_m, lang),
+        t(lang, "planner.walking"),
+        format_minutes(route.minutes_at(planner.walk_kmh.get()), lang),
+        t(lang, "planner.cycling"),
+        format_minutes(route.minutes_at(planner.bike_kmh.get()), lang),
+    )
+}
+
+/// The planner, shown while `planner.open`.
+#[component]
+pub fn PlannerPanel() -> impl IntoView {
+    let state = use_app_state();
+    let planner = state.planner;
+    let lang = move || state.lang.get();
+    let close = move |_| planner.open.set(false);
+
+    let rows = move || {
+        let lang = lang();
+        let park = state.park.get();
+        let looping = planner.loop_km.get().is_some();
+        let wps = planner.waypoints.get();
+        let n = wps.len();
+        wps.iter()
+            .enumerate()
+            .map(|(i, wp)| {
+                let label = waypoint_label(&park, wp, lang);
+                view! {
+                    <li class="planner__waypoint">
+                        <span class="planner__badge" aria-hidden="true">{i + 1}</span>
+                        <span class="planner__role">{role_label(i, n, looping, lang)}</span>
+                        <span class="planner__name">{label}</span>
+                        <button type="button" class="planner__icon" aria-label=format!("{} {}", t(lang, "planner.remove"), i + 1)
+                            on:click=move |_| planner.waypoints.update(|w| { if i < w.len() { w.remove(i); } })>"×"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let places = move || {
+        let lang = lang();
+        let park = state.park.get();
+        PLACE_KINDS
+            .iter()
+            .map(|&kind| {
+                let options = park
+                    .pois
+                    .iter()
+                    .filter(|p| p.kind == kind)
+                    .map(|p| view! { <option value=p.id.clone()>{p.name.get(lang).to_owned()}</option> })
+                    .collect_view();
+                view! { <optgroup label=t(lang, &format!("poi.{}", kind.key()))>{options}</optgroup> }
+            })
+            .collect_view()
+    };
+    let add_place = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if let Some(p) = state.park.with_untracked(|park| park.poi(&id).map(|p| p.pos)) {
+            planner.add(Waypoint { pos: p, poi: Some(id) });
+        }
+        if let Some(select) =
+            ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+        {
+            select.set_value("");
+        }
+    };
+
+    let status = move || {
+        let lang = lang();
+        match planner.result.get() {
+            None => t(lang, "planner.need_points").to_owned(),
+            Some(Ok(route)) => summary(&route, planner, lang),
+            Some(Err(e)) => error_text(&e, lang),
+        }
+    };
+    let closest = move || match planner.result.get() {
+        Some(Err(RouteError::NoLoop { closest: Some(route), .. })) => Some(route),
+        _ => None,
+    };
+    let itinerary = move || {
+        let lang = lang();
+        let Some(Ok(route)) = planner.result.get() else { return None };
+        let park = state.park.get();
+        let segments = route
+            .segments
+            .iter()
+            .map(|s| view! { <li>{format!("{} — {}", s.name.get(lang), format_km(s.metres, lang))}</li> })
+            .collect_view();
+        let passes = route
+            .pois_passed(&park, crate::route::POI_NEAR_M)
+            .into_iter()
+            .filter(|p| PASS_KINDS.contains(&p.kind))
+            .map(|p| {
+                let kind = t(lang, &format!("poi.{}", p.kind.key()));
+                view! { <li>{format!("{kind}: {} ({})", p.name.get(lang), format_km(p.along_m, lang))}</li> }
+            })
+            .collect_view();
+        let reused = (route.reused_m > 0.5)
+            .then(|| view! { <p class="planner__note">{format!("{} {}", format_km(route.reused_m, lang), t(lang, "planner.reused"))}</p> });
+        Some(view! {
+            <h3 class="panel__section">{t(lang, "planner.legs")}</h3>
+            <ol class="planner__legs">{segments}</ol>
+            {reused}
+            <h3 class="panel__section">{t(lang, "planner.passes")}</h3>
+            <ul class="planner__passes">{passes}</ul>
+            <div class="planner__exports">
+                <button type="button" class="planner__button" on:click=move |_| export::gpx(state)>{t(lang, "planner.gpx")}</button>
+                <button type="button" class="planner__button" on:click=move |_| export::geojson(state)>{t(lang, "planner.geojson")}</button>
+                <button type="button" class="planner__button" on:click=move |_| { let _ = window().print(); }>{t(lang, "planner.print")}</button>
+            </div>
+        })
+    };
+    let number = |signal: RwSignal<f64>, lo: f64, hi: f64| {
+        move |ev: leptos::ev::Event| {
+            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                if v.is_finite() {
+                    signal.set(v.clamp(lo, hi));
+                }
+            }
+        }
+    };
+
+    let set_loop = move |ev: leptos::ev::Event| {
+        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+            if v.is_finite() {
+                planner.loop_km.set(Some(v.clamp(MIN_LOOP_KM, MAX_LOOP_KM)));
+            }
+        }
+    };
+
+    move || {
+        planner.open.get().then(|| {
+            view! {
+                <section class="planner" role="region" aria-labelledby="planner-title">
+                    <button type="button" class="panel__close" aria-label=move || state.t("close") on:click=close>"×"</button>
+                    <h2 id="planner-title" class="panel__title">{move || state.t("planner.title")}</h2>
+                    <div class="planner__modes" role="group">
+                        <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km.get().is_none().to_string()
+                            on:click=move |_| planner.loop_km.set(None)>{move || state.t("planner.mode_route")}</button>
+                        <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km.get().is_some().to_string()
+                            on:click=move |_| { planner.loop_km.set(Some(10.0)); planner.waypoints.update(|w| w.truncate(1)); }>
+                            {move || state.t("planner.mode_loop")}</button>
+                    </div>
+                    <p class="planner__hint">{move || state.t("planner.hint")}</p>
+                    <ol class="planner__waypoints">{rows}</ol>
+                    <div class="planner__row">
+                        <select class="planner__select" aria-label=move || state.t("planner.add_place") on:change=add_place>
+                            <option value="">{move || state.t("planner.add_place")}</option>
+                            {places}
+                        </select>
+                        <button type="button" class="planner__button" on:click=move |_| locate::locate(state)>{move || state.t("planner.my_location")}</button>
+                    </div>
+                    {move || planner.locate_message.get().map(|k| view! { <p class="planner__note" role="status">{move || state.t(k)}</p> })}
+                    <div class="planner__row">
+                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.update(|w| w.reverse())>{move || state.t("planner.reverse")}</button>
+                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.set(Vec::new())>{move || state.t("planner.clear")}</button>
+                    </div>
+                    <Show when=move || planner.loop_km.get().is_some()>
+                        <label class="planner__field">{move || state.t("planner.loop_km")}
+                            <input type="number" min=MIN_LOOP_KM max=MAX_LOOP_KM step="0.5"
+                                prop:value=move || planner.loop_km.get().unwrap_or(10.0).to_string() on:change=set_loop/>
+                        </label>
+                    </Show>
+                    <label class="planner__check"><input type="checkbox" prop:checked=move || planner.winter.get()
+                        on:change=move |_| planner.winter.update(|w| *w = !*w)/>{move || state.t("planner.winter")}</label>
+                    <div class="planner__speeds">
+                        <label class="planner__field">{move || state.t("planner.walk_kmh")}
+                            <input type="number" min="1" max="10" step="0.5" prop:value=move || planner.walk_kmh.get().to_string() on:change=number(planner.walk_kmh, 1.0, 10.0)/>
+                        </label>
+                        <label class="planner__field">{move || state.t("planner.bike_kmh")}
+                            <input type="number" min="5" max="40" step="1" prop:value=move || planner.bike_kmh.get().to_string() on:change=number(planner.bike_kmh, 5.0, 40.0)/>
+                        </label>
+                    </div>
+                    <p class="planner__summary" role="status" aria-live="polite">{status}</p>
+                    {move || closest().map(|route| {
+                        let lang = lang();
+                        let text = format!("{} {}", t(lang, "planner.closest"), format_km(route.distance_m, lang));
+                        let km = (route.distance_m / 100.0).round() / 10.0;
+                        view! { <p class="planner__note">{text}" "
+                            <button type="button" class="planner__button" on:click=move |_| planner.loop_km.set(Some(km.clamp(MIN_LOOP_KM, MAX_LOOP_KM)))>
+                                {t(lang, "planner.use_closest")}</button></p> }
+                    })}
+                    {itinerary}
+                </section>
+            }
+        })
+    }
+}
