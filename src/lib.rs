@@ -1,11 +1,12 @@
 //! ParkMap: the interactive map of the Shenzhen-Harbin Industrial Park (深哈产业园).
 //!
-//! The pure core (`geo`, `model`, `i18n`, `filter`, `search`, `validate`) has no DOM in it and is tested natively;
+//! The pure core (`geo`, `model`, `i18n`, `filter`, `index`, `search`, `validate`) has no DOM in it and is tested natively;
 //! the Leptos UI (`ui`, `fetch`) only builds for wasm32.
 
 pub mod filter;
 pub mod geo;
 pub mod i18n;
+pub mod index;
 pub mod model;
 pub mod search;
 pub mod validate;
