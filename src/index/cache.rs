@@ -1,7 +1,7 @@
 //! Memoised clustering for the map: one grid per zoom (kept while the companies stay the same) and
 //! one clustering per zoom (kept while the filter stays the same).
 
-use super::cluster::{Cluster, Grid};
+use super::cluster::{Cluster, Grid, Level};
 use super::{clean_radius, cluster_with, cluster_zoom, near_view, SpatialIndex, SINGLES_ZOOM};
 use crate::geo::Viewport;
 
@@ -18,7 +18,7 @@ const LEVELS: usize = SINGLES_ZOOM as usize + 1;
 /// let mut cache = ClusterCache::new(index, 40.0);
 /// assert_eq!(cache.level(14).len(), 1);
 /// assert!(cache.set_matching(&[true, false]));
-/// assert_eq!(cache.level(14)[0].members, [0]);
+/// assert_eq!(cache.level(14).get(0).unwrap().members, [0]);
 /// let view = Viewport::new(MapPoint::new(0.0, 0.0), 14.5, 800.0, 600.0);
 /// assert_eq!(cache.visible(&view)[0].members, [0]);
 /// ```
@@ -28,7 +28,7 @@ pub struct ClusterCache {
     radius_px: f64,
     mask: Vec<bool>,
     grids: Vec<Option<Grid>>,
-    levels: Vec<Option<Vec<Cluster>>>,
+    levels: Vec<Option<Level>>,
 }
 
 impl ClusterCache {
@@ -76,7 +76,7 @@ impl ClusterCache {
 
     /// The whole park's clusters at integer `zoom` (levels above [`SINGLES_ZOOM`] read as it),
     /// computed on first use and kept until the mask changes.
-    pub fn level(&mut self, zoom: u8) -> &[Cluster] {
+    pub fn level(&mut self, zoom: u8) -> &Level {
         let z = usize::from(zoom.min(SINGLES_ZOOM));
         if self.levels[z].is_none() {
             let grid = &mut self.grids[z];
@@ -86,14 +86,14 @@ impl ClusterCache {
             });
             self.levels[z] = Some(clusters);
         }
-        self.levels[z].as_deref().unwrap_or_default()
+        self.levels[z].get_or_insert_with(Level::default)
     }
 
     /// The clusters to draw for `view`: its level (see [`cluster_zoom`]), kept where a cluster's
     /// bounds come within one radius of the visible box.
-    pub fn visible(&mut self, view: &Viewport) -> Vec<&Cluster> {
+    pub fn visible(&mut self, view: &Viewport) -> Vec<Cluster> {
         let margin = self.radius_px;
-        near_view(self.level(cluster_zoom(view)), view, margin).collect()
+        near_view(self.level(cluster_zoom(view)), view, margin)
     }
 
     /// Clusters every level now (e.g. while the browser is idle after load).

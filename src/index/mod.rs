@@ -15,8 +15,8 @@
 //! let index = SpatialIndex::from_points(points);
 //! // at zoom 12 (38 m per pixel) the first two merge; at 19 everything is alone
 //! let level = index.cluster_level(|_| true, 12, DEFAULT_RADIUS_PX);
-//! assert_eq!(level.iter().map(|c| c.len()).collect::<Vec<_>>(), [2, 1]);
-//! assert!(index.cluster_level(|_| true, 19, DEFAULT_RADIUS_PX).iter().all(|c| c.is_single()));
+//! assert_eq!(level.to_clusters().iter().map(|c| c.len()).collect::<Vec<_>>(), [2, 1]);
+//! assert!(index.cluster_level(|_| true, 19, DEFAULT_RADIUS_PX).to_clusters().iter().all(|c| c.is_single()));
 //! let mut cache = ClusterCache::new(index, DEFAULT_RADIUS_PX);
 //! let view = Viewport::new(MapPoint::new(0.0, 0.0), 16.0, 800.0, 600.0);
 //! assert_eq!(cache.visible(&view).len(), 1, "the far company is off screen");
@@ -26,7 +26,7 @@ mod cache;
 mod cluster;
 
 pub use cache::ClusterCache;
-pub use cluster::Cluster;
+pub use cluster::{Cluster, Level};
 
 use rstar::primitives::GeomWithData;
 use rstar::{RTree, AABB};
@@ -34,7 +34,7 @@ use rstar::{RTree, AABB};
 use crate::geo::viewport::resolution_at;
 use crate::geo::{MapBounds, MapPoint, Viewport};
 use crate::model::Company;
-use cluster::{intersects, singles, Grid};
+use cluster::{singles, Grid};
 
 /// From this zoom on, every company is its own cluster (the viewport's default maximum zoom).
 pub const SINGLES_ZOOM: u8 = 19;
@@ -73,7 +73,7 @@ fn cluster_with<'g>(
     zoom: u8,
     radius_px: f64,
     grid: impl FnOnce(f64) -> &'g Grid,
-) -> Vec<Cluster> {
+) -> Level {
     let radius_px = clean_radius(radius_px);
     if zoom >= SINGLES_ZOOM || radius_px == 0.0 {
         return singles(points, mask);
@@ -81,19 +81,14 @@ fn cluster_with<'g>(
     grid(radius_px * resolution_at(f64::from(zoom))).cluster(points, mask)
 }
 
-/// The clusters near `view`: bounds within `margin_px` pixels of the visible box.
-fn near_view<'c>(
-    clusters: &'c [Cluster],
-    view: &Viewport,
-    margin_px: f64,
-) -> impl Iterator<Item = &'c Cluster> {
+/// The clusters of `level` near `view`: bounds within `margin_px` pixels of the visible box.
+fn near_view(level: &Level, view: &Viewport, margin_px: f64) -> Vec<Cluster> {
     let m = if margin_px.is_finite() { margin_px.max(0.0) * view.resolution() } else { 0.0 };
     let v = view.visible_bounds();
-    let area = MapBounds {
+    level.touching(&MapBounds {
         min: MapPoint::new(v.min.x - m, v.min.y - m),
         max: MapPoint::new(v.max.x + m, v.max.y + m),
-    };
-    clusters.iter().filter(move |c| intersects(&c.bounds, &area))
+    })
 }
 
 /// The companies' marker positions in an R-tree.
@@ -166,7 +161,7 @@ impl SpatialIndex {
     /// # Complexity
     /// O(n log n) for the grid plus O(n · k) for the clustering (k companies per neighbourhood);
     /// [`ClusterCache`] keeps the grid between calls.
-    pub fn cluster_level(&self, matching: impl Fn(usize) -> bool, zoom: u8, radius_px: f64) -> Vec<Cluster> {
+    pub fn cluster_level(&self, matching: impl Fn(usize) -> bool, zoom: u8, radius_px: f64) -> Level {
         let mask: Vec<bool> = (0..self.len()).map(matching).collect();
         let mut built = None;
         cluster_with(&self.points, &mask, zoom, radius_px, |cell_m| {
@@ -183,6 +178,6 @@ impl SpatialIndex {
         radius_px: f64,
     ) -> Vec<Cluster> {
         let all = self.cluster_level(matching, cluster_zoom(view), radius_px);
-        near_view(&all, view, clean_radius(radius_px)).cloned().collect()
+        near_view(&all, view, clean_radius(radius_px))
     }
 }
