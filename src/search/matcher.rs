@@ -1,8 +1,8 @@
 //! Matching one entry against one query: the best tier over every field, with coverage.
 
 use super::normalize::{Query, Term};
-use super::pinyin_key::{PinyinName, PinyinStore, PyQuery};
-use super::{Entry, Field, MatchTier};
+use super::pinyin_key::{PinyinName, PyQuery};
+use super::{Entries, Field, MatchTier};
 
 /// The best match of an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,131 +46,150 @@ fn permille(part: usize, whole: usize) -> u32 {
     (part.saturating_mul(1000) / whole).min(1000) as u32
 }
 
-/// Tier of `q` in a folded, space-separated `key`: exact, prefix, word prefix or substring.
-fn text_tier(key: &str, q: &str) -> Option<MatchTier> {
-    if key.len() < q.len() {
+/// Byte position of the first occurrence of `q` in `key` at or after `from`. A plain scan for
+/// the first byte then a compare: names are short (tens of bytes), where this beats the two-way
+/// searcher of `str::find`. Both are valid UTF-8, so a match always starts on a char boundary.
+#[inline(always)]
+fn find_from(key: &[u8], q: &[u8], from: usize) -> Option<usize> {
+    let n = q.len();
+    if n == 0 || key.len() < n {
         return None;
     }
-    if key == q {
-        return Some(MatchTier::Exact);
+    let (first, last_start) = (q[0], key.len() - n);
+    let mut pos = from;
+    while pos <= last_start {
+        if key[pos] == first {
+            let mut k = 1;
+            while k < n && key[pos + k] == q[k] {
+                k += 1;
+            }
+            if k == n {
+                return Some(pos);
+            }
+        }
+        pos += 1;
     }
-    if key.starts_with(q) {
-        return Some(MatchTier::Prefix);
+    None
+}
+
+/// Tier of `q` in a folded, space-separated `key`: exact, prefix, word prefix or substring.
+fn text_tier(key: &str, q: &str) -> Option<MatchTier> {
+    let (k, qb) = (key.as_bytes(), q.as_bytes());
+    let mut pos = find_from(k, qb, 0)?;
+    if pos == 0 {
+        return Some(if k.len() == qb.len() { MatchTier::Exact } else { MatchTier::Prefix });
     }
     // Overlapping occurrences too: in "xa a a", "a a" starts a word only at its second occurrence.
-    let (mut found, mut from) = (None, 0);
-    while let Some(off) = key[from..].find(q) {
-        let pos = from + off;
-        if key.as_bytes()[pos - 1] == b' ' {
+    loop {
+        if k[pos - 1] == b' ' {
             return Some(MatchTier::WordPrefix);
         }
-        found = Some(MatchTier::Substring);
-        from = pos + key[pos..].chars().next().map_or(1, char::len_utf8);
+        match find_from(k, qb, pos + 1) {
+            Some(next) => pos = next,
+            None => return Some(MatchTier::Substring),
+        }
     }
-    found
+}
+
+/// True when `q` starts a word of `key` (or the whole key): how a term of a multi-word query
+/// matches English and Russian names.
+fn starts_a_word(key: &str, q: &str) -> bool {
+    text_tier(key, q).is_some_and(|t| t >= MatchTier::WordPrefix)
 }
 
 /// Tier of a Han-only query in a Chinese name (no words there: exact, prefix or substring).
 fn zh_tier(zh: &str, q: &str) -> Option<MatchTier> {
-    if zh == q {
-        Some(MatchTier::Exact)
-    } else if zh.starts_with(q) {
-        Some(MatchTier::Prefix)
-    } else if zh.contains(q) {
-        Some(MatchTier::Substring)
-    } else {
-        None
-    }
+    let pos = find_from(zh.as_bytes(), q.as_bytes(), 0)?;
+    Some(match (pos, zh.len() == q.len()) {
+        (0, true) => MatchTier::Exact,
+        (0, false) => MatchTier::Prefix,
+        _ => MatchTier::Substring,
+    })
 }
 
-/// Best pinyin match of `q` in `py` that could reach at least `floor`.
+/// The pinyin match of `q` in `py` when it reaches a tier above `below`: exact keys always
+/// (cheap), the reading from the first syllable when `below` is under `Prefix`, from any
+/// syllable when it is under `Substring`.
 fn pinyin_match(
     py: &PinyinName,
-    store: &PinyinStore,
     q: &PyQuery,
-    floor: MatchTier,
+    below: Option<MatchTier>,
     scratch: &mut Vec<u64>,
 ) -> Option<Match> {
-    let initials_field = |letters_len: usize| {
-        if letters_len >= 2 && py.in_initials(q) {
-            Field::PinyinInitials
-        } else {
-            Field::Pinyin
-        }
-    };
     if let Some(initials) = py.exact(q) {
         let field = if initials { Field::PinyinInitials } else { Field::Pinyin };
         return Some(Match { tier: MatchTier::Exact, coverage: 1000, field });
     }
-    let tier = if py.find(store, q, true, scratch) {
+    let open = |tier: MatchTier| below.is_none_or(|b| b < tier);
+    let tier = if open(MatchTier::Prefix) && py.find(q, true, scratch) {
         MatchTier::Prefix
-    } else if floor <= MatchTier::Substring && py.find(store, q, false, scratch) {
+    } else if open(MatchTier::Substring) && py.find(q, false, scratch) {
         MatchTier::Substring
     } else {
         return None;
     };
-    let field = initials_field(q.letters().map_or(0, str::len));
-    let coverage = match field {
-        Field::PinyinInitials => permille(q.py_len(), py.initials.len()),
-        _ => permille(q.py_len(), py.full.len()),
-    };
-    Some(Match { tier, coverage, field })
+    if q.letters().is_some_and(|l| l.len() >= 2) && py.in_initials(q) {
+        let coverage = permille(q.py_len(), py.initials.len());
+        return Some(Match { tier, coverage, field: Field::PinyinInitials });
+    }
+    Some(Match { tier, coverage: permille(q.py_len(), py.full.len()), field: Field::Pinyin })
 }
 
-/// The best match of `q` in `e`, or `None`.
-pub(crate) fn match_entry(
-    e: &Entry,
-    store: &PinyinStore,
-    q: &Query,
-    scratch: &mut Vec<u64>,
-) -> Option<Match> {
+/// The best match of `q` in entry `i`, or `None`.
+///
+/// Fields are tried in the order English, Russian, Chinese, pinyin; a later field replaces the
+/// best so far only with a higher tier, or the same tier and a higher coverage. Pinyin readings
+/// (the costly part) are only tried when they could reach a higher tier.
+pub(crate) fn match_entry(e: &Entries, i: usize, q: &Query, scratch: &mut Vec<u64>) -> Option<Match> {
+    let en = e.en.get(i);
     let mut best: Option<Match> = None;
     let offer = |m: Match, best: &mut Option<Match>| {
         if m.beats(best) {
             *best = Some(m);
         }
     };
-    if let Some(tier) = text_tier(&e.en, &q.text) {
-        offer(Match { tier, coverage: permille(q.text.len(), e.en.len()), field: Field::English }, &mut best);
+    if let Some(tier) = text_tier(en, &q.text) {
+        if tier == MatchTier::Exact {
+            return Some(Match { tier, coverage: 1000, field: Field::English });
+        }
+        offer(Match { tier, coverage: permille(q.text.len(), en.len()), field: Field::English }, &mut best);
     }
-    if let Some(tier) = e.ru.as_deref().and_then(|ru| text_tier(ru, &q.text)) {
-        let ru_len = e.ru.as_deref().map_or(0, str::len);
-        offer(Match { tier, coverage: permille(q.text.len(), ru_len), field: Field::Russian }, &mut best);
+    let ru = e.ru.get(i);
+    if let Some(tier) = text_tier(ru, &q.text) {
+        offer(Match { tier, coverage: permille(q.text.len(), ru.len()), field: Field::Russian }, &mut best);
     }
     if q.han_only {
-        if let Some(tier) = zh_tier(&e.zh, &q.compact) {
-            offer(
-                Match { tier, coverage: permille(q.compact.len(), e.zh.len()), field: Field::Chinese },
-                &mut best,
-            );
+        let zh = e.zh.get(i);
+        if let Some(tier) = zh_tier(zh, &q.compact) {
+            let coverage = permille(q.compact.len(), zh.len());
+            offer(Match { tier, coverage, field: Field::Chinese }, &mut best);
         }
     }
     if let Some(py) = &q.py {
-        let floor = best.map_or(MatchTier::Terms, |b| b.tier);
-        if floor < MatchTier::Exact {
-            if let Some(m) = pinyin_match(&e.py, store, py, floor, scratch) {
-                offer(m, &mut best);
-            }
+        if let Some(m) = pinyin_match(&e.py.name(i), py, best.map(|b| b.tier), scratch) {
+            offer(m, &mut best);
         }
     }
     if best.is_none() && q.terms.len() > 1 {
-        best = terms_match(e, store, &q.terms, scratch);
+        best = terms_match(e, i, &q.terms, scratch);
     }
     best
 }
 
-/// The every-term-somewhere fallback: each term must occur in some field (any position).
-fn terms_match(e: &Entry, store: &PinyinStore, terms: &[Term], scratch: &mut Vec<u64>) -> Option<Match> {
+/// The every-term-somewhere fallback: each term must start a word of the English or Russian
+/// name, occur in the Chinese name (Han terms), or be read from some syllable of its pinyin.
+fn terms_match(e: &Entries, i: usize, terms: &[Term], scratch: &mut Vec<u64>) -> Option<Match> {
+    let (en, ru, zh) = (e.en.get(i), e.ru.get(i), e.zh.get(i));
     let mut first = None;
     let mut len = 0;
     for t in terms {
-        let field = if e.en.contains(&t.text) {
+        let field = if starts_a_word(en, &t.text) {
             Field::English
-        } else if t.han && e.zh.contains(&t.text) {
+        } else if t.han && zh.contains(&t.text) {
             Field::Chinese
-        } else if t.py.as_ref().is_some_and(|py| e.py.find(store, py, false, scratch)) {
+        } else if t.py.as_ref().is_some_and(|py| e.py.name(i).find(py, false, scratch)) {
             Field::Pinyin
-        } else if e.ru.as_deref().is_some_and(|ru| ru.contains(&t.text)) {
+        } else if starts_a_word(ru, &t.text) {
             Field::Russian
         } else {
             return None;
@@ -179,7 +198,7 @@ fn terms_match(e: &Entry, store: &PinyinStore, terms: &[Term], scratch: &mut Vec
         len += t.text.len();
     }
     let field = first?;
-    Some(Match { tier: MatchTier::Terms, coverage: permille(len, e.en.len() + e.zh.len()), field })
+    Some(Match { tier: MatchTier::Terms, coverage: permille(len, en.len() + zh.len()), field })
 }
 
 #[cfg(test)]
@@ -198,6 +217,19 @@ mod tests {
         // a later occurrence at a word start still counts as a word prefix
         assert_eq!(text_tier("axb b", "b"), Some(MatchTier::WordPrefix));
         assert_eq!(text_tier("xa a a", "a a"), Some(MatchTier::WordPrefix));
+        assert_eq!(text_tier("", "a"), None);
+        assert_eq!(text_tier("哈尔滨 华为", "华为"), Some(MatchTier::WordPrefix));
+    }
+
+    #[test]
+    fn find_from_finds_overlapping_and_multibyte_occurrences() {
+        assert_eq!(find_from(b"aaa", b"aa", 0), Some(0));
+        assert_eq!(find_from(b"aaa", b"aa", 1), Some(1));
+        assert_eq!(find_from(b"aaa", b"aa", 2), None);
+        assert_eq!(find_from(b"ab", b"abc", 0), None);
+        assert_eq!(find_from("哈尔滨华为".as_bytes(), "华为".as_bytes(), 0), Some(9));
+        assert_eq!(zh_tier("哈尔滨华为", "华为"), Some(MatchTier::Substring));
+        assert_eq!(zh_tier("华为", "华为"), Some(MatchTier::Exact));
     }
 
     #[test]

@@ -7,14 +7,18 @@
 //!
 //! # Ranking
 //!
-//! Each entry is matched on every field and keeps its best match. Hits are ordered by:
+//! Each entry is matched on its fields — English, Russian, Chinese, pinyin, in that order — and
+//! keeps its best match: a later field replaces an earlier one only with a higher tier, or the
+//! same tier and a higher coverage (pinyin, the costly part, is only tried when it could raise the
+//! tier). Hits are ordered by:
 //!
 //! 1. **tier**: [`MatchTier::Exact`] (the whole name, or its full pinyin / initials) >
 //!    [`MatchTier::Prefix`] (a prefix of the whole name) > [`MatchTier::WordPrefix`] (a prefix of an
 //!    English or Russian word) > [`MatchTier::Substring`] (anywhere; pinyin from a later syllable) >
-//!    [`MatchTier::Terms`] (the query's words, or its Han and Latin parts, each match somewhere);
-//! 2. **coverage**: how much of the matched name the query covers, so `hua` puts Huawei (3 of 6
-//!    letters) before Huaxin Technology Co., Ltd.;
+//!    [`MatchTier::Terms`] (the query's words, or its Han and Latin parts, each start a word, occur
+//!    in the Chinese name or read from a syllable, but not as one run);
+//! 2. **coverage**: how much of the matched name the query covers, so among the names starting
+//!    with `harbin` the shorter come first, and `huawei` ranks Huawei above Huawei Cloud;
 //! 3. **kind**: zones, then companies, then POIs. There are few zones and each stands for many
 //!    companies, so a tied zone costs one line of the list and answers the broader question;
 //!    companies are what investors look for; POIs (gates, toilets) come last;
@@ -41,6 +45,7 @@
 //! assert!(index.search("   ", 10).is_empty());
 //! ```
 
+mod column;
 mod incremental;
 mod matcher;
 mod normalize;
@@ -51,8 +56,9 @@ mod tests;
 pub use incremental::IncrementalSearch;
 
 use crate::model::{Park, Text};
+use column::Column;
 use normalize::{fold_compact, fold_words, Query};
-use pinyin_key::{PinyinName, PinyinStore};
+use pinyin_key::PinyinStore;
 
 /// What a hit points at; the declaration order is the tie-break order of the ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -112,72 +118,68 @@ pub struct Hit {
     pub matched: Field,
 }
 
-/// One searchable name, folded once at build time.
-#[derive(Debug)]
-pub(crate) struct Entry {
-    kind: HitKind,
-    index: u32,
-    id: Box<str>,
-    /// Folded English name (`fold_words`).
-    en: Box<str>,
-    /// Folded Russian name, when there is one.
-    ru: Option<Box<str>>,
-    /// Chinese name without spaces or punctuation (`fold_compact`).
-    zh: Box<str>,
-    py: PinyinName,
+/// The index's columns, one row per entry, sorted by kind, then folded English name, then id:
+/// the ranking's final tie-break is the row number.
+#[derive(Debug, Default)]
+pub(crate) struct Entries {
+    kinds: Vec<HitKind>,
+    indices: Vec<u32>,
+    ids: Vec<Box<str>>,
+    /// Folded English names (`fold_words`).
+    pub(crate) en: Column,
+    /// Folded Russian names; empty where there is none.
+    pub(crate) ru: Column,
+    /// Chinese names without spaces or punctuation (`fold_compact`).
+    pub(crate) zh: Column,
+    /// Syllables of the Chinese names.
+    pub(crate) py: PinyinStore,
 }
 
 /// The search index: every company, zone and POI name of a park, folded for matching.
 /// Build it once per park; it does not borrow the park.
 #[derive(Debug)]
 pub struct SearchIndex {
-    /// Sorted by kind, then folded English name, then id: the ranking's final tie-break is the
-    /// position in this vector.
-    entries: Vec<Entry>,
-    store: PinyinStore,
+    entries: Entries,
 }
 
 impl SearchIndex {
     /// Folds the names of every company, zone and POI of `park`.
     ///
     /// # Complexity
-    /// O(total name length).
+    /// O(total name length), plus sorting the entries by name.
     pub fn new(park: &Park) -> Self {
-        let mut store = PinyinStore::default();
-        let mut entries = Vec::with_capacity(park.companies.len() + park.zones.len() + park.pois.len());
-        let mut add = |kind: HitKind, index: usize, id: &str, name: &Text| {
-            entries.push(Entry {
-                kind,
-                index: index as u32,
-                id: id.into(),
-                en: fold_words(&name.en).into(),
-                ru: name.ru.as_deref().map(fold_words).filter(|r| !r.is_empty()).map(Into::into),
-                zh: fold_compact(&name.zh).into(),
-                py: store.add_name(&name.zh),
-            });
-        };
-        for (i, z) in park.zones.iter().enumerate() {
-            add(HitKind::Zone, i, &z.id, &z.name);
+        let named = park
+            .zones
+            .iter()
+            .enumerate()
+            .map(|(i, z)| (HitKind::Zone, i, &z.id, &z.name))
+            .chain(park.companies.iter().enumerate().map(|(i, c)| (HitKind::Company, i, &c.id, &c.name)))
+            .chain(park.pois.iter().enumerate().map(|(i, p)| (HitKind::Poi, i, &p.id, &p.name)));
+        let mut rows: Vec<(HitKind, String, &String, usize, &Text)> =
+            named.map(|(kind, i, id, name)| (kind, fold_words(&name.en), id, i, name)).collect();
+        rows.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+        let mut e = Entries::default();
+        for (kind, en, id, i, name) in rows {
+            e.kinds.push(kind);
+            e.indices.push(i as u32);
+            e.ids.push(id.as_str().into());
+            e.en.push(&en);
+            e.ru.push(&name.ru.as_deref().map(fold_words).unwrap_or_default());
+            e.zh.push(&fold_compact(&name.zh));
+            e.py.add_name(&name.zh);
         }
-        for (i, c) in park.companies.iter().enumerate() {
-            add(HitKind::Company, i, &c.id, &c.name);
-        }
-        for (i, p) in park.pois.iter().enumerate() {
-            add(HitKind::Poi, i, &p.id, &p.name);
-        }
-        entries.sort_by(|a, b| (a.kind, &a.en, &a.id).cmp(&(b.kind, &b.en, &b.id)));
-        store.finish();
-        SearchIndex { entries, store }
+        e.py.finish();
+        SearchIndex { entries: e }
     }
 
     /// Number of searchable entries (companies + zones + POIs).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.kinds.len()
     }
 
     /// True when the park had nothing to search.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.kinds.is_empty()
     }
 
     /// The best `limit` hits for `query`, best first (see the module docs for the ranking).
@@ -197,14 +199,14 @@ impl SearchIndex {
         let mut scratch = Vec::new();
         let mut scored: Vec<(u32, u32, Field)> = Vec::new();
         let mut visit = |i: u32| {
-            if let Some(m) = matcher::match_entry(&self.entries[i as usize], &self.store, q, &mut scratch) {
+            if let Some(m) = matcher::match_entry(&self.entries, i as usize, q, &mut scratch) {
                 matched.push(i);
                 scored.push((m.score(), i, m.field));
             }
         };
         match candidates {
             Some(list) => list.iter().copied().for_each(&mut visit),
-            None => (0..self.entries.len() as u32).for_each(&mut visit),
+            None => (0..self.len() as u32).for_each(&mut visit),
         }
         let better = |a: &(u32, u32, Field), b: &(u32, u32, Field)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if limit == 0 {
@@ -218,11 +220,11 @@ impl SearchIndex {
         scored
             .into_iter()
             .map(|(score, i, matched)| {
-                let e = &self.entries[i as usize];
+                let (e, i) = (&self.entries, i as usize);
                 Hit {
-                    kind: e.kind,
-                    index: e.index as usize,
-                    id: e.id.to_string(),
+                    kind: e.kinds[i],
+                    index: e.indices[i] as usize,
+                    id: e.ids[i].to_string(),
                     score,
                     tier: matcher::tier_of_score(score),
                     matched,
