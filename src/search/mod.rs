@@ -50,6 +50,7 @@ mod incremental;
 mod matcher;
 mod normalize;
 mod pinyin_key;
+mod pinyin_query;
 #[cfg(test)]
 mod tests;
 

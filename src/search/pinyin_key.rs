@@ -18,118 +18,16 @@
 
 use std::collections::HashMap;
 
-use pinyin::{ToPinyin, ToPinyinMulti};
+use pinyin::ToPinyinMulti;
 
 use super::column::Column;
 use super::normalize::is_han;
+use super::pinyin_query::{bit, Sig};
+pub(crate) use super::pinyin_query::{PyItem, PyQuery};
 
 /// The most units a name is matched on (the bitset's width); longer names are matched on their
 /// first 63 characters. Chinese company names are well under 30.
 const MAX_UNITS: usize = 63;
-
-/// One item of a pinyin query.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum PyItem {
-    /// A Han character, matched by identity.
-    Han(char),
-    /// A lower-case ASCII letter or digit, matched against readings.
-    Ascii(u8),
-}
-
-/// A query prepared for [`PinyinName::find`].
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct PyQuery {
-    /// The items as codes: an ASCII byte (< 128) or a Han character's code point (≥ 0x3400), so
-    /// the matcher compares integers.
-    codes: Vec<u32>,
-    /// `boundary[i]`: a space came before item `i`, so item `i` must start a syllable.
-    boundary: Vec<bool>,
-    /// Letters and letter pairs the query needs (prefilter).
-    sig: Sig,
-    /// The ASCII letters and digits in order, when the query has no Han character (for exact keys).
-    letters: Option<String>,
-    /// Length in pinyin letters: ASCII items plus the usual reading's length per Han item.
-    py_len: usize,
-}
-
-/// A name's letters and adjacent letter pairs, or a query's: the prefilter that rejects most names
-/// before the matcher runs. A query can only read a name if the name has every letter the query
-/// has, and every pair of adjacent query letters (`hw`: `h` then `w`) is adjacent in one reading
-/// or is some letter of one character's reading followed by the first letter of the next one's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Sig {
-    /// Bit per ASCII letter or digit.
-    letters: u64,
-    /// Letter pairs hashed into 256 bits (a one-hash Bloom filter: false positives only).
-    pairs: [u64; 4],
-}
-
-impl Sig {
-    fn add_pair(&mut self, x: u8, y: u8) {
-        let h = (usize::from(x) * 37 + usize::from(y)) % 251;
-        self.pairs[h / 64] |= 1 << (h % 64);
-    }
-
-    /// True when `self` has everything `q` needs.
-    #[inline(always)]
-    fn covers(&self, q: &Sig) -> bool {
-        q.letters & !self.letters == 0 && (0..4).all(|i| q.pairs[i] & !self.pairs[i] == 0)
-    }
-}
-
-/// Bit of an ASCII letter or digit in a 36-bit mask.
-fn bit(b: u8) -> u64 {
-    match b {
-        b'a'..=b'z' => 1 << (b - b'a'),
-        b'0'..=b'9' => 1 << (26 + b - b'0'),
-        _ => 0,
-    }
-}
-
-impl PyQuery {
-    /// A query from its items and the space-before flags (same length).
-    pub(crate) fn new(items: Vec<PyItem>, boundary: Vec<bool>) -> Self {
-        let mut sig = Sig::default();
-        let mut letters = String::new();
-        let (mut han, mut py_len) = (false, 0);
-        for item in &items {
-            match *item {
-                PyItem::Ascii(b) => {
-                    sig.letters |= bit(b);
-                    letters.push(b as char);
-                    py_len += 1;
-                }
-                PyItem::Han(c) => {
-                    han = true;
-                    py_len += c.to_pinyin().map_or(1, |p| p.plain().len());
-                }
-            }
-        }
-        let codes = items
-            .iter()
-            .map(|i| match *i {
-                PyItem::Ascii(b) => u32::from(b),
-                PyItem::Han(c) => u32::from(c),
-            })
-            .collect();
-        for pair in items.windows(2) {
-            if let [PyItem::Ascii(x), PyItem::Ascii(y)] = *pair {
-                sig.add_pair(x, y);
-            }
-        }
-        PyQuery { codes, boundary, sig, letters: (!han).then_some(letters), py_len }
-    }
-
-    /// Length in pinyin letters (what coverage is measured in).
-    pub(crate) fn py_len(&self) -> usize {
-        self.py_len
-    }
-
-    /// The ASCII letters, when the query has no Han character.
-    pub(crate) fn letters(&self) -> Option<&str> {
-        self.letters.as_deref()
-    }
-}
 
 /// One character of a name.
 #[derive(Clone, Copy, Debug)]
@@ -157,6 +55,8 @@ pub(crate) struct PinyinStore {
     full: Column,
     initials: Column,
     sigs: Vec<Sig>,
+    /// Build time only: the unit of each character seen so far.
+    chars: HashMap<char, Unit>,
 }
 
 impl Default for PinyinStore {
@@ -170,6 +70,7 @@ impl Default for PinyinStore {
             full: Column::default(),
             initials: Column::default(),
             sigs: Vec::new(),
+            chars: HashMap::new(),
         }
     }
 }
@@ -202,9 +103,10 @@ impl PinyinStore {
         id
     }
 
-    /// Drops the build-time lookup table.
+    /// Drops the build-time lookup tables.
     pub(crate) fn finish(&mut self) {
         self.ids = HashMap::new();
+        self.chars = HashMap::new();
     }
 
     /// Name `i`, in the order they were added.
@@ -248,52 +150,24 @@ impl PinyinStore {
     /// Splits a Chinese name into units and records their readings, as the next name.
     pub(crate) fn add_name(&mut self, zh: &str) {
         let (mut full, mut initials) = (String::new(), String::new());
-        let mut spellings: Vec<String> = Vec::new();
         let name_start = self.units.len();
         for c in zh.chars().filter(|c| c.is_alphanumeric()) {
-            let first = self.readings.len() as u32;
-            spellings.clear();
-            let mut usual = 1;
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            if c.is_ascii_alphanumeric() {
-                spellings.push(lower.to_string());
-            } else if let Some(multi) = c.to_pinyin_multi().filter(|_| is_han(c)) {
-                let mut readings = 0;
-                for p in multi {
-                    let plain = p.plain();
-                    let spelled: Vec<String> = if plain.contains('ü') {
-                        vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
-                    } else {
-                        vec![plain.to_string()]
-                    };
-                    if spelled.iter().all(|s| spellings.contains(s)) {
-                        continue; // the same toneless reading again (another tone)
-                    }
-                    for s in spelled {
-                        if !spellings.contains(&s) {
-                            spellings.push(s);
-                        }
-                    }
-                    readings += 1;
-                    if readings == 1 {
-                        usual = spellings.len();
-                    }
-                    if readings == 2 {
-                        break;
-                    }
+            // every 哈, 尔, 滨 shares one run of readings: spelled once per distinct character
+            let unit = match self.chars.get(&c) {
+                Some(&unit) => unit,
+                None => {
+                    let unit = self.new_unit(c);
+                    self.chars.insert(c, unit);
+                    unit
                 }
-            }
-            if let Some(usual) = spellings.first() {
-                full.push_str(usual);
-                initials.push_str(&usual[..1]);
-            }
-            for s in &spellings {
-                let id = self.intern(s);
-                self.readings.push(id);
+            };
+            if unit.count > 0 {
+                let syl = &self.syllables[self.readings[unit.first as usize] as usize];
+                full.extend(syl[..syl[7] as usize].iter().map(|&b| b as char));
+                initials.push(syl[0] as char);
             }
             if self.units.len() - name_start < MAX_UNITS {
-                let (count, usual) = (spellings.len() as u8, usual as u8);
-                self.units.push(Unit { ch: u32::from(lower), first, count, usual });
+                self.units.push(unit);
             }
         }
         self.unit_ends.push(self.units.len() as u32);
@@ -302,6 +176,55 @@ impl PinyinStore {
         let sig = self.signature(&self.units[name_start..]);
         self.sigs.push(sig);
     }
+
+    /// Records the readings of a character not seen before.
+    fn new_unit(&mut self, c: char) -> Unit {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let (spellings, usual) = spell(c, lower);
+        let first = self.readings.len() as u32;
+        for s in &spellings {
+            let id = self.intern(s);
+            self.readings.push(id);
+        }
+        Unit { ch: u32::from(lower), first, count: spellings.len() as u8, usual: usual as u8 }
+    }
+}
+
+/// The spellings a character is read with, and how many of them are its usual reading's: an
+/// ASCII letter or digit reads as itself; a Han character as its first two distinct toneless
+/// readings (`ü` spelled `v` and `u`); anything else not at all.
+fn spell(c: char, lower: char) -> (Vec<String>, usize) {
+    if c.is_ascii_alphanumeric() {
+        return (vec![lower.to_string()], 1);
+    }
+    let Some(multi) = c.to_pinyin_multi().filter(|_| is_han(c)) else {
+        return (Vec::new(), 0);
+    };
+    let (mut spellings, mut usual, mut readings) = (Vec::<String>::new(), 0, 0);
+    for p in multi {
+        let plain = p.plain();
+        let spelled: Vec<String> = if plain.contains('ü') {
+            vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+        } else {
+            vec![plain.to_string()]
+        };
+        if spelled.iter().all(|s| spellings.contains(s)) {
+            continue; // the same toneless reading again (another tone)
+        }
+        for s in spelled {
+            if !spellings.contains(&s) {
+                spellings.push(s);
+            }
+        }
+        readings += 1;
+        if readings == 1 {
+            usual = spellings.len();
+        }
+        if readings == 2 {
+            break;
+        }
+    }
+    (spellings, usual)
 }
 
 impl PinyinName<'_> {
@@ -378,7 +301,7 @@ impl PinyinName<'_> {
     /// How the query's letters compare with the exact keys: `Some(true)` when they are the
     /// initials, `Some(false)` when they are the full pinyin, `None` otherwise.
     pub(crate) fn exact(&self, q: &PyQuery) -> Option<bool> {
-        let letters = q.letters.as_deref()?;
+        let letters = q.letters()?;
         if letters == self.full {
             Some(false)
         } else if letters == self.initials {
@@ -390,7 +313,7 @@ impl PinyinName<'_> {
 
     /// True when the query's letters are a run of the initials (`hw` in `hwkj`), for reporting.
     pub(crate) fn in_initials(&self, q: &PyQuery) -> bool {
-        q.letters.as_deref().is_some_and(|l| self.initials.contains(l))
+        q.letters().is_some_and(|l| self.initials.contains(l))
     }
 }
 
