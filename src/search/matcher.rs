@@ -141,22 +141,30 @@ fn pinyin_match(
 /// best so far only with a higher tier, or the same tier and a higher coverage. Pinyin readings
 /// (the costly part) are only tried when they could reach a higher tier.
 pub(crate) fn match_entry(e: &Entries, i: usize, q: &Query, scratch: &mut Vec<u64>) -> Option<Match> {
-    let en = e.en.get(i);
     let mut best: Option<Match> = None;
     let offer = |m: Match, best: &mut Option<Match>| {
         if m.beats(best) {
             *best = Some(m);
         }
     };
-    if let Some(tier) = text_tier(en, &q.text) {
-        if tier == MatchTier::Exact {
-            return Some(Match { tier, coverage: 1000, field: Field::English });
+    if e.en.may_hold(q.non_ascii, q.han) {
+        let en = e.en.get(i);
+        if let Some(tier) = text_tier(en, &q.text) {
+            if tier == MatchTier::Exact {
+                return Some(Match { tier, coverage: 1000, field: Field::English });
+            }
+            let coverage = permille(q.text.len(), en.len());
+            offer(Match { tier, coverage, field: Field::English }, &mut best);
         }
-        offer(Match { tier, coverage: permille(q.text.len(), en.len()), field: Field::English }, &mut best);
     }
-    let ru = e.ru.get(i);
-    if let Some(tier) = text_tier(ru, &q.text) {
-        offer(Match { tier, coverage: permille(q.text.len(), ru.len()), field: Field::Russian }, &mut best);
+    if e.ru.may_hold(q.non_ascii, q.han) {
+        let ru = e.ru.get(i);
+        if let Some(tier) = text_tier(ru, &q.text) {
+            offer(
+                Match { tier, coverage: permille(q.text.len(), ru.len()), field: Field::Russian },
+                &mut best,
+            );
+        }
     }
     if q.han_only {
         let zh = e.zh.get(i);
@@ -183,13 +191,14 @@ fn terms_match(e: &Entries, i: usize, terms: &[Term], scratch: &mut Vec<u64>) ->
     let mut first = None;
     let mut len = 0;
     for t in terms {
-        let field = if starts_a_word(en, &t.text) {
+        let non_ascii = !t.text.is_ascii();
+        let field = if e.en.may_hold(non_ascii, t.han) && starts_a_word(en, &t.text) {
             Field::English
         } else if t.han && zh.contains(&t.text) {
             Field::Chinese
         } else if t.py.as_ref().is_some_and(|py| e.py.name(i).find(py, false, scratch)) {
             Field::Pinyin
-        } else if starts_a_word(ru, &t.text) {
+        } else if e.ru.may_hold(non_ascii, t.han) && starts_a_word(ru, &t.text) {
             Field::Russian
         } else {
             return None;

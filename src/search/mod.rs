@@ -1,9 +1,10 @@
 //! Search over the park's companies, zones and POIs by English, Chinese, pinyin and Russian names.
 //! Pure: no DOM.
 //!
-//! [`SearchIndex::new`] folds every name once; [`SearchIndex::search`] then scans the folded keys
-//! (a few milliseconds for 50 000 names), and [`IncrementalSearch`] narrows the scan to the previous
-//! keystroke's matches while the user keeps typing.
+//! [`SearchIndex::new`] folds every name once; [`SearchIndex::search`] then scans the folded keys,
+//! and [`IncrementalSearch`] narrows the scan to the previous keystroke's matches while the user
+//! keeps typing. Measured natively with the release profile (`cargo bench --bench search`): about
+//! 20–90 µs per keystroke for the shipped park's 654 names, 1–7 ms for 50 000.
 //!
 //! # Ranking
 //!

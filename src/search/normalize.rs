@@ -5,15 +5,32 @@ use super::pinyin_key::{PyItem, PyQuery};
 
 /// True for CJK unified ideographs (basic block, extension A, compatibility ideographs and the
 /// supplementary planes' extensions): the characters that have a pinyin reading.
+#[inline(always)]
 pub(crate) fn is_han(c: char) -> bool {
     matches!(u32::from(c),
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x2_0000..=0x3_134F)
 }
 
 /// One character lower-cased and folded (`ё` → `е`), pushed onto `out`.
+#[inline(always)]
 fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() || is_han(c) {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for l in c.to_lowercase() {
         out.push(if l == 'ё' { 'е' } else { l });
+    }
+}
+
+/// `char::is_alphanumeric` with the common cases first: its Unicode table look-up is slow, and
+/// names are mostly ASCII and Han.
+#[inline(always)]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_han(c) || c.is_alphanumeric()
     }
 }
 
@@ -23,7 +40,7 @@ pub(crate) fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
@@ -61,6 +78,10 @@ pub(crate) struct Query {
     pub compact: String,
     /// Every character (spaces aside) is Han: matched against Chinese names as a substring.
     pub han_only: bool,
+    /// The text has a non-ASCII character.
+    pub non_ascii: bool,
+    /// The text has a Han character.
+    pub han: bool,
     /// The whole query as a pinyin query (Han characters and ASCII letters/digits only, at least one
     /// ASCII): matched against the syllables of Chinese names, mixed script included (`华w`).
     pub py: Option<PyQuery>,
@@ -76,7 +97,9 @@ impl Query {
         let han_only = !compact.is_empty() && compact.chars().all(is_han);
         let py = if han_only { None } else { pinyin_query(&text) };
         let terms = split_terms(&text);
-        Query { text, compact, han_only, py, terms }
+        let non_ascii = !text.is_ascii();
+        let han = non_ascii && text.chars().any(is_han);
+        Query { text, compact, han_only, non_ascii, han, py, terms }
     }
 
     /// True when the query has nothing to look for (empty, or only spaces and punctuation).

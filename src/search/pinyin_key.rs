@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use pinyin::ToPinyinMulti;
 
 use super::column::Column;
-use super::normalize::is_han;
+use super::normalize::{is_han, is_word_char};
 use super::pinyin_query::{bit, Sig};
 pub(crate) use super::pinyin_query::{PyItem, PyQuery};
 
@@ -151,7 +151,7 @@ impl PinyinStore {
     pub(crate) fn add_name(&mut self, zh: &str) {
         let (mut full, mut initials) = (String::new(), String::new());
         let name_start = self.units.len();
-        for c in zh.chars().filter(|c| c.is_alphanumeric()) {
+        for c in zh.chars().filter(|&c| is_word_char(c)) {
             // every 哈, 尔, 滨 shares one run of readings: spelled once per distinct character
             let unit = match self.chars.get(&c) {
                 Some(&unit) => unit,

@@ -41,6 +41,7 @@ pub(crate) struct Sig {
 }
 
 impl Sig {
+    #[inline(always)]
     pub(super) fn add_pair(&mut self, x: u8, y: u8) {
         let h = (usize::from(x) * 37 + usize::from(y)) % 251;
         self.pairs[h / 64] |= 1 << (h % 64);
