@@ -45,7 +45,7 @@ cargo_tier() {
 
 check fmt cargo fmt --check
 check clippy-native cargo clippy --all-targets --locked -- -D warnings
-check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings  # benches are native tools
 cargo_tier native cargo test --locked
 cargo_tier browser cargo test --locked --target wasm32-unknown-unknown --test browser
 check trunk-build trunk build --release

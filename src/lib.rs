@@ -1,14 +1,18 @@
 //! ParkMap: the interactive map of the Shenzhen-Harbin Industrial Park (深哈产业园).
 //!
-//! The pure core (`geo`, `model`, `i18n`, `route`, `validate`) has no DOM in it and is tested natively;
-//! the Leptos UI (`ui`, `fetch`) only builds for wasm32.
+//! The pure core (`geo`, `model`, `i18n`, `filter`, `index`, `search`, `route`, `embed`, `retry`,
+//! `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`) only builds
+//! for wasm32.
 
 pub mod embed;
+pub mod filter;
 pub mod geo;
 pub mod i18n;
+pub mod index;
 pub mod model;
 pub mod retry;
 pub mod route;
+pub mod search;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

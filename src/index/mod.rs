@@ -1,0 +1,183 @@
+//! Spatial index of company markers (an `rstar` R-tree over Web Mercator metres) and marker
+//! clustering per zoom level. Pure: no DOM.
+//!
+//! - [`SpatialIndex::query`]: the companies inside a map box (what is on screen).
+//! - [`SpatialIndex::cluster_level`]: the whole park's clusters at one integer zoom; stateless, for
+//!   tests and one-off use.
+//! - [`ClusterCache`]: what the map uses. It memoises the neighbour grid per zoom (kept across
+//!   filter changes) and the clusters per zoom (until the filter changes), and returns only the
+//!   clusters near the viewport for the DOM.
+//!
+//! ```
+//! use parkmap::geo::{MapPoint, Viewport};
+//! use parkmap::index::{ClusterCache, SpatialIndex, DEFAULT_RADIUS_PX};
+//! let points = vec![MapPoint::new(0.0, 0.0), MapPoint::new(10.0, 0.0), MapPoint::new(5_000.0, 0.0)];
+//! let index = SpatialIndex::from_points(points);
+//! // at zoom 12 (38 m per pixel) the first two merge; at 19 everything is alone
+//! let level = index.cluster_level(|_| true, 12, DEFAULT_RADIUS_PX);
+//! assert_eq!(level.to_clusters().iter().map(|c| c.len()).collect::<Vec<_>>(), [2, 1]);
+//! assert!(index.cluster_level(|_| true, 19, DEFAULT_RADIUS_PX).to_clusters().iter().all(|c| c.is_single()));
+//! let mut cache = ClusterCache::new(index, DEFAULT_RADIUS_PX);
+//! let view = Viewport::new(MapPoint::new(0.0, 0.0), 16.0, 800.0, 600.0);
+//! assert_eq!(cache.visible(&view).len(), 1, "the far company is off screen");
+//! ```
+
+mod cache;
+mod cluster;
+
+pub use cache::ClusterCache;
+pub use cluster::{Cluster, Level};
+
+use rstar::primitives::GeomWithData;
+use rstar::{RTree, AABB};
+
+use crate::geo::viewport::resolution_at;
+use crate::geo::{MapBounds, MapPoint, Viewport};
+use crate::model::Company;
+use cluster::{singles, Grid};
+
+/// From this zoom on, every company is its own cluster (the viewport's default maximum zoom).
+pub const SINGLES_ZOOM: u8 = 19;
+/// Marker merge radius the map uses, in CSS pixels.
+pub const DEFAULT_RADIUS_PX: f64 = 40.0;
+/// Largest radius accepted, in CSS pixels; larger ones are clamped.
+pub const MAX_RADIUS_PX: f64 = 4096.0;
+
+/// The integer zoom level whose clustering a view shows: its zoom rounded down, so markers never
+/// overlap more than the radius allows while zooming in between levels.
+pub fn cluster_zoom(view: &Viewport) -> u8 {
+    let z = view.zoom.floor();
+    if z.is_finite() {
+        z.clamp(0.0, f64::from(SINGLES_ZOOM)) as u8
+    } else {
+        SINGLES_ZOOM
+    }
+}
+
+/// The radius to cluster with: `radius_px` clamped to `1..=MAX_RADIUS_PX`, `0` (or less) meaning
+/// no merging, and a non-finite value meaning [`DEFAULT_RADIUS_PX`].
+fn clean_radius(radius_px: f64) -> f64 {
+    if !radius_px.is_finite() {
+        DEFAULT_RADIUS_PX
+    } else if radius_px <= 0.0 {
+        0.0
+    } else {
+        radius_px.clamp(1.0, MAX_RADIUS_PX)
+    }
+}
+
+/// Clusters of the masked points at `zoom`, building the grid with `grid` when one is needed.
+fn cluster_with<'g>(
+    points: &[MapPoint],
+    mask: &[bool],
+    zoom: u8,
+    radius_px: f64,
+    grid: impl FnOnce(f64) -> &'g Grid,
+) -> Level {
+    let radius_px = clean_radius(radius_px);
+    if zoom >= SINGLES_ZOOM || radius_px == 0.0 {
+        return singles(points, mask);
+    }
+    grid(radius_px * resolution_at(f64::from(zoom))).cluster(points, mask)
+}
+
+/// The clusters of `level` near `view`: bounds within `margin_px` pixels of the visible box.
+fn near_view(level: &Level, view: &Viewport, margin_px: f64) -> Vec<Cluster> {
+    let m = if margin_px.is_finite() { margin_px.max(0.0) * view.resolution() } else { 0.0 };
+    let v = view.visible_bounds();
+    level.touching(&MapBounds {
+        min: MapPoint::new(v.min.x - m, v.min.y - m),
+        max: MapPoint::new(v.max.x + m, v.max.y + m),
+    })
+}
+
+/// The companies' marker positions in an R-tree.
+#[derive(Clone, Debug)]
+pub struct SpatialIndex {
+    points: Vec<MapPoint>,
+    tree: RTree<GeomWithData<[f64; 2], usize>>,
+}
+
+impl SpatialIndex {
+    /// Indexes the companies' map positions; index `i` is `companies[i]`.
+    pub fn new(companies: &[Company]) -> Self {
+        Self::from_points(companies.iter().map(|c| c.map).collect())
+    }
+
+    /// Indexes bare positions (Web Mercator metres). Non-finite ones are kept (so indices stay
+    /// aligned) but never found by [`Self::query`], and each is its own cluster.
+    ///
+    /// # Complexity
+    /// O(n log n) bulk load.
+    pub fn from_points(points: Vec<MapPoint>) -> Self {
+        let items = points
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.x.is_finite() && p.y.is_finite())
+            .map(|(i, p)| GeomWithData::new([p.x, p.y], i))
+            .collect();
+        SpatialIndex { points, tree: RTree::bulk_load(items) }
+    }
+
+    /// Number of indexed companies.
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    /// True when there are no companies.
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// The indexed positions, by company index.
+    pub fn points(&self) -> &[MapPoint] {
+        &self.points
+    }
+
+    /// Companies inside `bounds` (edges included), ascending. A box with `min` beyond `max` on
+    /// either axis, or with a non-finite corner, holds nothing.
+    pub fn query(&self, bounds: &MapBounds) -> Vec<usize> {
+        let (a, b) = (bounds.min, bounds.max);
+        let sane = [a.x, a.y, b.x, b.y].iter().all(|v| v.is_finite()) && a.x <= b.x && a.y <= b.y;
+        if !sane {
+            return Vec::new();
+        }
+        let envelope = AABB::from_corners([a.x, a.y], [b.x, b.y]);
+        let mut ids: Vec<usize> = self.tree.locate_in_envelope(&envelope).map(|g| g.data).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// The company nearest to `p` within `max_m` metres (for a click or tap), if any.
+    pub fn nearest(&self, p: MapPoint, max_m: f64) -> Option<usize> {
+        let g = self.tree.nearest_neighbor(&[p.x, p.y])?;
+        let q = self.points[g.data];
+        ((q.x - p.x).hypot(q.y - p.y) <= max_m).then_some(g.data)
+    }
+
+    /// The whole park's clusters of the companies where `matching(i)` holds, at integer `zoom`
+    /// with a merge radius of `radius_px` pixels (see [`Cluster`] for the rule). Ordered by seed.
+    ///
+    /// # Complexity
+    /// O(n log n) for the grid plus O(n · k) for the clustering (k companies per neighbourhood);
+    /// [`ClusterCache`] keeps the grid between calls.
+    pub fn cluster_level(&self, matching: impl Fn(usize) -> bool, zoom: u8, radius_px: f64) -> Level {
+        let mask: Vec<bool> = (0..self.len()).map(matching).collect();
+        let mut built = None;
+        cluster_with(&self.points, &mask, zoom, radius_px, |cell_m| {
+            built.insert(Grid::new(&self.points, cell_m))
+        })
+    }
+
+    /// The clusters to draw for `view`: the whole park's clustering at [`cluster_zoom`], kept
+    /// where a cluster's bounds come within `radius_px` pixels of the visible box.
+    pub fn clusters(
+        &self,
+        matching: impl Fn(usize) -> bool,
+        view: &Viewport,
+        radius_px: f64,
+    ) -> Vec<Cluster> {
+        let all = self.cluster_level(matching, cluster_zoom(view), radius_px);
+        near_view(&all, view, clean_radius(radius_px))
+    }
+}
