@@ -8,7 +8,7 @@ use parkmap::i18n::Lang;
 use parkmap::model::manifest::parse_manifest;
 use parkmap::model::parse::parse_layer;
 use parkmap::model::LayerKind;
-use parkmap::ui::{apply_layer, apply_manifest, planner, AppState, Shell};
+use parkmap::ui::{apply_layer, apply_manifest, explore, planner, AppState, Shell};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -45,6 +45,7 @@ fn mount(broken: bool) -> (web_sys::Element, AppState) {
     let handle = leptos::mount::mount_to(el, move || {
         provide_context(state);
         planner::start(state);
+        explore::start(state);
         view! { <Shell/> }
     });
     handle.forget();
@@ -166,4 +167,21 @@ async fn clicking_two_points_in_the_planner_draws_a_route() {
     // 0.03° of longitude at 45.835° N is 2.33 km on WGS84
     assert!(summary.contains("2.33 km"), "{summary}");
     assert!(state.selection.get_untracked().is_none(), "planning clicks do not select zones");
+}
+
+#[wasm_bindgen_test]
+async fn an_industry_filter_changes_the_markers_on_the_map() {
+    let (host, state) = mount(false);
+    leptos::task::tick().await;
+    let companies = || host.query_selector_all(".map__company").unwrap().length();
+    assert_eq!(companies(), 3);
+    state.explore.filter.update(|f| {
+        f.industries.insert(parkmap::model::Industry::HighEndEquipment);
+    });
+    leptos::task::tick().await;
+    assert_eq!(companies(), 1);
+    assert!(host.query_selector("[data-select=\"company:c3\"]").unwrap().is_some(), "Siling Robotics stays");
+    state.explore.filter.update(|f| f.clear());
+    leptos::task::tick().await;
+    assert_eq!(companies(), 3);
 }

@@ -86,7 +86,7 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
             }
         }),
         Action::SetLanguage(lang) => state.lang.set(*lang),
-        Action::SetFilter(params) => state.filter_params.set(params.clone()),
+        Action::SetFilter(params) => state.explore.filter.set(super::explore::filter_from_params(params)),
         Action::PlanRoute(request) => {
             let p = state.planner;
             let (points, winter, km) = match request {

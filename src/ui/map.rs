@@ -102,6 +102,24 @@ fn move_marker_focus(target: Option<web_sys::EventTarget>, dir: Direction) -> bo
     }
 }
 
+/// The box a clicked cluster's members span (`data-fit="minx,miny,maxx,maxy"` in map metres).
+fn cluster_at(target: Option<web_sys::EventTarget>) -> Option<crate::geo::MapBounds> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let hit = el.closest("[data-fit]").ok()??;
+    let v: Vec<f64> = hit.get_attribute("data-fit")?.split(',').filter_map(|n| n.parse().ok()).collect();
+    let [a, b, c, d] = v[..] else { return None };
+    Some(crate::geo::MapBounds { min: crate::geo::MapPoint::new(a, b), max: crate::geo::MapPoint::new(c, d) })
+}
+
+/// Flies to a cluster's members: fits them, and always at least two levels closer so it splits.
+fn zoom_into_cluster(state: AppState, bounds: &crate::geo::MapBounds) {
+    let v = state.viewport.get_untracked();
+    let fit = v.fit(bounds, 64.0);
+    let target =
+        if fit.zoom < v.zoom + 2.0 { v.with_center(bounds.center()).with_zoom(v.zoom + 2.0) } else { fit };
+    super::fly::fly_to(state, target);
+}
+
 fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPoint {
     let r = el.get_bounding_client_rect();
     ScreenPoint::new(client_x - r.left(), client_y - r.top())
@@ -217,6 +235,10 @@ pub fn MapView() -> impl IntoView {
             suppress_click.set_value(false);
             return;
         }
+        if let Some(bounds) = cluster_at(ev.target()) {
+            zoom_into_cluster(state, &bounds);
+            return;
+        }
         let sel = selection_at(ev.target());
         if state.planner.open.get_untracked() {
             // Planning: a facility or any other spot of the map becomes the next waypoint;
@@ -245,6 +267,11 @@ pub fn MapView() -> impl IntoView {
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         if key == "Enter" || key == " " {
+            if let Some(bounds) = cluster_at(ev.target()) {
+                ev.prevent_default();
+                zoom_into_cluster(state, &bounds);
+                return;
+            }
             if let Some(sel) = selection_at(ev.target()) {
                 ev.prevent_default();
                 select(state, sel);
@@ -304,6 +331,7 @@ pub fn MapView() -> impl IntoView {
             <super::legend::Legend/>
             {move || drawable(state)}
             <LoadingState/>
+            <super::explore::MatchChip/>
             {move || state.hint.get().map(|key| view! { <div class="map__hint" role="status">{move || state.t(key)}</div> })}
         </div>
     }

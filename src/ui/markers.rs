@@ -2,7 +2,7 @@
 //! is inside the view (plus a margin) is in the DOM.
 
 use super::state::{use_app_state, AppState, Selection};
-use crate::geo::{MapPoint, Viewport};
+use crate::geo::{MapBounds, MapPoint, Viewport};
 use crate::model::LayerKind;
 use leptos::prelude::*;
 
@@ -16,6 +16,79 @@ struct MarkerItem {
     class: String,
     label: String,
     glyph: &'static str,
+    /// A cluster: how many companies, and the box to fit when it is clicked.
+    cluster: Option<(usize, MapBounds)>,
+}
+
+fn company_item(c: &crate::model::Company, lang: crate::i18n::Lang) -> MarkerItem {
+    MarkerItem {
+        key: format!("company:{}", c.id),
+        at: c.map,
+        class: format!("map__company map__company--{}", c.industry.as_class()),
+        label: format!(
+            "{} — {} ({})",
+            c.name.en,
+            c.name.zh,
+            crate::i18n::t(lang, &format!("industry.{}", c.industry.key()))
+        ),
+        glyph: "",
+        cluster: None,
+    }
+}
+
+/// The companies on screen: clusters at low zoom, single markers when zoomed in. Only companies
+/// that pass the filter count; the selected company always stands alone, so its marker is there to
+/// see and to focus.
+fn company_items(state: AppState) -> Vec<MarkerItem> {
+    let v = state.viewport.get();
+    let lang = state.lang.get();
+    let park = state.park.get();
+    let ex = state.explore;
+    let Some(cache) = ex.clusters.get() else { return Vec::new() };
+    let selected = state.selection.with(|s| match s {
+        Some(Selection::Company(id)) => park.companies.iter().position(|c| &c.id == id),
+        _ => None,
+    });
+    let mut mask: Vec<bool> = ex.mask.with(|m| {
+        if m.len() == park.companies.len() {
+            m.to_vec()
+        } else {
+            vec![true; park.companies.len()]
+        }
+    });
+    let alone = selected.filter(|&i| mask[i]);
+    if let Some(i) = alone {
+        mask[i] = false;
+    }
+    let Ok(mut cache) = cache.lock() else { return Vec::new() };
+    cache.set_matching(&mask);
+    let mut out: Vec<MarkerItem> = cache
+        .visible(&v)
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            if c.is_single() {
+                company_item(&park.companies[c.members[0]], lang)
+            } else {
+                let n = c.len();
+                MarkerItem {
+                    key: format!("cluster:{}:{}", crate::index::cluster_zoom(&v), c.key()),
+                    at: c.center,
+                    class: "map__cluster".into(),
+                    label: format!("{n} {}", crate::i18n::t(lang, "cluster.companies")),
+                    glyph: "",
+                    cluster: Some((n, c.zoom_to())),
+                }
+            }
+        })
+        .collect();
+    if let Some(i) = alone {
+        out.push(company_item(&park.companies[i], lang));
+    }
+    // A stable order: selecting a company must not move its marker in the DOM (that would drop
+    // keyboard focus from it).
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out
 }
 
 fn on_screen(v: &Viewport, p: MapPoint) -> bool {
@@ -46,23 +119,7 @@ fn items(state: AppState, kind: LayerKind) -> Vec<MarkerItem> {
     let lang = state.lang.get();
     let park = state.park.get();
     match kind {
-        LayerKind::Companies => park
-            .companies
-            .iter()
-            .filter(|c| on_screen(&v, c.map))
-            .map(|c| MarkerItem {
-                key: format!("company:{}", c.id),
-                at: c.map,
-                class: format!("map__company map__company--{}", c.industry.as_class()),
-                label: format!(
-                    "{} — {} ({})",
-                    c.name.en,
-                    c.name.zh,
-                    crate::i18n::t(lang, &format!("industry.{}", c.industry.key()))
-                ),
-                glyph: "",
-            })
-            .collect(),
+        LayerKind::Companies => company_items(state),
         _ => park
             .pois
             .iter()
@@ -77,6 +134,7 @@ fn items(state: AppState, kind: LayerKind) -> Vec<MarkerItem> {
                     p.name.get(lang)
                 ),
                 glyph: poi_glyph(p.kind),
+                cluster: None,
             })
             .collect(),
     }
@@ -96,12 +154,33 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
             _ => false,
         })
     };
+    let highlight_key = item.key.clone();
+    let is_highlighted = move || {
+        state
+            .explore
+            .highlight
+            .with(|h| h.as_ref().is_some_and(|id| highlight_key.strip_prefix("company:") == Some(id)))
+    };
+    if let Some((n, fit)) = item.cluster {
+        // A cluster's visible count is part of its name ("12 companies").
+        let r = 13.0 + (n as f64).log2() * 2.5;
+        let fit = format!("{:.1},{:.1},{:.1},{:.1}", fit.min.x, fit.min.y, fit.max.x, fit.max.y);
+        return view! {
+            <g transform=transform>
+                <g class=item.class data-fit=fit role="button" tabindex="0" aria-label=item.label>
+                    <circle class="map__cluster-dot" r=format!("{r:.1}")/>
+                    <text class="map__cluster-count" y="4">{n}</text>
+                </g>
+            </g>
+        }
+        .into_any();
+    }
     let is_poi = !item.glyph.is_empty();
     // The glyph is a sibling of the button, not inside it: its visible letters are not the
     // button's name (the label is), and assistive technology should not read both.
     view! {
         <g transform=transform>
-            <g class=item.class class:map__marker--selected=is_selected data-select=item.key
+            <g class=item.class class:map__marker--selected=is_selected class:map__marker--highlight=is_highlighted data-select=item.key
                role="button" tabindex="0" aria-label=item.label>
                 <circle class="map__marker-hit" r="12"/>
                 {if is_poi {
@@ -113,6 +192,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
             {is_poi.then(|| view! { <text class="map__marker-glyph" y="4" aria-hidden="true">{item.glyph}</text> })}
         </g>
     }
+    .into_any()
 }
 
 /// Zone labels, POIs and companies, in that order (companies on top).

@@ -3,7 +3,8 @@
 mod controls;
 mod embed;
 mod embed_dialog;
-mod fly;
+pub mod explore;
+pub(crate) mod fly;
 mod layers;
 mod legend;
 mod map;
@@ -45,10 +46,11 @@ pub fn App() -> impl IntoView {
     let mut state = AppState::new(lang);
     state.embed = from_url.embed;
     provide_context(state);
-    state.filter_params.set(from_url.filter.clone());
+    state.explore.filter.set(explore::filter_from_params(&from_url.filter));
     state.hidden.set(from_url.hidden_layers.clone());
     state.selection.set(from_url.selection.as_ref().map(url::selection_of));
     planner::start(state);
+    explore::start(state);
     if !from_url.route.is_empty() {
         let p = state.planner;
         p.waypoints.set(from_url.route.iter().map(|&pos| planner::Waypoint { pos, poi: None }).collect());
@@ -81,7 +83,15 @@ pub fn Shell() -> impl IntoView {
         document().set_title(crate::i18n::t(lang, "app.title"));
     });
     view! {
-        <div class="app" class:app--embed=state.embed>
+        <div class="app" class:app--embed=state.embed class:app--list=move || state.explore.list_open.get()>
+            <a class="skip-link" href="#company-list" on:click=move |_| {
+                state.explore.list_open.set(true);
+                request_animation_frame(|| {
+                    if let Some(el) = document().get_element_by_id("company-list") {
+                        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+                    }
+                });
+            }>{move || state.t("skip.list")}</a>
             {(!state.embed).then(|| view! { <Header/> })}
             <main class="app__main">
                 <ErrorBoundary fallback=move |errors| view! {
@@ -92,11 +102,15 @@ pub fn Shell() -> impl IntoView {
                 }>
                     <map::MapView/>
                 </ErrorBoundary>
-                <div class="sidebar" class:sidebar--open=move || state.selection.with(Option::is_some) || state.planner.open.get()>
+                <div class="sidebar" class:sidebar--open=move || {
+                    state.selection.with(Option::is_some) || state.planner.open.get() || state.explore.open.get()
+                }>
+                    <explore::ExplorePanel/>
                     <planner::PlannerPanel/>
                     <panel::Panel/>
                 </div>
             </main>
+            <explore::ListView/>
             <planner::Locator/>
             <Alerts/>
             <panel::Announcer/>
@@ -240,7 +254,16 @@ fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <h1 class="header__title">{name}</h1>
+            <explore::SearchBox/>
             <div class="header__actions">
+                <button class="header__about" type="button" aria-pressed=move || state.explore.open.get().to_string()
+                    on:click=move |_| state.explore.open.update(|o| *o = !*o)>
+                    {move || state.t("explore.open")}
+                </button>
+                <button class="header__about" type="button" aria-pressed=move || state.explore.list_open.get().to_string()
+                    on:click=move |_| state.explore.list_open.update(|o| *o = !*o)>
+                    {move || state.t("list.open")}
+                </button>
                 <button class="header__about header__plan" type="button" aria-pressed=move || state.planner.open.get().to_string()
                     on:click=move |_| state.planner.open.update(|o| *o = !*o)>
                     {move || state.t("planner.open")}

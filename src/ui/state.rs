@@ -40,12 +40,12 @@ pub struct AppState {
     pub failed: RwSignal<Vec<LayerRef>>,
     /// Embedded in another page (`?embed=1`): compact chrome, cooperative gestures, postMessage API.
     pub embed: bool,
-    /// The company filter as last set by a link or the embed API.
-    pub filter_params: RwSignal<crate::embed::FilterParams>,
     /// A short hint over the map (cooperative gestures), as a translation key.
     pub hint: RwSignal<Option<&'static str>>,
     /// The route planner.
     pub planner: super::planner::Planner,
+    /// The investors' tools: filter, clusters, search, list.
+    pub explore: super::explore::Explore,
     /// A new version of the app was installed by the service worker (shows a notice).
     pub updated: RwSignal<bool>,
     /// Absolute URL of the manifest (layer URLs are relative to it).
@@ -74,8 +74,8 @@ impl AppState {
             manifest_url: RwSignal::new(None),
             updated: RwSignal::new(false),
             planner: super::planner::Planner::new(),
+            explore: super::explore::Explore::new(),
             embed: false,
-            filter_params: RwSignal::new(Default::default()),
             hint: RwSignal::new(None),
             selection: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::new(MapPoint::default(), 14.0, 800.0, 600.0)),

@@ -62,6 +62,7 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     s.hidden_layers = state.hidden.get_untracked();
     s.hidden_layers.sort();
     s.lang = Some(state.lang.get_untracked());
+    s.filter = state.explore.filter.with_untracked(super::explore::params_from_filter);
     let planner = state.planner;
     s.route = planner.waypoints.with_untracked(|w| w.iter().map(|p| p.pos).collect());
     s.winter = planner.winter.get_untracked() && !s.route.is_empty();
@@ -110,6 +111,7 @@ pub fn sync(state: AppState, base: UrlState) {
         state.lang.track();
         state.manifest.track();
         state.planner.waypoints.track();
+        state.explore.filter.track();
         state.planner.winter.track();
         state.planner.loop_km.track();
         base.with_value(|b| write(state, b));

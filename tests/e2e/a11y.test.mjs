@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSuite, withPage, waitForPark, ROOT } from './harness.mjs';
+import { startSuite, withPage, waitForPark, gotoCompany, ROOT } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -21,7 +21,8 @@ async function axeViolations(page) {
 
 const SCENES = [
   ['the full page', '?lang=en', null],
-  ['an open company panel', '?lang=en', '[data-select="company:c0001"]'],
+  ['an open company panel, opened from a link', '?lang=en&sel=company:c0001', null],
+  ['the explore panel, the list and a filter', '?lang=en&ind=digital_economy', '.header__actions button:first-child'],
   ['a zone panel in Chinese', '?lang=zh', '[data-select="zone:z09"]'],
   ['embed mode in Russian', '?lang=ru&embed=1', null],
   ['the route planner with a route', '?lang=en&route=45.837091,126.477776;45.85893,126.560853', null],
@@ -35,9 +36,11 @@ for (const [name, query, click, options] of SCENES) {
       await waitForPark(page);
       if (click) {
         await page.locator(click).dispatchEvent('click');
-        await page.getByRole('dialog').waitFor();
-        await page.waitForTimeout(500);
+        await page.locator('[role=dialog], .explore').first().waitFor();
       }
+      if (query.includes('sel=')) await page.getByRole('dialog').waitFor();
+      if (name.includes('list')) await page.getByRole('button', { name: 'List', exact: true }).click();
+      await page.waitForTimeout(500);
       assert.deepEqual(await axeViolations(page), []);
     });
   });
@@ -45,8 +48,7 @@ for (const [name, query, click, options] of SCENES) {
 
 test('keyboard: Tab reaches the map and its markers; arrows move between nearby markers', async (t) => {
   await withPage(suite, t, {}, async (page) => {
-    await page.goto(`${suite.url}?lang=en`);
-    await waitForPark(page);
+    await gotoCompany(page, suite.url, '?lang=en', 'Huawei', 17);
     await page.locator('.map__company[aria-label^="Huawei"]').focus();
     const start = await page.evaluate(() => document.activeElement.getAttribute('data-select'));
     const before = await page.locator('.map__world').getAttribute('transform');
@@ -54,7 +56,8 @@ test('keyboard: Tab reaches the map and its markers; arrows move between nearby 
     for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
       await page.keyboard.press(key);
       const now = await page.evaluate(() => document.activeElement.getAttribute('data-select'));
-      assert.ok(now && /^(company|poi):/.test(now), `${key} kept focus on a marker`);
+      const fit = await page.evaluate(() => document.activeElement.hasAttribute('data-fit'));
+      assert.ok((now && /^(company|poi):/.test(now)) || fit, `${key} kept focus on a marker`);
       seen.add(now);
     }
     assert.ok(seen.size >= 3, `focus moved between markers: ${[...seen]}`);
@@ -67,8 +70,7 @@ test('keyboard: Tab reaches the map and its markers; arrows move between nearby 
 
 test('a selection is announced and the panel gives focus back on close', async (t) => {
   await withPage(suite, t, {}, async (page) => {
-    await page.goto(`${suite.url}?lang=en`);
-    await waitForPark(page);
+    await gotoCompany(page, suite.url, '?lang=en', 'Neusoft');
     const marker = page.locator('.map__company[aria-label^="Neusoft"]');
     await marker.focus();
     await page.keyboard.press('Enter');

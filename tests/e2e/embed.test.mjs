@@ -30,7 +30,7 @@ async function openHost(page, origins) {
   const src = `${suite.url}?embed=1&lang=en${origins ? `&origins=${encodeURIComponent(origins)}` : ''}`;
   await page.goto(`${hostUrl()}/?src=${encodeURIComponent(src)}`);
   const frame = page.frameLocator('#map');
-  await frame.locator('.map__company').first().waitFor({ timeout: 20000 });
+  await frame.locator('.map__company, .map__cluster').first().waitFor({ timeout: 20000 });
   return frame;
 }
 
@@ -64,7 +64,7 @@ test('an allowed host gets ready, drives the map and receives events at its exac
     await send(page, { type: 'setLanguage', lang: 'ru' });
     await send(page, { type: 'setLayers', hidden: ['companies'] });
     await frame.locator('html[lang="ru"]').waitFor({ state: 'attached' });
-    await frame.locator('.map__company').first().waitFor({ state: 'detached' });
+    await frame.locator('.map__company, .map__cluster').first().waitFor({ state: 'detached' });
     // view changes are reported, debounced
     await send(page, { type: 'fitPark' });
     await page.waitForFunction(() => window.events.some((e) => e.data.type === 'viewChanged'));
@@ -127,7 +127,7 @@ test('the embed works at 300 × 200 px', async (t) => {
 test('the partner demo page selects a company through the API and logs companySelected', async (t) => {
   await withPage(suite, t, {}, async (page) => {
     await page.goto(`${suite.url}public/partner-demo.html`);
-    await page.frameLocator('#map').locator('.map__company').first().waitFor({ timeout: 20000 });
+    await page.frameLocator('#map').locator('.map__company, .map__cluster').first().waitFor({ timeout: 20000 });
     await page.locator('#log li[data-type="ready"]').waitFor();
     await page.getByRole('button', { name: 'Select Huawei' }).click();
     await page.locator('#log li[data-type="companySelected"]').waitFor();

@@ -69,7 +69,7 @@ export function parseMatrix(transform) {
 
 /** Waits until every layer has loaded (no loading status left) and companies are drawn. */
 export async function waitForPark(page) {
-  await page.waitForSelector('.map__company', { timeout: 20000 });
+  await page.waitForSelector('.map__company, .map__cluster', { timeout: 20000 });
   await page.waitForFunction(() => !document.querySelector('.map__loading'), null, { timeout: 20000 });
 }
 
@@ -83,4 +83,21 @@ export async function zoomInOn(page, selector, notches = 3) {
     await page.waitForTimeout(60);
   }
   await page.waitForTimeout(100);
+}
+
+/** Opens the map (with `query`, e.g. '?lang=en') centred on the company whose English name is
+ *  `name`, at `zoom` (19: no clustering), and waits for the park. */
+export async function gotoCompany(page, url, query, name, zoom = 19) {
+  const f = readData('companies.geojson').features.find((c) => c.properties.name_en === name);
+  if (!f) throw new Error(`no company named ${name}`);
+  const [lon, lat] = f.geometry.coordinates;
+  await page.goto(`${url}${query}#map=${zoom}/${lat}/${lon}`);
+  await waitForPark(page);
+  await page.locator(`.map__company[aria-label^="${name}"]`).waitFor();
+}
+
+/** Companies drawn: single markers plus the counts of the clusters. */
+export async function countCompanies(page) {
+  return page.evaluate(() => document.querySelectorAll('.map__company').length
+    + [...document.querySelectorAll('.map__cluster-count')].reduce((n, t) => n + Number(t.textContent), 0));
 }

@@ -1,7 +1,7 @@
 // End to end: what a visitor does with the built release bundle in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, withPage, readData, parseMatrix, waitForPark, zoomInOn } from './harness.mjs';
+import { startSuite, withPage, readData, parseMatrix, waitForPark, gotoCompany, countCompanies } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -17,7 +17,8 @@ test('the shipped park loads with every layer drawn and no errors', async (t) =>
     const zones = readData('zones.geojson').features.length;
     const greenway = readData('greenway.geojson').features.length;
     const waterfront = readData('waterfront.geojson').features.length;
-    assert.equal(await page.locator('.map__company').count(), companies, 'every company drawn at the fitted view');
+    assert.equal(await countCompanies(page), companies, 'every company drawn (alone or in a cluster) at the fitted view');
+    assert.ok(await page.locator('.map__cluster').count() > 0, 'nearby companies merge into clusters when zoomed out');
     assert.equal(await page.locator('.map__zone').count(), zones);
     assert.equal(await page.locator('.map__trail--greenway').count(), greenway);
     assert.equal(await page.locator('.map__trail--waterfront').count(), waterfront);
@@ -31,11 +32,9 @@ test('the shipped park loads with every layer drawn and no errors', async (t) =>
 
 test('clicking a company opens its panel and Escape closes it', async (t) => {
   await withPage(suite, t, {}, async (page) => {
-    await page.goto(`${suite.url}?lang=en`);
-    await waitForPark(page);
+    await gotoCompany(page, suite.url, '?lang=en', 'Huawei');
     const marker = page.locator('.map__company[aria-label^="Huawei"]');
     assert.equal(await marker.count(), 1);
-    await zoomInOn(page, '.map__company[aria-label^="Huawei"]');
     await marker.click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -130,8 +129,7 @@ test('double-click zooms in one level at the pointer', async (t) => {
 
 test('keyboard: arrows pan and plus zooms when the map has focus; Enter opens a focused marker', async (t) => {
   await withPage(suite, t, {}, async (page) => {
-    await page.goto(`${suite.url}?lang=en`);
-    await waitForPark(page);
+    await gotoCompany(page, suite.url, '?lang=en', 'Neusoft', 18);
     await page.locator('.map').focus();
     const before = await world(page);
     await page.keyboard.press('ArrowLeft');
@@ -195,11 +193,9 @@ test('?park= refuses a javascript: URL with a clear message', async (t) => {
 
 test('Chinese is the default language and the panel formats capital in 亿/万', async (t) => {
   await withPage(suite, t, { locale: 'de-DE' }, async (page) => {
-    await page.goto(suite.url);
-    await waitForPark(page);
+    await gotoCompany(page, suite.url, '', 'Huawei');
     assert.equal(await page.locator('h1').textContent(), '深哈产业园');
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
-    await zoomInOn(page, '.map__company[aria-label^="Huawei"]');
     await page.locator('.map__company[aria-label^="Huawei"]').click();
     await page.getByRole('dialog').waitFor();
     assert.match(await page.getByRole('dialog').textContent(), /¥[\d.]+(亿|万)/);
@@ -209,12 +205,10 @@ test('Chinese is the default language and the panel formats capital in 亿/万',
 
 test('the layout is a bottom sheet on a 360 px phone and the map fills the screen', async (t) => {
   await withPage(suite, t, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
-    await page.goto(`${suite.url}?lang=en`);
-    await waitForPark(page);
+    await gotoCompany(page, suite.url, '?lang=en', 'Huawei');
     const map = await page.locator('.map').boundingBox();
     assert.equal(Math.round(map.width), 360);
     assert.equal(await page.locator('.legend__layers').count(), 0, 'legend starts folded on a phone');
-    await zoomInOn(page, '.map__company[aria-label^="Huawei"]');
     await page.locator('.map__company[aria-label^="Huawei"]').tap();
     const sheet = await page.getByRole('dialog').boundingBox();
     assert.ok(sheet.y > 740 * 0.4, 'panel sits at the bottom');

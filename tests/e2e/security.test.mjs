@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSuite, withPage, waitForPark, zoomInOn, ROOT } from './harness.mjs';
+import { startSuite, withPage, waitForPark, gotoCompany, ROOT } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -37,9 +37,7 @@ test('the built index.html carries a strict policy and no inline script', () => 
 test('the app runs under the policy with no violation reported', async (t) => {
   await withPage(suite, t, {}, async (page, pageErrors) => {
     const consoleCsp = await watchCsp(page);
-    await page.goto(`${suite.url}?lang=en`);
-    await waitForPark(page);
-    await zoomInOn(page, '.map__company[aria-label^="Huawei"]');
+    await gotoCompany(page, suite.url, '?lang=en', 'Huawei');
     await page.locator('.map__company[aria-label^="Huawei"]').click();
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('Escape');

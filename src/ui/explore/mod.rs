@@ -1,0 +1,105 @@
+//! Investors' tools: the company filter and what it drives — clustered markers, the list view and
+//! the figures. The logic is in the pure [`crate::filter`], [`crate::index`] and [`crate::search`].
+
+mod charts;
+mod list;
+mod panel;
+mod search_box;
+
+pub use list::ListView;
+pub use panel::{ExplorePanel, MatchChip};
+pub use search_box::SearchBox;
+
+use crate::embed::FilterParams;
+use crate::filter::Filter;
+use crate::index::{ClusterCache, SpatialIndex, DEFAULT_RADIUS_PX};
+use crate::search::SearchIndex;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
+
+/// The filter a link or the embed API describes.
+pub fn filter_from_params(p: &FilterParams) -> Filter {
+    Filter {
+        industries: p.industries.iter().copied().collect(),
+        zone: p.zone.clone(),
+        capital_yuan: (p.capital_min, p.capital_max),
+        founded: (p.founded_min, p.founded_max),
+    }
+}
+
+/// The filter as link parameters.
+pub fn params_from_filter(f: &Filter) -> FilterParams {
+    FilterParams {
+        industries: f.industries.iter().copied().collect(),
+        zone: f.zone.clone(),
+        capital_min: f.capital_yuan.0,
+        capital_max: f.capital_yuan.1,
+        founded_min: f.founded.0,
+        founded_max: f.founded.1,
+    }
+}
+
+/// The investor tools' state. Copy, like [`AppState`].
+#[derive(Clone, Copy)]
+pub struct Explore {
+    /// Which companies are shown on the map, in the list and in the figures.
+    pub filter: RwSignal<Filter>,
+    /// `filter` applied to every company, by index (kept in step by [`start`]).
+    pub mask: RwSignal<Arc<Vec<bool>>>,
+    /// The company hovered or focused in the list (its marker is highlighted).
+    pub highlight: RwSignal<Option<String>>,
+    /// The explore panel (filters, figures, comparison) is open.
+    pub open: RwSignal<bool>,
+    /// The list view is open.
+    pub list_open: RwSignal<bool>,
+    /// Name search over companies, zones and POIs, built once per park.
+    pub search: RwSignal<Option<Arc<SearchIndex>>>,
+    /// Marker clusters per zoom level, built once per park and re-clustered when the filter changes.
+    pub clusters: RwSignal<Option<Arc<Mutex<ClusterCache>>>>,
+}
+
+impl Explore {
+    /// Fresh state: no filter, panels closed.
+    pub fn new() -> Self {
+        Self {
+            filter: RwSignal::new(Filter::default()),
+            mask: RwSignal::new(Arc::new(Vec::new())),
+            highlight: RwSignal::new(None),
+            open: RwSignal::new(false),
+            list_open: RwSignal::new(false),
+            search: RwSignal::new(None),
+            clusters: RwSignal::new(None),
+        }
+    }
+
+    /// How many companies pass the filter.
+    pub fn matches(&self) -> usize {
+        self.mask.with(|m| m.iter().filter(|&&b| b).count())
+    }
+}
+
+impl Default for Explore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Rebuilds the indexes when the park's companies change and the mask when the filter changes.
+pub fn start(state: AppState) {
+    let ex = state.explore;
+    Effect::new(move |seen: Option<(usize, usize, usize)>| {
+        let now = state.park.with(|p| (p.companies.len(), p.zones.len(), p.pois.len()));
+        if seen != Some(now) {
+            let park = state.park.get_untracked();
+            ex.search.set(Some(Arc::new(SearchIndex::new(&park))));
+            let cache = ClusterCache::new(SpatialIndex::new(&park.companies), DEFAULT_RADIUS_PX);
+            ex.clusters.set(Some(Arc::new(Mutex::new(cache))));
+        }
+        now
+    });
+    Effect::new(move |_| {
+        let mask = state.park.with(|p| ex.filter.with(|f| f.mask(&p.companies)));
+        ex.mask.set(Arc::new(mask));
+    });
+}
