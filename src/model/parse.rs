@@ -294,8 +294,13 @@ fn project(line: &[LonLat]) -> Vec<MapPoint> {
 }
 
 fn position(pos: &Position, i: usize, p: &Props) -> Result<LonLat, DataError> {
-    let s = pos.as_slice();
-    let ll = LonLat::lon_lat(s[0], s[1]);
+    // geojson checks the length of a Point's position only; a position inside a line or ring may
+    // hold fewer than two numbers.
+    let &[lon, lat, ..] = pos.as_slice() else {
+        let n = pos.as_slice().len();
+        return Err(p.err("geometry", format!("position {i} has {n} numbers, need longitude and latitude")));
+    };
+    let ll = LonLat::lon_lat(lon, lat);
     if !(ll.lon.is_finite() && ll.lat.is_finite()) {
         return Err(p.err("geometry", format!("position {i} is not a finite number")));
     }
@@ -327,6 +332,9 @@ fn point(g: &GeometryValue, p: &Props) -> Result<LonLat, DataError> {
 fn lines(g: &GeometryValue, p: &Props) -> Result<Vec<Vec<LonLat>>, DataError> {
     match g {
         GeometryValue::LineString { coordinates } => Ok(vec![positions(coordinates, 2, p)?]),
+        GeometryValue::MultiLineString { coordinates } if coordinates.is_empty() => {
+            Err(p.err("geometry", "MultiLineString has no lines"))
+        }
         GeometryValue::MultiLineString { coordinates } => {
             coordinates.iter().map(|l| positions(l, 2, p)).collect()
         }
@@ -363,6 +371,9 @@ fn reason_of(e: &DataError) -> String {
 fn polygons(g: &GeometryValue, p: &Props) -> Result<Vec<PolygonGeom>, DataError> {
     match g {
         GeometryValue::Polygon { coordinates } => Ok(vec![polygon(coordinates, p)?]),
+        GeometryValue::MultiPolygon { coordinates } if coordinates.is_empty() => {
+            Err(p.err("geometry", "MultiPolygon has no polygons"))
+        }
         GeometryValue::MultiPolygon { coordinates } => {
             coordinates.iter().map(|rings| polygon(rings, p)).collect()
         }

@@ -208,3 +208,45 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let e = errors(LayerKind::Zones, &deep);
     assert!(e[0].contains("recursion limit"), "{e:?}");
 }
+
+#[test]
+fn a_position_with_fewer_than_two_numbers_is_an_error_not_a_panic() {
+    // geojson checks only a Point's own position; inside lines and rings a short one got through
+    // and indexing it panicked (a panic aborts the whole app in the release build).
+    let trail = |coords: &str| {
+        format!(
+            r#"{{"type":"Feature","geometry":{{"type":"LineString","coordinates":{coords}}},
+              "properties":{{"id":"g1","name_zh":"绿道","name_en":"Greenway"}}}}"#
+        )
+    };
+    assert_eq!(
+        errors(LayerKind::Greenway, &fc(&trail("[[126.5],[126.6]]")))[0],
+        "f.geojson:0: geometry: position 0 has 1 numbers, need longitude and latitude"
+    );
+    assert_eq!(
+        errors(LayerKind::Greenway, &fc(&trail("[[126.5,45.8],[]]")))[0],
+        "f.geojson:0: geometry: position 1 has 0 numbers, need longitude and latitude"
+    );
+    let zone = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[126.5,45.8],[126.51,45.8],[126.51],[126.5,45.8]]]},
+      "properties":{"id":"z1","name_zh":"甲","name_en":"A","category":"industry"}}"#;
+    assert_eq!(
+        errors(LayerKind::Zones, &fc(zone))[0],
+        "f.geojson:0: geometry: ring 0: position 2 has 1 numbers, need longitude and latitude"
+    );
+}
+
+#[test]
+fn empty_multi_geometries_are_rejected() {
+    let context = |geom: &str, kind: &str| {
+        format!(r#"{{"type":"Feature","geometry":{geom},"properties":{{"kind":"{kind}"}}}}"#)
+    };
+    assert_eq!(
+        errors(LayerKind::Context, &fc(&context(r#"{"type":"MultiLineString","coordinates":[]}"#, "road")))
+            [0],
+        "f.geojson:0: geometry: MultiLineString has no lines"
+    );
+    assert_eq!(
+        errors(LayerKind::Context, &fc(&context(r#"{"type":"MultiPolygon","coordinates":[]}"#, "water")))[0],
+        "f.geojson:0: geometry: MultiPolygon has no polygons"
+    );
+}
