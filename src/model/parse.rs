@@ -12,7 +12,7 @@ use std::collections::HashSet;
 pub const MAX_LAYER_BYTES: usize = 32 * 1024 * 1024;
 /// Most features accepted in one layer.
 pub const MAX_FEATURES: usize = 200_000;
-/// Most vertices accepted in one feature's geometry.
+/// Most vertices accepted in one feature's geometry (all its lines or rings together).
 pub const MAX_VERTICES: usize = 50_000;
 
 /// The result of parsing one layer: whatever was valid, and every problem found.
@@ -155,6 +155,12 @@ impl Item {
 
 fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, DataError> {
     let geom = f.geometry.as_ref().map(|g| &g.value).ok_or_else(|| p.err("geometry", "missing geometry"))?;
+    // The limit is on the whole geometry: a MultiLineString of many 50 000-vertex lines is as heavy
+    // to draw as one long line.
+    let vertices = vertex_count(geom);
+    if vertices > MAX_VERTICES {
+        return Err(p.err("geometry", format!("{vertices} vertices: more than the limit of {MAX_VERTICES}")));
+    }
     Ok(match kind {
         LayerKind::Context => {
             let ckind = p.req_key("kind", ContextKind::from_key, ContextKind::keys())?;
@@ -289,6 +295,24 @@ fn wrong_type(expected: &str, found: &GeometryValue, p: &Props) -> DataError {
     p.err("geometry", format!("expected {expected}, found {}", type_name(found)))
 }
 
+/// Number of positions in a geometry (a collection counts its members'; serde_json's nesting limit
+/// bounds the recursion).
+fn vertex_count(g: &GeometryValue) -> usize {
+    match g {
+        GeometryValue::Point { .. } => 1,
+        GeometryValue::MultiPoint { coordinates } | GeometryValue::LineString { coordinates } => {
+            coordinates.len()
+        }
+        GeometryValue::MultiLineString { coordinates } | GeometryValue::Polygon { coordinates } => {
+            coordinates.iter().map(Vec::len).sum()
+        }
+        GeometryValue::MultiPolygon { coordinates } => coordinates.iter().flatten().map(Vec::len).sum(),
+        GeometryValue::GeometryCollection { geometries } => {
+            geometries.iter().map(|g| vertex_count(&g.value)).sum()
+        }
+    }
+}
+
 fn project(line: &[LonLat]) -> Vec<MapPoint> {
     line.iter().map(|p| p.to_map()).collect()
 }
@@ -313,11 +337,6 @@ fn position(pos: &Position, i: usize, p: &Props) -> Result<LonLat, DataError> {
 fn positions(coords: &[Position], min: usize, p: &Props) -> Result<Vec<LonLat>, DataError> {
     if coords.len() < min {
         return Err(p.err("geometry", format!("{} positions, need at least {min}", coords.len())));
-    }
-    if coords.len() > MAX_VERTICES {
-        return Err(
-            p.err("geometry", format!("{} vertices: more than the limit of {MAX_VERTICES}", coords.len()))
-        );
     }
     coords.iter().enumerate().map(|(i, c)| position(c, i, p)).collect()
 }

@@ -250,3 +250,19 @@ fn empty_multi_geometries_are_rejected() {
         "f.geojson:0: geometry: MultiPolygon has no polygons"
     );
 }
+
+#[test]
+fn the_vertex_limit_counts_every_line_of_a_geometry() {
+    let line: Vec<String> = (0..20_000).map(|i| format!("[126.5,{}]", 45.0 + f64::from(i) * 1e-5)).collect();
+    let line = format!("[{}]", line.join(","));
+    let road = format!(
+        r#"{{"type":"Feature","geometry":{{"type":"MultiLineString","coordinates":[{line},{line},{line}]}},
+          "properties":{{"kind":"road"}}}}"#
+    );
+    assert_eq!(
+        errors(LayerKind::Context, &fc(&road))[0],
+        format!("f.geojson:0: geometry: 60000 vertices: more than the limit of {MAX_VERTICES}")
+    );
+    let two = road.replace(&format!(",{line}]"), "]");
+    assert!(errors(LayerKind::Context, &fc(&two)).is_empty());
+}
