@@ -98,6 +98,7 @@ impl Ctx<'_> {
 /// Parses a manifest. Bad layer entries are reported and left out; a manifest without a usable name,
 /// bounds or any layer is an error as a whole (every problem is listed).
 pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError>), Vec<DataError>> {
+    let text = super::parse::strip_bom(text);
     if text.len() > MAX_MANIFEST_BYTES {
         return Err(vec![DataError::TooLarge {
             file: file.into(),
@@ -350,6 +351,13 @@ mod tests {
         let big = " ".repeat(MAX_MANIFEST_BYTES + 1);
         assert!(matches!(parse_manifest("park.json", &big).unwrap_err()[0], DataError::TooLarge { .. }));
         assert_eq!(errors_of("[]"), vec!["park.json: (root): expected a JSON object"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let (m, problems) = parse_manifest("park.json", &format!("\u{feff}{GOOD}")).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(m.layers.len(), 2);
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     let mut errors = Vec::new();
     let mut indices = Vec::new();
     let mut layer = empty_layer(kind);
+    let text = strip_bom(text);
     if text.len() > MAX_LAYER_BYTES {
         errors.push(DataError::TooLarge { file: file.into(), bytes: text.len(), limit: MAX_LAYER_BYTES });
         return (LayerParse { layer, errors }, indices);
@@ -82,6 +83,13 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
         });
     }
     (LayerParse { layer, errors }, indices)
+}
+
+/// The text without a leading byte-order mark (U+FEFF). RFC 8259 lets a parser ignore one, and the
+/// browser's `Response.text()` already drops it, so the validator (which reads files as they are)
+/// must drop it too or the two would disagree about a file saved with a BOM.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// A layer of the given kind with no features (what a failed layer contributes).

@@ -266,3 +266,10 @@ fn the_vertex_limit_counts_every_line_of_a_geometry() {
     let two = road.replace(&format!(",{line}]"), "]");
     assert!(errors(LayerKind::Context, &fc(&two)).is_empty());
 }
+
+#[test]
+fn a_byte_order_mark_is_ignored_as_the_browser_does() {
+    let r = parse_layer(LayerKind::Companies, "c.geojson", &format!("\u{feff}{}", fc(COMPANY)));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.layer.len(), 1);
+}
