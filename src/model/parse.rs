@@ -14,6 +14,10 @@ pub const MAX_LAYER_BYTES: usize = 32 * 1024 * 1024;
 pub const MAX_FEATURES: usize = 200_000;
 /// Most vertices accepted in one feature's geometry (all its lines or rings together).
 pub const MAX_VERTICES: usize = 50_000;
+/// Largest registered capital accepted, in yuan (10 trillion: ten times the largest registered
+/// capital in China). With at most [`MAX_FEATURES`] companies a layer's total stays below 2·10¹⁸,
+/// so sums of capital never overflow a `u64`.
+pub const MAX_CAPITAL_YUAN: u64 = 10_000_000_000_000;
 
 /// The result of parsing one layer: whatever was valid, and every problem found.
 #[derive(Clone, Debug, PartialEq)]
@@ -274,7 +278,15 @@ fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, Da
                 industry,
                 sector: p.opt_str("sector"),
                 zone: p.opt_str("zone"),
-                capital_yuan: p.opt_u64("capital_yuan"),
+                capital_yuan: p.opt_u64("capital_yuan").filter(|&y| {
+                    let ok = y <= MAX_CAPITAL_YUAN;
+                    if !ok {
+                        let reason =
+                            format!("{y} yuan is more than the limit of {MAX_CAPITAL_YUAN}; dropped");
+                        p.soft.push(p.err("capital_yuan", reason));
+                    }
+                    ok
+                }),
                 founded,
                 address: p.opt_text("address"),
                 description: p.opt_text("description"),

@@ -273,3 +273,21 @@ fn a_byte_order_mark_is_ignored_as_the_browser_does() {
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(r.layer.len(), 1);
 }
+
+#[test]
+fn implausible_capital_is_dropped_so_sums_cannot_overflow() {
+    let r = parse_layer(
+        LayerKind::Companies,
+        "c.geojson",
+        &fc(&company_with(
+            r#"{"id":"c2","name_zh":"乙","name_en":"B","industry":"bio_economy","capital_yuan":18446744073709551615}"#,
+        )),
+    );
+    assert_eq!(
+        r.errors[0].to_string(),
+        "c.geojson:0: capital_yuan: 18446744073709551615 yuan is more than the limit of 10000000000000; dropped"
+    );
+    let Layer::Companies(cs) = r.layer else { panic!() };
+    assert_eq!(cs[0].capital_yuan, None);
+    assert_eq!((MAX_FEATURES as u64).checked_mul(MAX_CAPITAL_YUAN).map(|t| t < u64::MAX), Some(true));
+}

@@ -34,7 +34,8 @@ pub(super) fn check_figures(b: &Bundle, file: &str, f: &Figures, out: &mut Vec<D
             }
         }
         if let Some(declared) = f.registered_capital_yuan {
-            let has: u64 = park.companies.iter().filter_map(|c| c.capital_yuan).sum();
+            // The parser caps each capital, so this cannot overflow; saturate anyway rather than panic.
+            let has = park.companies.iter().filter_map(|c| c.capital_yuan).fold(0u64, u64::saturating_add);
             if has != declared {
                 err(
                     "registered_capital_yuan",
