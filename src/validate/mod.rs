@@ -1,4 +1,5 @@
-//! The park-bundle validator: every rule a bundle must follow, as pure functions (no DOM, no I/O).
+//! The park-bundle validator: every rule a bundle must follow, as pure functions (no DOM, no I/O;
+//! reading a bundle from disk is [`files`], native only).
 //!
 //! The schema check *is* the app's parser ([`parse_manifest`], [`parse_layer_indexed`]), so the
 //! validator and the map can never disagree about what a valid file is. On top of it come the rules
@@ -21,6 +22,8 @@
 //! Rules that need a layer are skipped when a layer of that kind failed to load as a whole (that
 //! failure is already reported), so one broken file does not bury the report in follow-on messages.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 mod network;
 mod records;
 mod zones;
