@@ -248,7 +248,10 @@ fn parse_layers(cx: &mut Ctx, v: Option<&Value>) -> Vec<LayerRef> {
             continue;
         };
         let Some(kind) = LayerKind::from_key(kind) else {
-            cx.err(&at("kind"), format!("expected one of {}; found {kind:?}", LayerKind::keys()));
+            cx.err(
+                &at("kind"),
+                format!("expected one of {}; found {}", LayerKind::keys(), super::error::quoted(kind)),
+            );
             continue;
         };
         if super::url::resolve_layer_url(url, "https://manifest.invalid/park.json").is_err() {
@@ -256,7 +259,7 @@ fn parse_layers(cx: &mut Ctx, v: Option<&Value>) -> Vec<LayerRef> {
             continue;
         }
         if !ids.insert(id.to_owned()) {
-            cx.err(&at("id"), format!("duplicate layer id {id:?}"));
+            cx.err(&at("id"), format!("duplicate layer id {}", super::error::quoted(id)));
             continue;
         }
         out.push(LayerRef { id: id.into(), kind, url: url.into() });

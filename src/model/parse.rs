@@ -1,7 +1,8 @@
 //! GeoJSON layer → typed features. Each feature parses on its own: a bad one is reported with its
 //! index and skipped, the rest of the layer survives. Lon-lat is projected here, once.
 
-use super::props::Props;
+use super::error::{number, quoted};
+use super::props::{type_name as json_type, Props};
 use super::*;
 use crate::geo::measure;
 use geojson::{Feature, GeometryValue, Position};
@@ -56,6 +57,10 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     let total = features.len();
     let mut ids = HashSet::new();
     for (index, value) in features.into_iter().enumerate() {
+        if let Err(e) = feature_shape(file, index, &value) {
+            errors.push(e);
+            continue;
+        }
         let feature = match serde_json::from_value::<Feature>(value) {
             Ok(f) => f,
             Err(e) => {
@@ -70,7 +75,12 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
             Ok(item) => {
                 if let Some(id) = item.id() {
                     if !ids.insert(id.to_owned()) {
-                        errors.push(DataError::feature(file, index, "id", format!("duplicate id {id:?}")));
+                        errors.push(DataError::feature(
+                            file,
+                            index,
+                            "id",
+                            format!("duplicate id {}", quoted(id)),
+                        ));
                         continue;
                     }
                 }
@@ -113,9 +123,17 @@ fn collection_features(file: &str, text: &str) -> Result<Vec<Value>, DataError> 
     let Value::Object(mut obj) = value else {
         return Err(layer_err("expected a GeoJSON FeatureCollection object".into()));
     };
-    match obj.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => {}
-        Some(other) => return Err(layer_err(format!("expected a FeatureCollection, found {other:?}"))),
+    match obj.get("type") {
+        Some(Value::String(t)) if t == "FeatureCollection" => {}
+        Some(Value::String(t)) => {
+            return Err(layer_err(format!("expected a FeatureCollection, found {}", quoted(t))))
+        }
+        Some(other) => {
+            return Err(layer_err(format!(
+                "expected a FeatureCollection, found a \"type\" that is {}",
+                json_type(other)
+            )))
+        }
         None => return Err(layer_err("expected a FeatureCollection: no \"type\"".into())),
     }
     match obj.remove("features") {
@@ -125,6 +143,39 @@ fn collection_features(file: &str, text: &str) -> Result<Vec<Value>, DataError> 
         }
         Some(Value::Array(f)) => Ok(f),
         _ => Err(layer_err("\"features\" must be an array".into())),
+    }
+}
+
+/// Checks the parts of a feature that are not its geometry, so that their problems are named by
+/// their own property (geojson would report them all as the geometry's, in its internal terms).
+fn feature_shape(file: &str, index: usize, v: &Value) -> Result<(), DataError> {
+    let err = |property: &str, reason: String| Err(DataError::feature(file, index, property, reason));
+    let Value::Object(obj) = v else {
+        return err("feature", format!("expected a GeoJSON Feature object, found {}", json_type(v)));
+    };
+    match obj.get("type") {
+        Some(Value::String(t)) if t == "Feature" => {}
+        Some(Value::String(t)) => return err("type", format!("expected \"Feature\", found {}", quoted(t))),
+        Some(other) => return err("type", format!("expected \"Feature\", found {}", json_type(other))),
+        None => return err("type", "missing; expected \"Feature\"".into()),
+    }
+    match obj.get("properties") {
+        None | Some(Value::Null | Value::Object(_)) => {}
+        Some(other) => return err("properties", format!("expected an object, found {}", json_type(other))),
+    }
+    match obj.get("id") {
+        None | Some(Value::String(_) | Value::Number(_)) => {}
+        Some(other) => {
+            return err(
+                "id",
+                format!("a Feature's \"id\" must be a string or a number, found {}", json_type(other)),
+            )
+        }
+    }
+    match obj.get("bbox") {
+        None | Some(Value::Null) => Ok(()),
+        Some(Value::Array(a)) if a.iter().all(Value::is_number) => Ok(()),
+        Some(_) => err("bbox", "expected an array of numbers".into()),
     }
 }
 
@@ -195,7 +246,7 @@ fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, Da
                 .filter_map(|k| {
                     let v = Industry::from_key(k);
                     if v.is_none() {
-                        let reason = format!("expected one of {}; found {k:?}", Industry::keys());
+                        let reason = format!("expected one of {}; found {}", Industry::keys(), quoted(k));
                         p.soft.push(p.err("industries", reason));
                     }
                     v
@@ -224,7 +275,7 @@ fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, Da
                 None | Some("open") => false,
                 Some("closed") => true,
                 Some(other) => {
-                    p.soft.push(p.err("status", format!("expected open or closed; found {other:?}")));
+                    p.soft.push(p.err("status", format!("expected open or closed; found {}", quoted(other))));
                     false
                 }
             };
@@ -349,7 +400,8 @@ fn position(pos: &Position, i: usize, p: &Props) -> Result<LonLat, DataError> {
         return Err(p.err("geometry", format!("position {i} is not a finite number")));
     }
     if !ll.is_valid() {
-        return Err(p.err("geometry", format!("position {i} ({}, {}) is out of range", ll.lon, ll.lat)));
+        let (lon, lat) = (number(ll.lon), number(ll.lat));
+        return Err(p.err("geometry", format!("position {i} ({lon}, {lat}) is out of range")));
     }
     Ok(ll)
 }

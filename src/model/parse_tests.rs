@@ -291,3 +291,73 @@ fn implausible_capital_is_dropped_so_sums_cannot_overflow() {
     assert_eq!(cs[0].capital_yuan, None);
     assert_eq!((MAX_FEATURES as u64).checked_mul(MAX_CAPITAL_YUAN).map(|t| t < u64::MAX), Some(true));
 }
+
+#[test]
+fn a_malformed_feature_is_named_by_the_part_that_is_wrong() {
+    let point = r#""geometry":{"type":"Point","coordinates":[126.52,45.84]}"#;
+    let props = r#""properties":{"id":"c2","name_zh":"乙","name_en":"B","industry":"bio_economy"}"#;
+    let cases = [
+        (r#""a feature""#.to_owned(), "feature: expected a GeoJSON Feature object, found a string"),
+        (format!(r#"{{"type":"Feat",{point},{props}}}"#), r#"type: expected "Feature", found "Feat""#),
+        (format!(r#"{{"type":7,{point},{props}}}"#), r#"type: expected "Feature", found a number"#),
+        (format!(r#"{{{point},{props}}}"#), r#"type: missing; expected "Feature""#),
+        (
+            format!(r#"{{"type":"Feature",{point},"properties":["id","c2"]}}"#),
+            "properties: expected an object, found an array",
+        ),
+        (
+            format!(r#"{{"type":"Feature","id":[1],{point},{props}}}"#),
+            r#"id: a Feature's "id" must be a string or a number, found an array"#,
+        ),
+        (
+            format!(r#"{{"type":"Feature","bbox":{{}},{point},{props}}}"#),
+            "bbox: expected an array of numbers",
+        ),
+    ];
+    for (feature, reason) in cases {
+        let e = errors(LayerKind::Companies, &fc(&format!("{COMPANY},{feature}")));
+        assert_eq!(e, vec![format!("f.geojson:1: {reason}")], "{feature}");
+    }
+}
+
+#[test]
+fn huge_values_are_short_in_messages() {
+    let far = COMPANY.replace("[126.52,45.84]", "[1e308,-1.5e300]");
+    assert_eq!(
+        errors(LayerKind::Companies, &fc(&far)),
+        vec![
+            "f.geojson:0: geometry: position 0 (1e308, -1.5e300) is out of range",
+            "f.geojson: no usable features (1 in the file, all skipped)",
+        ]
+    );
+    let long_kind = "x".repeat(1_500);
+    let e = errors(
+        LayerKind::Companies,
+        &fc(&format!(
+            "{COMPANY},{}",
+            company_with(&format!(r#"{{"id":"c2","name_zh":"乙","name_en":"B","industry":"{long_kind}"}}"#))
+        )),
+    );
+    assert!(e[0].ends_with(&format!("found \"{}…\" (1500 characters)", "x".repeat(40))), "{}", e[0]);
+    let e = errors(LayerKind::Companies, &format!(r#"{{"type":"{}"}}"#, "x".repeat(1_000_000)));
+    assert!(e[0].len() < 120, "{}", e[0]);
+}
+
+#[test]
+fn an_integer_too_large_is_not_called_fractional() {
+    let r = parse_layer(
+        LayerKind::Companies,
+        "c.geojson",
+        &fc(&company_with(
+            r#"{"id":"c2","name_zh":"乙","name_en":"B","industry":"bio_economy","founded":1e20,"capital_yuan":18446744073709551616}"#,
+        )),
+    );
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        e,
+        vec![
+        "c.geojson:0: founded: expected a non-negative integer, found a number too large for an integer",
+        "c.geojson:0: capital_yuan: expected a non-negative integer, found a number too large for an integer",
+    ]
+    );
+}
