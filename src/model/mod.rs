@@ -10,6 +10,7 @@ pub mod url;
 pub use enums::{ContextKind, Industry, LayerKind, PoiKind, Surface, TrailKind, Winter, ZoneCategory};
 pub use error::DataError;
 pub use manifest::{Figures, LayerRef, Manifest};
+pub use props::MAX_TEXT_CHARS;
 
 use crate::geo::{LonLat, MapPoint};
 use crate::i18n::Lang;
