@@ -446,10 +446,28 @@ fn polygon(rings: &[Vec<Position>], p: &Props) -> Result<PolygonGeom, DataError>
                 p.err("geometry", format!("ring {r} is not closed (first and last positions differ)"))
             );
         }
+        // Four copies of one point pass the length check but enclose nothing: a short ring.
+        if !has_three_distinct(&ring) {
+            return Err(p.err("geometry", format!("ring {r} has fewer than 3 distinct positions")));
+        }
         out.push(ring);
     }
     let map_rings = out.iter().map(|r| project(r)).collect();
     Ok(PolygonGeom { rings: out, map_rings })
+}
+
+/// True when the ring holds at least three different positions (stops looking once it has them).
+fn has_three_distinct(ring: &[LonLat]) -> bool {
+    let mut seen: Vec<LonLat> = Vec::with_capacity(3);
+    for q in ring {
+        if !seen.contains(q) {
+            seen.push(*q);
+            if seen.len() == 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn reason_of(e: &DataError) -> String {

@@ -361,3 +361,25 @@ fn an_integer_too_large_is_not_called_fractional() {
     ]
     );
 }
+
+#[test]
+fn a_ring_of_fewer_than_three_distinct_positions_is_short() {
+    // Long enough by count, but it encloses nothing; the app drew it as an invisible zone while
+    // the validator called it invalid.
+    let zone = |ring: &str| {
+        format!(
+            r#"{{"type":"Feature","geometry":{{"type":"Polygon","coordinates":[{ring}]}},
+              "properties":{{"id":"z1","name_zh":"甲","name_en":"A","category":"industry"}}}}"#
+        )
+    };
+    let same = "[[126.5,45.8],[126.5,45.8],[126.5,45.8],[126.5,45.8]]";
+    let two = "[[126.5,45.8],[126.6,45.8],[126.5,45.8],[126.6,45.8],[126.5,45.8]]";
+    for ring in [same, two] {
+        assert_eq!(
+            errors(LayerKind::Zones, &fc(&zone(ring)))[0],
+            "f.geojson:0: geometry: ring 0 has fewer than 3 distinct positions"
+        );
+    }
+    let triangle = "[[126.5,45.8],[126.6,45.8],[126.6,45.9],[126.5,45.8]]";
+    assert!(errors(LayerKind::Zones, &fc(&zone(triangle))).is_empty());
+}
