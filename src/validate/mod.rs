@@ -48,6 +48,47 @@ pub const LENGTH_TOLERANCE: f64 = 0.01;
 /// Relative tolerance of the published area.
 pub const AREA_TOLERANCE: f64 = 0.02;
 
+/// Most elementary steps one whole-park rule may take on a bundle (a pair of ring segments
+/// compared, a vertex visited in a point-in-zone test, …). Several rules are quadratic at heart, so
+/// a hostile bundle well within the parser's limits (5 000 identical zones; one 50 000-vertex zone
+/// holding 200 000 companies) could keep the validator busy for hours. A rule that reaches the limit
+/// stops and says what it did not check, located at the layer file: see [`Budget`].
+pub const WORK_LIMIT: u64 = 100_000_000;
+
+/// The work left to one rule (starts at [`WORK_LIMIT`]).
+#[derive(Debug)]
+pub(crate) struct Budget {
+    left: u64,
+}
+
+impl Budget {
+    pub fn new() -> Self {
+        Budget { left: WORK_LIMIT }
+    }
+
+    /// Takes `steps` from the budget; false (and nothing taken) when that would go past the limit.
+    pub fn take(&mut self, steps: u64) -> bool {
+        match self.left.checked_sub(steps) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The message of a rule that stopped at [`WORK_LIMIT`]: `file: what not checked for N items: …`.
+pub(crate) fn over_budget(file: &str, what: &str, skipped: usize, one: &str, many: &str) -> DataError {
+    DataError::Layer {
+        file: file.into(),
+        reason: format!(
+            "{what} not checked for {}: more work than the validator's limit of {WORK_LIMIT} steps",
+            count(skipped, one, many)
+        ),
+    }
+}
+
 /// Where a parsed feature came from: its file (the layer URL as written in the manifest) and its
 /// 0-based index in that file's `features`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -196,11 +237,11 @@ impl Bundle<'_> {
 /// The whole-park rules, in report order.
 fn check_park(b: &Bundle, manifest_file: &str, manifest: &Manifest) -> Vec<DataError> {
     let mut out = Vec::new();
-    let valid_zones = zones::check_geometry(b, &mut out);
+    let shapes = zones::check_geometry(b, &mut out);
     if b.loaded(&[LayerKind::Zones]) {
-        zones::check_overlaps(b, &valid_zones, &mut out);
+        zones::check_overlaps(b, &shapes.zones, &mut out);
         if b.loaded(&[LayerKind::Context]) {
-            zones::check_boundary(b, &valid_zones, &mut out);
+            zones::check_boundary(b, &shapes, &mut out);
         }
     }
     if b.loaded(&[LayerKind::Greenway, LayerKind::Waterfront]) {
