@@ -23,7 +23,7 @@ pub(super) fn check_company_zones(b: &Bundle, out: &mut Vec<DataError>) {
             None => out.push(loc.error("zone", format!("unknown zone id {}", quoted(id)))),
             Some(z) => {
                 let vertices: usize = z.polygons.iter().flat_map(|g| &g.rings).map(Vec::len).sum();
-                if skipped.is_some() || !budget.take(vertices as u64) {
+                if !budget.take(vertices as u64) {
                     skipped.get_or_insert((loc, 0)).1 += 1;
                 } else if !z.polygons.iter().any(|g| polygon_contains(&g.rings, c.pos)) {
                     out.push(loc.error("zone", format!("point lies outside zone {}", quoted(id))))

@@ -281,7 +281,7 @@ fn identical_zones_stop_at_the_work_limit_and_say_so() {
     let last = l.last().unwrap();
     assert!(
         last.starts_with("z.geojson: zone overlaps not checked for ")
-            && last.ends_with(" pairs of zones: more work than the validator's limit of 100000000 steps"),
+            && last.ends_with(" zones: more work than the validator's limit of 100000000 steps"),
         "{last}"
     );
 }

@@ -51,7 +51,8 @@ pub(super) fn check_geometry(b: &Bundle, out: &mut Vec<DataError>) -> Shapes {
     let mut shapes = Vec::with_capacity(b.park.zones.len());
     for (zone, loc) in b.park.zones.iter().zip(&b.locs.zones) {
         let rings: Vec<&[Vec<LonLat>]> = zone.polygons.iter().map(|g| g.rings.as_slice()).collect();
-        if skipped.is_some() || !budget.take(validity_steps(&rings)) {
+        // A zone too costly for what is left is skipped; smaller ones after it are still checked.
+        if !budget.take(validity_steps(&rings)) {
             skipped.get_or_insert((loc, 0)).1 += 1;
             check_polygons(&rings, loc, false, out);
             shapes.push(None);
@@ -70,7 +71,7 @@ pub(super) fn check_geometry(b: &Bundle, out: &mut Vec<DataError>) -> Shapes {
             let rings: Vec<Vec<Vec<LonLat>>> = polys.iter().map(|p| unproject(p)).collect();
             let rings: Vec<&[Vec<LonLat>]> = rings.iter().map(Vec::as_slice).collect();
             let mut validity = feature.kind == ContextKind::Boundary;
-            if validity && (skipped.is_some() || !budget.take(validity_steps(&rings))) {
+            if validity && !budget.take(validity_steps(&rings)) {
                 skipped.get_or_insert((loc, 0)).1 += 1;
                 validity = false;
             }
@@ -154,17 +155,19 @@ pub(super) fn check_overlaps(b: &Bundle, shapes: &ZoneShapes, out: &mut Vec<Data
             .collect(),
     );
     let mut budget = Budget::new();
-    let mut skipped: Option<(&Loc, usize)> = None;
-    for j in 0..shapes.len() {
+    // Once the budget is spent the rest is not even enumerated (that alone is quadratic): the zones
+    // from the first one not fully compared on are reported as unchecked.
+    let mut stopped_at = None;
+    'zones: for j in 0..shapes.len() {
         let (Some(zj), Some(bj)) = (&shapes[j], boxes[j]) else { continue };
         let mut earlier: Vec<usize> =
             tree.locate_in_envelope_intersecting(&envelope(&bj)).map(|g| g.data).filter(|&i| i < j).collect();
         earlier.sort_unstable();
         for i in earlier {
             let Some(zi) = &shapes[i] else { continue };
-            if skipped.is_some() || !budget.take(PAIR_STEPS + vertices(zi) + vertices(zj)) {
-                skipped.get_or_insert((&b.locs.zones[j], 0)).1 += 1;
-                continue;
+            if !budget.take(PAIR_STEPS + vertices(zi) + vertices(zj)) {
+                stopped_at = Some(j);
+                break 'zones;
             }
             let overlap = area_m2(&zi.intersection(zj));
             if overlap > AREA_SLACK_M2 {
@@ -173,8 +176,9 @@ pub(super) fn check_overlaps(b: &Bundle, shapes: &ZoneShapes, out: &mut Vec<Data
             }
         }
     }
-    if let Some((loc, n)) = skipped {
-        out.push(over_budget(&loc.file, "zone overlaps", n, "pair of zones", "pairs of zones"));
+    if let Some(j) = stopped_at {
+        let n = shapes[j..].iter().filter(|s| s.is_some()).count();
+        out.push(over_budget(&b.locs.zones[j].file, "zone overlaps", n, "zone", "zones"));
     }
 }
 
@@ -215,7 +219,7 @@ pub(super) fn check_boundary(b: &Bundle, shapes: &Shapes, out: &mut Vec<DataErro
     let mut skipped: Option<(&Loc, usize)> = None;
     for (shape, loc) in shapes.zones.iter().zip(&b.locs.zones) {
         let Some(zone) = shape else { continue };
-        if skipped.is_some() || !budget.take(PAIR_STEPS + vertices(zone) + total) {
+        if !budget.take(PAIR_STEPS + vertices(zone) + total) {
             skipped.get_or_insert((loc, 0)).1 += 1;
             continue;
         }
