@@ -393,7 +393,8 @@ fn position(pos: &Position, i: usize, p: &Props) -> Result<LonLat, DataError> {
     // hold fewer than two numbers.
     let &[lon, lat, ..] = pos.as_slice() else {
         let n = pos.as_slice().len();
-        return Err(p.err("geometry", format!("position {i} has {n} numbers, need longitude and latitude")));
+        let numbers = if n == 1 { "number" } else { "numbers" };
+        return Err(p.err("geometry", format!("position {i} has {n} {numbers}, need longitude and latitude")));
     };
     let ll = LonLat::lon_lat(lon, lat);
     if !(ll.lon.is_finite() && ll.lat.is_finite()) {

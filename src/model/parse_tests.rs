@@ -221,7 +221,7 @@ fn a_position_with_fewer_than_two_numbers_is_an_error_not_a_panic() {
     };
     assert_eq!(
         errors(LayerKind::Greenway, &fc(&trail("[[126.5],[126.6]]")))[0],
-        "f.geojson:0: geometry: position 0 has 1 numbers, need longitude and latitude"
+        "f.geojson:0: geometry: position 0 has 1 number, need longitude and latitude"
     );
     assert_eq!(
         errors(LayerKind::Greenway, &fc(&trail("[[126.5,45.8],[]]")))[0],
@@ -231,7 +231,7 @@ fn a_position_with_fewer_than_two_numbers_is_an_error_not_a_panic() {
       "properties":{"id":"z1","name_zh":"甲","name_en":"A","category":"industry"}}"#;
     assert_eq!(
         errors(LayerKind::Zones, &fc(zone))[0],
-        "f.geojson:0: geometry: ring 0: position 2 has 1 numbers, need longitude and latitude"
+        "f.geojson:0: geometry: ring 0: position 2 has 1 number, need longitude and latitude"
     );
 }
 
