@@ -33,6 +33,7 @@ mod tests;
 
 use std::collections::HashSet;
 
+use crate::model::error::quoted;
 use crate::model::manifest::{parse_manifest, Manifest};
 use crate::model::parse::{parse_layer_indexed, LayerParse};
 use crate::model::{DataError, Layer, LayerKind, Park};
@@ -204,20 +205,42 @@ pub fn validate_bundle(
         if parsed.is_empty() {
             failed.insert(layer.kind);
         }
-        let locs = indices.into_iter().map(|index| Loc { file: layer.url.clone(), index });
-        match (&parsed, layer.kind) {
-            (Layer::Context(_), _) => locations.context.extend(locs),
-            (Layer::Zones(_), _) => locations.zones.extend(locs),
-            (Layer::Pois(_), _) => locations.pois.extend(locs),
-            (Layer::Companies(_), _) => locations.companies.extend(locs),
-            (Layer::Trails(_), LayerKind::Greenway) => locations.greenway.extend(locs),
-            (Layer::Trails(_), _) => locations.waterfront.extend(locs),
+        let target = match (&parsed, layer.kind) {
+            (Layer::Context(_), _) => &mut locations.context,
+            (Layer::Zones(_), _) => &mut locations.zones,
+            (Layer::Pois(_), _) => &mut locations.pois,
+            (Layer::Companies(_), _) => &mut locations.companies,
+            (Layer::Trails(_), LayerKind::Greenway) => &mut locations.greenway,
+            (Layer::Trails(_), _) => &mut locations.waterfront,
+        };
+        let ids: Vec<Option<String>> = feature_ids(&parsed);
+        // Ids already taken by an earlier layer of the kind: the app leaves those features out too.
+        let dropped = park.add_new(parsed);
+        for (k, index) in indices.into_iter().enumerate() {
+            let loc = Loc { file: layer.url.clone(), index };
+            if dropped.binary_search(&k).is_ok() {
+                let id = ids[k].as_deref().unwrap_or_default();
+                let reason = format!("duplicate id {} (already in an earlier layer); skipped", quoted(id));
+                problems.push(loc.error("id", reason));
+            } else {
+                target.push(loc);
+            }
         }
-        park.add(parsed);
     }
     let bundle = Bundle { park: &park, locs: &locations, failed: &failed };
     problems.extend(check_park(&bundle, manifest_file, &manifest));
     Report { problems, manifest: Some(manifest), park, locations }
+}
+
+/// The id of each feature of a parsed layer, in order (`None` for context features).
+fn feature_ids(layer: &Layer) -> Vec<Option<String>> {
+    match layer {
+        Layer::Context(v) => vec![None; v.len()],
+        Layer::Zones(v) => v.iter().map(|z| Some(z.id.clone())).collect(),
+        Layer::Trails(v) => v.iter().map(|t| Some(t.id.clone())).collect(),
+        Layer::Pois(v) => v.iter().map(|p| Some(p.id.clone())).collect(),
+        Layer::Companies(v) => v.iter().map(|c| Some(c.id.clone())).collect(),
+    }
 }
 
 /// A parsed park with its feature locations and the kinds whose layers failed as a whole.

@@ -305,3 +305,44 @@ fn a_zone_too_complex_to_validate_is_reported_not_checked() {
         ["z.geojson: geometry validity, overlaps and boundary not checked for 1 zone: more work than the validator's limit of 100000000 steps"]
     );
 }
+
+#[test]
+fn an_id_repeated_in_a_later_layer_of_the_kind_is_skipped_there_as_the_app_does() {
+    // Two greenway layers and a waterfront sharing ids: the map keys trails, markers and selections
+    // by id, and two companies with one id were drawn as one marker. Park::add_new keeps the first.
+    let files = [
+        (
+            "g1.geojson",
+            collection(&[
+                line("g1", "[[126.50,45.84],[126.52,45.84]]"),
+                line("g2", "[[126.52,45.84],[126.54,45.84]]"),
+            ]),
+        ),
+        (
+            "g2.geojson",
+            collection(&[
+                line("g2", "[[126.50,45.85],[126.52,45.85]]"),
+                line("g3", "[[126.52,45.84],[126.52,45.85]]"),
+            ]),
+        ),
+        ("w.geojson", collection(&[line("g1", "[[126.50,45.84],[126.50,45.85]]")])),
+    ];
+    let r = run(
+        &manifest(&[("greenway", "g1.geojson"), ("greenway", "g2.geojson"), ("waterfront", "w.geojson")], ""),
+        &files,
+    );
+    assert_eq!(
+        lines(&r),
+        [
+            "g2.geojson:0: id: duplicate id \"g2\" (already in an earlier layer); skipped",
+            "w.geojson:0: id: duplicate id \"g1\" (already in an earlier layer); skipped",
+        ]
+    );
+    let ids: Vec<&str> = r.park.greenway.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["g1", "g2", "g3"]);
+    assert!(r.park.waterfront.is_empty());
+    assert_eq!(
+        r.locations.greenway.iter().map(|l| (l.file.as_str(), l.index)).collect::<Vec<_>>(),
+        [("g1.geojson", 0), ("g1.geojson", 1), ("g2.geojson", 1)]
+    );
+}
