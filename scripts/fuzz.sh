@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers and the validator (fuzz/fuzz_targets/parse.rs) for SECONDS (default 30):
-#   ./scripts/fuzz.sh [SECONDS]
+#   ./scripts/fuzz.sh [SECONDS] [LIBFUZZER FLAGS…]      e.g. ./scripts/fuzz.sh 600 -max_len=4096
 # Installs cargo-fuzz when missing. cargo-fuzz needs nightly compiler flags; on the stable toolchain
 # RUSTC_BOOTSTRAP=1 unlocks them. The corpus (fuzz/corpus/parse, not committed) is seeded from the
 # small test fixtures and grows from run to run; a crash is saved under fuzz/artifacts/parse/ and
@@ -30,4 +30,4 @@ find tests/fixtures public/data -type f \( -name '*.json' -o -name '*.geojson' \
 export RUSTC_BOOTSTRAP=1
 exec cargo fuzz run --sanitizer "${FUZZ_SANITIZER:-address}" --jobs "${FUZZ_JOBS:-1}" parse "$CORPUS" -- \
   -max_total_time="$SECONDS_TO_RUN" -dict=fuzz/parse.dict -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -print_final_stats=1
+  -print_final_stats=1 "${@:2}"
