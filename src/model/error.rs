@@ -110,9 +110,52 @@ impl DataError {
     }
 }
 
+/// Longest piece of data quoted in a message, in characters.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// A value from the data, quoted for a message (`"mining"`). Long values are cut, so a hostile
+/// file cannot turn one message into megabytes of alert text: `"xxxx…" (1048576 characters)`.
+///
+/// ```
+/// use parkmap::model::error::quoted;
+/// assert_eq!(quoted("mining"), "\"mining\"");
+/// assert_eq!(quoted(&"x".repeat(50)), format!("\"{}…\" (50 characters)", "x".repeat(40)));
+/// ```
+pub fn quoted(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= MAX_QUOTED_CHARS {
+        return format!("{s:?}");
+    }
+    let cut: String = s.chars().take(MAX_QUOTED_CHARS).collect();
+    format!("{:?} ({n} characters)", format!("{cut}…"))
+}
+
+/// A number from the data for a message: as written when short, else in exponent form (`1e308`,
+/// not 309 digits).
+pub(crate) fn number(x: f64) -> String {
+    let plain = format!("{x}");
+    if plain.len() <= 20 {
+        plain
+    } else {
+        format!("{x:e}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_values_are_cut_in_messages() {
+        assert_eq!(quoted("c1"), "\"c1\"");
+        let long = "<script>".repeat(100_000);
+        let q = quoted(&long);
+        assert!(q.len() < 100, "{q}");
+        assert!(q.ends_with("…\" (800000 characters)"), "{q}");
+        assert_eq!(number(126.5), "126.5");
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(-1.7976931348623157e308), "-1.7976931348623157e308");
+    }
 
     #[test]
     fn feature_errors_print_in_validator_format() {

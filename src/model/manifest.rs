@@ -1,6 +1,6 @@
 //! The park manifest (`park.json`): names, bounds, provenance, published figures and the layer list.
 
-use super::{DataError, LayerKind, Text};
+use super::{DataError, LayerKind, Text, MAX_TEXT_CHARS};
 use crate::geo::MapBounds;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -81,6 +81,10 @@ impl Ctx<'_> {
             return None;
         };
         let mut get = |lang: &str, required: bool| match t.get(lang) {
+            Some(Value::String(s)) if s.chars().count() > MAX_TEXT_CHARS => {
+                self.err(&format!("{key}.{lang}"), format!("text longer than {MAX_TEXT_CHARS} characters"));
+                None
+            }
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
             None if !required => None,
             _ => {
@@ -98,6 +102,7 @@ impl Ctx<'_> {
 /// Parses a manifest. Bad layer entries are reported and left out; a manifest without a usable name,
 /// bounds or any layer is an error as a whole (every problem is listed).
 pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError>), Vec<DataError>> {
+    let text = super::parse::strip_bom(text);
     if text.len() > MAX_MANIFEST_BYTES {
         return Err(vec![DataError::TooLarge {
             file: file.into(),
@@ -117,7 +122,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
         None => cx.err("parkmap", "missing format version (expected 1)"),
     }
     let id = match obj.get("id") {
-        Some(Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(Value::String(s)) if !s.is_empty() && s.chars().count() <= MAX_TEXT_CHARS => s.clone(),
         _ => {
             cx.err("id", "missing or not a string");
             String::new()
@@ -246,8 +251,18 @@ fn parse_layers(cx: &mut Ctx, v: Option<&Value>) -> Vec<LayerRef> {
             cx.err(&format!("layers[{i}]"), "needs string \"id\", \"kind\" and \"url\"");
             continue;
         };
+        // Ids and URLs are repeated in every message about their layer: keep them short.
+        if let Some((k, _)) =
+            [("id", id), ("url", url)].into_iter().find(|(_, v)| v.chars().count() > MAX_TEXT_CHARS)
+        {
+            cx.err(&at(k), format!("longer than {MAX_TEXT_CHARS} characters"));
+            continue;
+        }
         let Some(kind) = LayerKind::from_key(kind) else {
-            cx.err(&at("kind"), format!("expected one of {}; found {kind:?}", LayerKind::keys()));
+            cx.err(
+                &at("kind"),
+                format!("expected one of {}; found {}", LayerKind::keys(), super::error::quoted(kind)),
+            );
             continue;
         };
         if super::url::resolve_layer_url(url, "https://manifest.invalid/park.json").is_err() {
@@ -255,7 +270,7 @@ fn parse_layers(cx: &mut Ctx, v: Option<&Value>) -> Vec<LayerRef> {
             continue;
         }
         if !ids.insert(id.to_owned()) {
-            cx.err(&at("id"), format!("duplicate layer id {id:?}"));
+            cx.err(&at("id"), format!("duplicate layer id {}", super::error::quoted(id)));
             continue;
         }
         out.push(LayerRef { id: id.into(), kind, url: url.into() });
@@ -350,6 +365,31 @@ mod tests {
         let big = " ".repeat(MAX_MANIFEST_BYTES + 1);
         assert!(matches!(parse_manifest("park.json", &big).unwrap_err()[0], DataError::TooLarge { .. }));
         assert_eq!(errors_of("[]"), vec!["park.json: (root): expected a JSON object"]);
+    }
+
+    #[test]
+    fn long_texts_ids_and_urls_are_refused() {
+        let long = "x".repeat(MAX_TEXT_CHARS + 1);
+        let text = GOOD
+            .replace(r#""en":"Park""#, &format!(r#""en":"{long}""#))
+            .replace(r#"{"id":"zones","kind":"zones","url":"zones.geojson"}"#, &format!(
+                r#"{{"id":"zones","kind":"zones","url":"{long}.geojson"}},{{"id":"{long}","kind":"pois","url":"p.geojson"}}"#
+            ));
+        assert_eq!(
+            errors_of(&text),
+            vec![
+                "park.json: name.en: text longer than 2000 characters",
+                "park.json: layers[0].url: longer than 2000 characters",
+                "park.json: layers[1].id: longer than 2000 characters",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let (m, problems) = parse_manifest("park.json", &format!("\u{feff}{GOOD}")).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(m.layers.len(), 2);
     }
 
     #[test]

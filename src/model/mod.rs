@@ -7,9 +7,12 @@ pub mod parse;
 mod props;
 pub mod url;
 
+use std::collections::HashSet;
+
 pub use enums::{ContextKind, Industry, LayerKind, PoiKind, Surface, TrailKind, Winter, ZoneCategory};
 pub use error::DataError;
 pub use manifest::{Figures, LayerRef, Manifest};
+pub use props::MAX_TEXT_CHARS;
 
 use crate::geo::{LonLat, MapPoint};
 use crate::i18n::Lang;
@@ -212,21 +215,67 @@ pub struct Park {
 }
 
 impl Park {
-    /// Adds a parsed layer's features to the park.
+    /// Adds a parsed layer's features to the park, leaving out any whose id the park already has
+    /// (see [`Park::add_new`]).
     pub fn add(&mut self, layer: Layer) {
+        let _ = self.add_new(layer);
+    }
+
+    /// Adds a parsed layer's features to the park, except those whose id the park already holds
+    /// from another layer of the same kind (greenway and waterfront count as one kind), and returns
+    /// their positions in `layer`. Ids are unique per layer by the parser; this makes them unique
+    /// per park, which the map needs: it keys markers and selections by id, and two markers with
+    /// one key were drawn as one.
+    pub fn add_new(&mut self, layer: Layer) -> Vec<usize> {
+        /// Moves the items whose id is not yet `taken` into `into`; returns the positions of the rest.
+        fn extend<T>(
+            into: &mut Vec<T>,
+            from: Vec<T>,
+            id: fn(&T) -> &str,
+            mut taken: HashSet<String>,
+        ) -> Vec<usize> {
+            let mut dropped = Vec::new();
+            for (k, item) in from.into_iter().enumerate() {
+                if taken.insert(id(&item).to_owned()) {
+                    into.push(item);
+                } else {
+                    dropped.push(k);
+                }
+            }
+            dropped
+        }
+        fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashSet<String> {
+            ids.map(str::to_owned).collect()
+        }
         match layer {
-            Layer::Context(v) => self.context.extend(v),
-            Layer::Zones(v) => self.zones.extend(v),
+            Layer::Context(v) => {
+                self.context.extend(v);
+                Vec::new()
+            }
+            Layer::Zones(v) => {
+                let taken = ids(self.zones.iter().map(|z| z.id.as_str()));
+                extend(&mut self.zones, v, |z| &z.id, taken)
+            }
             Layer::Trails(v) => {
-                for t in v {
+                let taken = ids(self.greenway.iter().chain(&self.waterfront).map(|t| t.id.as_str()));
+                let mut kept = Vec::new();
+                let dropped = extend(&mut kept, v, |t| &t.id, taken);
+                for t in kept {
                     match t.kind {
                         TrailKind::Greenway => self.greenway.push(t),
                         TrailKind::Waterfront => self.waterfront.push(t),
                     }
                 }
+                dropped
             }
-            Layer::Pois(v) => self.pois.extend(v),
-            Layer::Companies(v) => self.companies.extend(v),
+            Layer::Pois(v) => {
+                let taken = ids(self.pois.iter().map(|p| p.id.as_str()));
+                extend(&mut self.pois, v, |p| &p.id, taken)
+            }
+            Layer::Companies(v) => {
+                let taken = ids(self.companies.iter().map(|c| c.id.as_str()));
+                extend(&mut self.companies, v, |c| &c.id, taken)
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 //! GeoJSON layer → typed features. Each feature parses on its own: a bad one is reported with its
 //! index and skipped, the rest of the layer survives. Lon-lat is projected here, once.
 
-use super::props::Props;
+use super::error::{number, quoted};
+use super::props::{type_name as json_type, Props};
 use super::*;
 use crate::geo::measure;
 use geojson::{Feature, GeometryValue, Position};
@@ -12,8 +13,12 @@ use std::collections::HashSet;
 pub const MAX_LAYER_BYTES: usize = 32 * 1024 * 1024;
 /// Most features accepted in one layer.
 pub const MAX_FEATURES: usize = 200_000;
-/// Most vertices accepted in one feature's geometry.
+/// Most vertices accepted in one feature's geometry (all its lines or rings together).
 pub const MAX_VERTICES: usize = 50_000;
+/// Largest registered capital accepted, in yuan (10 trillion: ten times the largest registered
+/// capital in China). With at most [`MAX_FEATURES`] companies a layer's total stays below 2·10¹⁸,
+/// so sums of capital never overflow a `u64`.
+pub const MAX_CAPITAL_YUAN: u64 = 10_000_000_000_000;
 
 /// The result of parsing one layer: whatever was valid, and every problem found.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +42,7 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     let mut errors = Vec::new();
     let mut indices = Vec::new();
     let mut layer = empty_layer(kind);
+    let text = strip_bom(text);
     if text.len() > MAX_LAYER_BYTES {
         errors.push(DataError::TooLarge { file: file.into(), bytes: text.len(), limit: MAX_LAYER_BYTES });
         return (LayerParse { layer, errors }, indices);
@@ -51,6 +57,10 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     let total = features.len();
     let mut ids = HashSet::new();
     for (index, value) in features.into_iter().enumerate() {
+        if let Err(e) = feature_shape(file, index, &value) {
+            errors.push(e);
+            continue;
+        }
         let feature = match serde_json::from_value::<Feature>(value) {
             Ok(f) => f,
             Err(e) => {
@@ -65,7 +75,12 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
             Ok(item) => {
                 if let Some(id) = item.id() {
                     if !ids.insert(id.to_owned()) {
-                        errors.push(DataError::feature(file, index, "id", format!("duplicate id {id:?}")));
+                        errors.push(DataError::feature(
+                            file,
+                            index,
+                            "id",
+                            format!("duplicate id {}", quoted(id)),
+                        ));
                         continue;
                     }
                 }
@@ -82,6 +97,13 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
         });
     }
     (LayerParse { layer, errors }, indices)
+}
+
+/// The text without a leading byte-order mark (U+FEFF). RFC 8259 lets a parser ignore one, and the
+/// browser's `Response.text()` already drops it, so the validator (which reads files as they are)
+/// must drop it too or the two would disagree about a file saved with a BOM.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// A layer of the given kind with no features (what a failed layer contributes).
@@ -101,9 +123,17 @@ fn collection_features(file: &str, text: &str) -> Result<Vec<Value>, DataError> 
     let Value::Object(mut obj) = value else {
         return Err(layer_err("expected a GeoJSON FeatureCollection object".into()));
     };
-    match obj.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => {}
-        Some(other) => return Err(layer_err(format!("expected a FeatureCollection, found {other:?}"))),
+    match obj.get("type") {
+        Some(Value::String(t)) if t == "FeatureCollection" => {}
+        Some(Value::String(t)) => {
+            return Err(layer_err(format!("expected a FeatureCollection, found {}", quoted(t))))
+        }
+        Some(other) => {
+            return Err(layer_err(format!(
+                "expected a FeatureCollection, found a \"type\" that is {}",
+                json_type(other)
+            )))
+        }
         None => return Err(layer_err("expected a FeatureCollection: no \"type\"".into())),
     }
     match obj.remove("features") {
@@ -113,6 +143,39 @@ fn collection_features(file: &str, text: &str) -> Result<Vec<Value>, DataError> 
         }
         Some(Value::Array(f)) => Ok(f),
         _ => Err(layer_err("\"features\" must be an array".into())),
+    }
+}
+
+/// Checks the parts of a feature that are not its geometry, so that their problems are named by
+/// their own property (geojson would report them all as the geometry's, in its internal terms).
+fn feature_shape(file: &str, index: usize, v: &Value) -> Result<(), DataError> {
+    let err = |property: &str, reason: String| Err(DataError::feature(file, index, property, reason));
+    let Value::Object(obj) = v else {
+        return err("feature", format!("expected a GeoJSON Feature object, found {}", json_type(v)));
+    };
+    match obj.get("type") {
+        Some(Value::String(t)) if t == "Feature" => {}
+        Some(Value::String(t)) => return err("type", format!("expected \"Feature\", found {}", quoted(t))),
+        Some(other) => return err("type", format!("expected \"Feature\", found {}", json_type(other))),
+        None => return err("type", "missing; expected \"Feature\"".into()),
+    }
+    match obj.get("properties") {
+        None | Some(Value::Null | Value::Object(_)) => {}
+        Some(other) => return err("properties", format!("expected an object, found {}", json_type(other))),
+    }
+    match obj.get("id") {
+        None | Some(Value::String(_) | Value::Number(_)) => {}
+        Some(other) => {
+            return err(
+                "id",
+                format!("a Feature's \"id\" must be a string or a number, found {}", json_type(other)),
+            )
+        }
+    }
+    match obj.get("bbox") {
+        None | Some(Value::Null) => Ok(()),
+        Some(Value::Array(a)) if a.iter().all(Value::is_number) => Ok(()),
+        Some(_) => err("bbox", "expected an array of numbers".into()),
     }
 }
 
@@ -155,6 +218,12 @@ impl Item {
 
 fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, DataError> {
     let geom = f.geometry.as_ref().map(|g| &g.value).ok_or_else(|| p.err("geometry", "missing geometry"))?;
+    // The limit is on the whole geometry: a MultiLineString of many 50 000-vertex lines is as heavy
+    // to draw as one long line.
+    let vertices = vertex_count(geom);
+    if vertices > MAX_VERTICES {
+        return Err(p.err("geometry", format!("{vertices} vertices: more than the limit of {MAX_VERTICES}")));
+    }
     Ok(match kind {
         LayerKind::Context => {
             let ckind = p.req_key("kind", ContextKind::from_key, ContextKind::keys())?;
@@ -177,7 +246,7 @@ fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, Da
                 .filter_map(|k| {
                     let v = Industry::from_key(k);
                     if v.is_none() {
-                        let reason = format!("expected one of {}; found {k:?}", Industry::keys());
+                        let reason = format!("expected one of {}; found {}", Industry::keys(), quoted(k));
                         p.soft.push(p.err("industries", reason));
                     }
                     v
@@ -206,7 +275,7 @@ fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, Da
                 None | Some("open") => false,
                 Some("closed") => true,
                 Some(other) => {
-                    p.soft.push(p.err("status", format!("expected open or closed; found {other:?}")));
+                    p.soft.push(p.err("status", format!("expected open or closed; found {}", quoted(other))));
                     false
                 }
             };
@@ -260,7 +329,15 @@ fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, Da
                 industry,
                 sector: p.opt_str("sector"),
                 zone: p.opt_str("zone"),
-                capital_yuan: p.opt_u64("capital_yuan"),
+                capital_yuan: p.opt_u64("capital_yuan").filter(|&y| {
+                    let ok = y <= MAX_CAPITAL_YUAN;
+                    if !ok {
+                        let reason =
+                            format!("{y} yuan is more than the limit of {MAX_CAPITAL_YUAN}; dropped");
+                        p.soft.push(p.err("capital_yuan", reason));
+                    }
+                    ok
+                }),
                 founded,
                 address: p.opt_text("address"),
                 description: p.opt_text("description"),
@@ -289,18 +366,43 @@ fn wrong_type(expected: &str, found: &GeometryValue, p: &Props) -> DataError {
     p.err("geometry", format!("expected {expected}, found {}", type_name(found)))
 }
 
+/// Number of positions in a geometry (a collection counts its members'; serde_json's nesting limit
+/// bounds the recursion).
+fn vertex_count(g: &GeometryValue) -> usize {
+    match g {
+        GeometryValue::Point { .. } => 1,
+        GeometryValue::MultiPoint { coordinates } | GeometryValue::LineString { coordinates } => {
+            coordinates.len()
+        }
+        GeometryValue::MultiLineString { coordinates } | GeometryValue::Polygon { coordinates } => {
+            coordinates.iter().map(Vec::len).sum()
+        }
+        GeometryValue::MultiPolygon { coordinates } => coordinates.iter().flatten().map(Vec::len).sum(),
+        GeometryValue::GeometryCollection { geometries } => {
+            geometries.iter().map(|g| vertex_count(&g.value)).sum()
+        }
+    }
+}
+
 fn project(line: &[LonLat]) -> Vec<MapPoint> {
     line.iter().map(|p| p.to_map()).collect()
 }
 
 fn position(pos: &Position, i: usize, p: &Props) -> Result<LonLat, DataError> {
-    let s = pos.as_slice();
-    let ll = LonLat::lon_lat(s[0], s[1]);
+    // geojson checks the length of a Point's position only; a position inside a line or ring may
+    // hold fewer than two numbers.
+    let &[lon, lat, ..] = pos.as_slice() else {
+        let n = pos.as_slice().len();
+        let numbers = if n == 1 { "number" } else { "numbers" };
+        return Err(p.err("geometry", format!("position {i} has {n} {numbers}, need longitude and latitude")));
+    };
+    let ll = LonLat::lon_lat(lon, lat);
     if !(ll.lon.is_finite() && ll.lat.is_finite()) {
         return Err(p.err("geometry", format!("position {i} is not a finite number")));
     }
     if !ll.is_valid() {
-        return Err(p.err("geometry", format!("position {i} ({}, {}) is out of range", ll.lon, ll.lat)));
+        let (lon, lat) = (number(ll.lon), number(ll.lat));
+        return Err(p.err("geometry", format!("position {i} ({lon}, {lat}) is out of range")));
     }
     Ok(ll)
 }
@@ -308,11 +410,6 @@ fn position(pos: &Position, i: usize, p: &Props) -> Result<LonLat, DataError> {
 fn positions(coords: &[Position], min: usize, p: &Props) -> Result<Vec<LonLat>, DataError> {
     if coords.len() < min {
         return Err(p.err("geometry", format!("{} positions, need at least {min}", coords.len())));
-    }
-    if coords.len() > MAX_VERTICES {
-        return Err(
-            p.err("geometry", format!("{} vertices: more than the limit of {MAX_VERTICES}", coords.len()))
-        );
     }
     coords.iter().enumerate().map(|(i, c)| position(c, i, p)).collect()
 }
@@ -327,6 +424,9 @@ fn point(g: &GeometryValue, p: &Props) -> Result<LonLat, DataError> {
 fn lines(g: &GeometryValue, p: &Props) -> Result<Vec<Vec<LonLat>>, DataError> {
     match g {
         GeometryValue::LineString { coordinates } => Ok(vec![positions(coordinates, 2, p)?]),
+        GeometryValue::MultiLineString { coordinates } if coordinates.is_empty() => {
+            Err(p.err("geometry", "MultiLineString has no lines"))
+        }
         GeometryValue::MultiLineString { coordinates } => {
             coordinates.iter().map(|l| positions(l, 2, p)).collect()
         }
@@ -347,10 +447,28 @@ fn polygon(rings: &[Vec<Position>], p: &Props) -> Result<PolygonGeom, DataError>
                 p.err("geometry", format!("ring {r} is not closed (first and last positions differ)"))
             );
         }
+        // Four copies of one point pass the length check but enclose nothing: a short ring.
+        if !has_three_distinct(&ring) {
+            return Err(p.err("geometry", format!("ring {r} has fewer than 3 distinct positions")));
+        }
         out.push(ring);
     }
     let map_rings = out.iter().map(|r| project(r)).collect();
     Ok(PolygonGeom { rings: out, map_rings })
+}
+
+/// True when the ring holds at least three different positions (stops looking once it has them).
+fn has_three_distinct(ring: &[LonLat]) -> bool {
+    let mut seen: Vec<LonLat> = Vec::with_capacity(3);
+    for q in ring {
+        if !seen.contains(q) {
+            seen.push(*q);
+            if seen.len() == 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn reason_of(e: &DataError) -> String {
@@ -363,6 +481,9 @@ fn reason_of(e: &DataError) -> String {
 fn polygons(g: &GeometryValue, p: &Props) -> Result<Vec<PolygonGeom>, DataError> {
     match g {
         GeometryValue::Polygon { coordinates } => Ok(vec![polygon(coordinates, p)?]),
+        GeometryValue::MultiPolygon { coordinates } if coordinates.is_empty() => {
+            Err(p.err("geometry", "MultiPolygon has no polygons"))
+        }
         GeometryValue::MultiPolygon { coordinates } => {
             coordinates.iter().map(|rings| polygon(rings, p)).collect()
         }

@@ -208,3 +208,178 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let e = errors(LayerKind::Zones, &deep);
     assert!(e[0].contains("recursion limit"), "{e:?}");
 }
+
+#[test]
+fn a_position_with_fewer_than_two_numbers_is_an_error_not_a_panic() {
+    // geojson checks only a Point's own position; inside lines and rings a short one got through
+    // and indexing it panicked (a panic aborts the whole app in the release build).
+    let trail = |coords: &str| {
+        format!(
+            r#"{{"type":"Feature","geometry":{{"type":"LineString","coordinates":{coords}}},
+              "properties":{{"id":"g1","name_zh":"绿道","name_en":"Greenway"}}}}"#
+        )
+    };
+    assert_eq!(
+        errors(LayerKind::Greenway, &fc(&trail("[[126.5],[126.6]]")))[0],
+        "f.geojson:0: geometry: position 0 has 1 number, need longitude and latitude"
+    );
+    assert_eq!(
+        errors(LayerKind::Greenway, &fc(&trail("[[126.5,45.8],[]]")))[0],
+        "f.geojson:0: geometry: position 1 has 0 numbers, need longitude and latitude"
+    );
+    let zone = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[126.5,45.8],[126.51,45.8],[126.51],[126.5,45.8]]]},
+      "properties":{"id":"z1","name_zh":"甲","name_en":"A","category":"industry"}}"#;
+    assert_eq!(
+        errors(LayerKind::Zones, &fc(zone))[0],
+        "f.geojson:0: geometry: ring 0: position 2 has 1 number, need longitude and latitude"
+    );
+}
+
+#[test]
+fn empty_multi_geometries_are_rejected() {
+    let context = |geom: &str, kind: &str| {
+        format!(r#"{{"type":"Feature","geometry":{geom},"properties":{{"kind":"{kind}"}}}}"#)
+    };
+    assert_eq!(
+        errors(LayerKind::Context, &fc(&context(r#"{"type":"MultiLineString","coordinates":[]}"#, "road")))
+            [0],
+        "f.geojson:0: geometry: MultiLineString has no lines"
+    );
+    assert_eq!(
+        errors(LayerKind::Context, &fc(&context(r#"{"type":"MultiPolygon","coordinates":[]}"#, "water")))[0],
+        "f.geojson:0: geometry: MultiPolygon has no polygons"
+    );
+}
+
+#[test]
+fn the_vertex_limit_counts_every_line_of_a_geometry() {
+    let line: Vec<String> = (0..20_000).map(|i| format!("[126.5,{}]", 45.0 + f64::from(i) * 1e-5)).collect();
+    let line = format!("[{}]", line.join(","));
+    let road = format!(
+        r#"{{"type":"Feature","geometry":{{"type":"MultiLineString","coordinates":[{line},{line},{line}]}},
+          "properties":{{"kind":"road"}}}}"#
+    );
+    assert_eq!(
+        errors(LayerKind::Context, &fc(&road))[0],
+        format!("f.geojson:0: geometry: 60000 vertices: more than the limit of {MAX_VERTICES}")
+    );
+    let two = road.replace(&format!(",{line}]"), "]");
+    assert!(errors(LayerKind::Context, &fc(&two)).is_empty());
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored_as_the_browser_does() {
+    let r = parse_layer(LayerKind::Companies, "c.geojson", &format!("\u{feff}{}", fc(COMPANY)));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.layer.len(), 1);
+}
+
+#[test]
+fn implausible_capital_is_dropped_so_sums_cannot_overflow() {
+    let r = parse_layer(
+        LayerKind::Companies,
+        "c.geojson",
+        &fc(&company_with(
+            r#"{"id":"c2","name_zh":"乙","name_en":"B","industry":"bio_economy","capital_yuan":18446744073709551615}"#,
+        )),
+    );
+    assert_eq!(
+        r.errors[0].to_string(),
+        "c.geojson:0: capital_yuan: 18446744073709551615 yuan is more than the limit of 10000000000000; dropped"
+    );
+    let Layer::Companies(cs) = r.layer else { panic!() };
+    assert_eq!(cs[0].capital_yuan, None);
+    assert_eq!((MAX_FEATURES as u64).checked_mul(MAX_CAPITAL_YUAN).map(|t| t < u64::MAX), Some(true));
+}
+
+#[test]
+fn a_malformed_feature_is_named_by_the_part_that_is_wrong() {
+    let point = r#""geometry":{"type":"Point","coordinates":[126.52,45.84]}"#;
+    let props = r#""properties":{"id":"c2","name_zh":"乙","name_en":"B","industry":"bio_economy"}"#;
+    let cases = [
+        (r#""a feature""#.to_owned(), "feature: expected a GeoJSON Feature object, found a string"),
+        (format!(r#"{{"type":"Feat",{point},{props}}}"#), r#"type: expected "Feature", found "Feat""#),
+        (format!(r#"{{"type":7,{point},{props}}}"#), r#"type: expected "Feature", found a number"#),
+        (format!(r#"{{{point},{props}}}"#), r#"type: missing; expected "Feature""#),
+        (
+            format!(r#"{{"type":"Feature",{point},"properties":["id","c2"]}}"#),
+            "properties: expected an object, found an array",
+        ),
+        (
+            format!(r#"{{"type":"Feature","id":[1],{point},{props}}}"#),
+            r#"id: a Feature's "id" must be a string or a number, found an array"#,
+        ),
+        (
+            format!(r#"{{"type":"Feature","bbox":{{}},{point},{props}}}"#),
+            "bbox: expected an array of numbers",
+        ),
+    ];
+    for (feature, reason) in cases {
+        let e = errors(LayerKind::Companies, &fc(&format!("{COMPANY},{feature}")));
+        assert_eq!(e, vec![format!("f.geojson:1: {reason}")], "{feature}");
+    }
+}
+
+#[test]
+fn huge_values_are_short_in_messages() {
+    let far = COMPANY.replace("[126.52,45.84]", "[1e308,-1.5e300]");
+    assert_eq!(
+        errors(LayerKind::Companies, &fc(&far)),
+        vec![
+            "f.geojson:0: geometry: position 0 (1e308, -1.5e300) is out of range",
+            "f.geojson: no usable features (1 in the file, all skipped)",
+        ]
+    );
+    let long_kind = "x".repeat(1_500);
+    let e = errors(
+        LayerKind::Companies,
+        &fc(&format!(
+            "{COMPANY},{}",
+            company_with(&format!(r#"{{"id":"c2","name_zh":"乙","name_en":"B","industry":"{long_kind}"}}"#))
+        )),
+    );
+    assert!(e[0].ends_with(&format!("found \"{}…\" (1500 characters)", "x".repeat(40))), "{}", e[0]);
+    let e = errors(LayerKind::Companies, &format!(r#"{{"type":"{}"}}"#, "x".repeat(1_000_000)));
+    assert!(e[0].len() < 120, "{}", e[0]);
+}
+
+#[test]
+fn an_integer_too_large_is_not_called_fractional() {
+    let r = parse_layer(
+        LayerKind::Companies,
+        "c.geojson",
+        &fc(&company_with(
+            r#"{"id":"c2","name_zh":"乙","name_en":"B","industry":"bio_economy","founded":1e20,"capital_yuan":18446744073709551616}"#,
+        )),
+    );
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        e,
+        vec![
+        "c.geojson:0: founded: expected a non-negative integer, found a number too large for an integer",
+        "c.geojson:0: capital_yuan: expected a non-negative integer, found a number too large for an integer",
+    ]
+    );
+}
+
+#[test]
+fn a_ring_of_fewer_than_three_distinct_positions_is_short() {
+    // Long enough by count, but it encloses nothing; the app drew it as an invisible zone while
+    // the validator called it invalid.
+    let zone = |ring: &str| {
+        format!(
+            r#"{{"type":"Feature","geometry":{{"type":"Polygon","coordinates":[{ring}]}},
+              "properties":{{"id":"z1","name_zh":"甲","name_en":"A","category":"industry"}}}}"#
+        )
+    };
+    let same = "[[126.5,45.8],[126.5,45.8],[126.5,45.8],[126.5,45.8]]";
+    let two = "[[126.5,45.8],[126.6,45.8],[126.5,45.8],[126.6,45.8],[126.5,45.8]]";
+    for ring in [same, two] {
+        assert_eq!(
+            errors(LayerKind::Zones, &fc(&zone(ring)))[0],
+            "f.geojson:0: geometry: ring 0 has fewer than 3 distinct positions"
+        );
+    }
+    let triangle = "[[126.5,45.8],[126.6,45.8],[126.6,45.9],[126.5,45.8]]";
+    assert!(errors(LayerKind::Zones, &fc(&zone(triangle))).is_empty());
+}

@@ -3,6 +3,7 @@
 //! A missing or mistyped *required* property is an `Err` (the caller skips the feature). A mistyped
 //! *optional* property is recorded in `soft` and read as absent, so the feature still draws.
 
+use super::error::quoted;
 use super::{DataError, Text};
 use serde_json::{Map, Value};
 
@@ -18,7 +19,7 @@ pub(crate) struct Props<'a> {
     pub soft: Vec<DataError>,
 }
 
-fn type_name(v: &Value) -> &'static str {
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -74,7 +75,7 @@ impl<'a> Props<'a> {
     /// A required key from a closed vocabulary.
     pub fn req_key<T>(&self, key: &str, parse: fn(&str) -> Option<T>, keys: String) -> Result<T, DataError> {
         let s = self.req_str(key)?;
-        parse(&s).ok_or_else(|| self.err(key, format!("expected one of {keys}; found {s:?}")))
+        parse(&s).ok_or_else(|| self.err(key, format!("expected one of {keys}; found {}", quoted(&s))))
     }
 
     /// An optional key from a closed vocabulary.
@@ -82,7 +83,7 @@ impl<'a> Props<'a> {
         let s = self.opt_str(key)?;
         let v = parse(&s);
         if v.is_none() {
-            self.soft.push(self.err(key, format!("expected one of {keys}; found {s:?}")));
+            self.soft.push(self.err(key, format!("expected one of {keys}; found {}", quoted(&s))));
         }
         v
     }
@@ -104,7 +105,12 @@ impl<'a> Props<'a> {
         match v.as_u64() {
             Some(n) => Some(n),
             None => {
-                let what = if v.is_number() { "a negative or fractional number" } else { type_name(v) };
+                let what = match v.as_f64() {
+                    // serde_json reads an integer beyond u64 as a float: say so, not "fractional".
+                    Some(n) if n >= 0.0 && n.fract() == 0.0 => "a number too large for an integer",
+                    Some(_) => "a negative or fractional number",
+                    None => type_name(v),
+                };
                 self.soft.push(self.err(key, format!("expected a non-negative integer, found {what}")));
                 None
             }

@@ -1,4 +1,5 @@
-//! The park-bundle validator: every rule a bundle must follow, as pure functions (no DOM, no I/O).
+//! The park-bundle validator: every rule a bundle must follow, as pure functions (no DOM, no I/O;
+//! reading a bundle from disk is [`files`], native only).
 //!
 //! The schema check *is* the app's parser ([`parse_manifest`], [`parse_layer_indexed`]), so the
 //! validator and the map can never disagree about what a valid file is. On top of it come the rules
@@ -21,6 +22,8 @@
 //! Rules that need a layer are skipped when a layer of that kind failed to load as a whole (that
 //! failure is already reported), so one broken file does not bury the report in follow-on messages.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 mod network;
 mod records;
 mod zones;
@@ -30,6 +33,7 @@ mod tests;
 
 use std::collections::HashSet;
 
+use crate::model::error::quoted;
 use crate::model::manifest::{parse_manifest, Manifest};
 use crate::model::parse::{parse_layer_indexed, LayerParse};
 use crate::model::{DataError, Layer, LayerKind, Park};
@@ -44,6 +48,47 @@ pub const POI_MAX_DISTANCE_M: f64 = 50.0;
 pub const LENGTH_TOLERANCE: f64 = 0.01;
 /// Relative tolerance of the published area.
 pub const AREA_TOLERANCE: f64 = 0.02;
+
+/// Most elementary steps one whole-park rule may take on a bundle (a pair of ring segments
+/// compared, a vertex visited in a point-in-zone test, …). Several rules are quadratic at heart, so
+/// a hostile bundle well within the parser's limits (5 000 identical zones; one 50 000-vertex zone
+/// holding 200 000 companies) could keep the validator busy for hours. A rule that reaches the limit
+/// stops and says what it did not check, located at the layer file: see [`Budget`].
+pub const WORK_LIMIT: u64 = 100_000_000;
+
+/// The work left to one rule (starts at [`WORK_LIMIT`]).
+#[derive(Debug)]
+pub(crate) struct Budget {
+    left: u64,
+}
+
+impl Budget {
+    pub fn new() -> Self {
+        Budget { left: WORK_LIMIT }
+    }
+
+    /// Takes `steps` from the budget; false (and nothing taken) when that would go past the limit.
+    pub fn take(&mut self, steps: u64) -> bool {
+        match self.left.checked_sub(steps) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The message of a rule that stopped at [`WORK_LIMIT`]: `file: what not checked for N items: …`.
+pub(crate) fn over_budget(file: &str, what: &str, skipped: usize, one: &str, many: &str) -> DataError {
+    DataError::Layer {
+        file: file.into(),
+        reason: format!(
+            "{what} not checked for {}: more work than the validator's limit of {WORK_LIMIT} steps",
+            count(skipped, one, many)
+        ),
+    }
+}
 
 /// Where a parsed feature came from: its file (the layer URL as written in the manifest) and its
 /// 0-based index in that file's `features`.
@@ -160,20 +205,42 @@ pub fn validate_bundle(
         if parsed.is_empty() {
             failed.insert(layer.kind);
         }
-        let locs = indices.into_iter().map(|index| Loc { file: layer.url.clone(), index });
-        match (&parsed, layer.kind) {
-            (Layer::Context(_), _) => locations.context.extend(locs),
-            (Layer::Zones(_), _) => locations.zones.extend(locs),
-            (Layer::Pois(_), _) => locations.pois.extend(locs),
-            (Layer::Companies(_), _) => locations.companies.extend(locs),
-            (Layer::Trails(_), LayerKind::Greenway) => locations.greenway.extend(locs),
-            (Layer::Trails(_), _) => locations.waterfront.extend(locs),
+        let target = match (&parsed, layer.kind) {
+            (Layer::Context(_), _) => &mut locations.context,
+            (Layer::Zones(_), _) => &mut locations.zones,
+            (Layer::Pois(_), _) => &mut locations.pois,
+            (Layer::Companies(_), _) => &mut locations.companies,
+            (Layer::Trails(_), LayerKind::Greenway) => &mut locations.greenway,
+            (Layer::Trails(_), _) => &mut locations.waterfront,
+        };
+        let ids: Vec<Option<String>> = feature_ids(&parsed);
+        // Ids already taken by an earlier layer of the kind: the app leaves those features out too.
+        let dropped = park.add_new(parsed);
+        for (k, index) in indices.into_iter().enumerate() {
+            let loc = Loc { file: layer.url.clone(), index };
+            if dropped.binary_search(&k).is_ok() {
+                let id = ids[k].as_deref().unwrap_or_default();
+                let reason = format!("duplicate id {} (already in an earlier layer); skipped", quoted(id));
+                problems.push(loc.error("id", reason));
+            } else {
+                target.push(loc);
+            }
         }
-        park.add(parsed);
     }
     let bundle = Bundle { park: &park, locs: &locations, failed: &failed };
     problems.extend(check_park(&bundle, manifest_file, &manifest));
     Report { problems, manifest: Some(manifest), park, locations }
+}
+
+/// The id of each feature of a parsed layer, in order (`None` for context features).
+fn feature_ids(layer: &Layer) -> Vec<Option<String>> {
+    match layer {
+        Layer::Context(v) => vec![None; v.len()],
+        Layer::Zones(v) => v.iter().map(|z| Some(z.id.clone())).collect(),
+        Layer::Trails(v) => v.iter().map(|t| Some(t.id.clone())).collect(),
+        Layer::Pois(v) => v.iter().map(|p| Some(p.id.clone())).collect(),
+        Layer::Companies(v) => v.iter().map(|c| Some(c.id.clone())).collect(),
+    }
 }
 
 /// A parsed park with its feature locations and the kinds whose layers failed as a whole.
@@ -193,11 +260,11 @@ impl Bundle<'_> {
 /// The whole-park rules, in report order.
 fn check_park(b: &Bundle, manifest_file: &str, manifest: &Manifest) -> Vec<DataError> {
     let mut out = Vec::new();
-    let valid_zones = zones::check_geometry(b, &mut out);
+    let shapes = zones::check_geometry(b, &mut out);
     if b.loaded(&[LayerKind::Zones]) {
-        zones::check_overlaps(b, &valid_zones, &mut out);
+        zones::check_overlaps(b, &shapes.zones, &mut out);
         if b.loaded(&[LayerKind::Context]) {
-            zones::check_boundary(b, &valid_zones, &mut out);
+            zones::check_boundary(b, &shapes, &mut out);
         }
     }
     if b.loaded(&[LayerKind::Greenway, LayerKind::Waterfront]) {

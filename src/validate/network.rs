@@ -4,11 +4,16 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
+#[cfg(test)]
 use geo::{Distance, Euclidean, LineString, Point};
+use rstar::primitives::Line;
+use rstar::{PointDistance, RTree};
 
 use super::{count, Bundle, Loc, POI_MAX_DISTANCE_M};
 use crate::geo::LonLat;
-use crate::model::{DataError, PoiKind, Trail};
+#[cfg(test)]
+use crate::model::Trail;
+use crate::model::{DataError, PoiKind};
 
 /// A coordinate as an exact hash key (segments connect only at *identical* coordinates).
 fn key(p: LonLat) -> (u64, u64) {
@@ -112,7 +117,9 @@ pub(super) const TRAIL_SIDE: [PoiKind; 6] = [
 ];
 
 /// Distance in metres from `p` to the nearest of `trails`: Web Mercator distance scaled by the
-/// cosine of the latitude (exact scale at that latitude; well under 0.1 % off across a park).
+/// cosine of the latitude (exact scale at that latitude; well under 0.1 % off across a park). The
+/// plain scan over every trail; [`check_poi_distance`] uses an R-tree and is tested against it.
+#[cfg(test)]
 pub(super) fn distance_to_trails_m<'a>(
     p: LonLat,
     trails: impl IntoIterator<Item = &'a Trail>,
@@ -130,16 +137,28 @@ pub(super) fn distance_to_trails_m<'a>(
 }
 
 /// Trail-side POIs lie within [`POI_MAX_DISTANCE_M`] of a greenway or waterfront segment (skipped when
-/// the park has no trails at all).
+/// the park has no trails at all). The nearest segment comes from an R-tree of all trail segments in
+/// map metres (a scan of every trail per POI was POIs × vertices); the distance is then scaled as in
+/// [`distance_to_trails_m`].
 pub(super) fn check_poi_distance(b: &Bundle, out: &mut Vec<DataError>) {
     let park = b.park;
+    let segments: Vec<Line<[f64; 2]>> = park
+        .greenway
+        .iter()
+        .chain(&park.waterfront)
+        .flat_map(|t| t.map_line.windows(2).map(|w| Line::new([w[0].x, w[0].y], [w[1].x, w[1].y])))
+        .collect();
+    if segments.is_empty() {
+        return;
+    }
+    let tree = RTree::bulk_load(segments);
     for (poi, loc) in park.pois.iter().zip(&b.locs.pois) {
         if !TRAIL_SIDE.contains(&poi.kind) {
             continue;
         }
-        let Some(d) = distance_to_trails_m(poi.pos, park.greenway.iter().chain(&park.waterfront)) else {
-            return;
-        };
+        let m = poi.pos.to_map();
+        let Some(nearest) = tree.nearest_neighbor(&[m.x, m.y]) else { continue };
+        let d = nearest.distance_2(&[m.x, m.y]).sqrt() * poi.pos.lat.to_radians().cos();
         if d > POI_MAX_DISTANCE_M {
             let reason = format!(
                 "{} is {d:.0} m from the nearest greenway or waterfront segment (limit {POI_MAX_DISTANCE_M:.0} m)",

@@ -222,3 +222,127 @@ fn context_areas_must_wind_counter_clockwise_too() {
         ["c.geojson:1: geometry: exterior ring is clockwise; RFC 7946 wants it counter-clockwise"]
     );
 }
+
+/// A trail-side POI (a toilet) at `lon`, `lat`.
+fn toilet(id: &str, lon: f64, lat: f64) -> String {
+    format!(
+        r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{lon},{lat}]}},
+        "properties":{{"id":"{id}","kind":"toilet","name_zh":"厕","name_en":"Toilet {id}"}}}}"#
+    )
+}
+
+#[test]
+fn the_indexed_poi_check_reports_exactly_what_a_scan_of_every_trail_finds() {
+    // A zigzag greenway and a grid of toilets around it: the R-tree's nearest segment must give the
+    // same verdict and the same metres as the plain scan.
+    let zigzag: Vec<String> = (0..40)
+        .map(|i| format!("[{},{}]", 126.50 + f64::from(i) * 0.001, 45.84 + f64::from(i % 2) * 0.0007))
+        .collect();
+    let green = collection(&[line("g1", &format!("[{}]", zigzag.join(",")))]);
+    let pois: Vec<String> = (0..200)
+        .map(|k| {
+            toilet(
+                &format!("p{k}"),
+                126.499 + f64::from(k % 20) * 0.0022,
+                45.8385 + f64::from(k / 20) * 0.0004,
+            )
+        })
+        .collect();
+    let files = [("g.geojson", green), ("p.geojson", collection(&pois))];
+    let r = run(&manifest(&[("greenway", "g.geojson"), ("pois", "p.geojson")], ""), &files);
+    let scan: Vec<String> = r
+        .park
+        .pois
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| {
+            let d = distance_to_trails_m(p.pos, &r.park.greenway).unwrap();
+            (d > POI_MAX_DISTANCE_M).then(|| {
+                format!(
+                    "p.geojson:{k}: geometry: toilet is {d:.0} m from the nearest greenway or waterfront segment (limit 50 m)"
+                )
+            })
+        })
+        .collect();
+    assert!(scan.len() > 20 && scan.len() < 190, "a mix of near and far: {}", scan.len());
+    assert_eq!(lines(&r), scan);
+}
+
+#[test]
+fn identical_zones_stop_at_the_work_limit_and_say_so() {
+    // 500 copies of one square: 124 750 overlapping pairs, each a boolean operation. Without the
+    // limit the rule was quadratic in time and in output (5 000 copies: 12.5 million lines).
+    let sq = r#"{"type":"Polygon","coordinates":[[[126.50,45.83],[126.51,45.83],[126.51,45.84],[126.50,45.84],[126.50,45.83]]]}"#;
+    let zones: Vec<String> = (0..500).map(|i| zone(&format!("z{i}"), sq)).collect();
+    let r = run(&manifest(&[("zones", "z.geojson")], ""), &[("z.geojson", collection(&zones))]);
+    let l = lines(&r);
+    assert!(l.len() < 100_000, "{}", l.len());
+    assert_eq!(l[0], "z.geojson:1: geometry: overlaps zone \"z0\" by 863545 m²");
+    let last = l.last().unwrap();
+    assert!(
+        last.starts_with("z.geojson: zone overlaps not checked for ")
+            && last.ends_with(" zones: more work than the validator's limit of 100000000 steps"),
+        "{last}"
+    );
+}
+
+#[test]
+fn a_zone_too_complex_to_validate_is_reported_not_checked() {
+    // geo's self-intersection test compares every pair of segments: a 20 000-vertex ring is 4·10⁸
+    // pairs, past the limit, so its validity (and its overlaps) are left unchecked, and said so.
+    let ring: Vec<String> = (0..20_000)
+        .map(|i| {
+            let a = f64::from(i) / 20_000.0 * std::f64::consts::TAU;
+            format!("[{},{}]", 126.52 + 0.01 * a.cos(), 45.84 + 0.01 * a.sin())
+        })
+        .chain(std::iter::once(format!("[{},{}]", 126.53, 45.84)))
+        .collect();
+    let geometry = format!(r#"{{"type":"Polygon","coordinates":[[{}]]}}"#, ring.join(","));
+    let r =
+        run(&manifest(&[("zones", "z.geojson")], ""), &[("z.geojson", collection(&[zone("z1", &geometry)]))]);
+    assert_eq!(
+        lines(&r),
+        ["z.geojson: geometry validity, overlaps and boundary not checked for 1 zone: more work than the validator's limit of 100000000 steps"]
+    );
+}
+
+#[test]
+fn an_id_repeated_in_a_later_layer_of_the_kind_is_skipped_there_as_the_app_does() {
+    // Two greenway layers and a waterfront sharing ids: the map keys trails, markers and selections
+    // by id, and two companies with one id were drawn as one marker. Park::add_new keeps the first.
+    let files = [
+        (
+            "g1.geojson",
+            collection(&[
+                line("g1", "[[126.50,45.84],[126.52,45.84]]"),
+                line("g2", "[[126.52,45.84],[126.54,45.84]]"),
+            ]),
+        ),
+        (
+            "g2.geojson",
+            collection(&[
+                line("g2", "[[126.50,45.85],[126.52,45.85]]"),
+                line("g3", "[[126.52,45.84],[126.52,45.85]]"),
+            ]),
+        ),
+        ("w.geojson", collection(&[line("g1", "[[126.50,45.84],[126.50,45.85]]")])),
+    ];
+    let r = run(
+        &manifest(&[("greenway", "g1.geojson"), ("greenway", "g2.geojson"), ("waterfront", "w.geojson")], ""),
+        &files,
+    );
+    assert_eq!(
+        lines(&r),
+        [
+            "g2.geojson:0: id: duplicate id \"g2\" (already in an earlier layer); skipped",
+            "w.geojson:0: id: duplicate id \"g1\" (already in an earlier layer); skipped",
+        ]
+    );
+    let ids: Vec<&str> = r.park.greenway.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["g1", "g2", "g3"]);
+    assert!(r.park.waterfront.is_empty());
+    assert_eq!(
+        r.locations.greenway.iter().map(|l| (l.file.as_str(), l.index)).collect::<Vec<_>>(),
+        [("g1.geojson", 0), ("g1.geojson", 1), ("g2.geojson", 1)]
+    );
+}
