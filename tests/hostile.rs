@@ -271,7 +271,15 @@ fn app_view(name: &str) -> AppView {
             }
         };
         problems.extend(parsed.errors.iter().map(ToString::to_string));
-        park.add(parsed.layer);
+        // As `ui::apply_layer` does: ids repeating an earlier layer's are skipped and reported.
+        let dropped = park.add_new(parsed.layer);
+        if !dropped.is_empty() {
+            problems.push(format!(
+                "{}: {} feature(s) skipped: their ids repeat ids of an earlier layer",
+                layer.url,
+                dropped.len()
+            ));
+        }
     }
     AppView { problems, park }
 }
