@@ -13,7 +13,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 if ! cargo fuzz --version > /dev/null 2>&1; then
   echo "installing cargo-fuzz"
-  cargo install cargo-fuzz --locked
+  cargo install cargo-fuzz --locked --version 0.13.2
 fi
 
 CORPUS=fuzz/corpus/parse

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test tier: installs what is missing (tools, Chromium), then format and lint checks,
-# native tests, in-browser tests (wasm-bindgen-test in headless Chromium) and end-to-end tests
+# native tests, in-browser tests (wasm-bindgen-test in headless Chromium), a short fuzzing run and end-to-end tests
 # against the built release bundle. Exits non-zero on any failure and ends with one line
 # `N passed, N failed` over all tiers.
 set -uo pipefail
@@ -48,6 +48,8 @@ check clippy-native cargo clippy --all-targets --locked -- -D warnings
 check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings  # benches are native tools
 cargo_tier native cargo test --locked
 cargo_tier browser cargo test --locked --target wasm32-unknown-unknown --test browser
+# The parsers and the validator under cargo-fuzz, briefly (./scripts/fuzz.sh 600 runs it longer).
+check fuzz ./scripts/fuzz.sh 20
 check trunk-build trunk build --release
 
 echo "=== e2e: node --test tests/e2e/"
