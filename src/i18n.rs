@@ -145,6 +145,54 @@ pub fn format_km2(square_metres: f64, lang: Lang) -> String {
     format!("{} {}", localise_decimal(digits, lang), t(lang, "unit_km2"))
 }
 
+/// An ISO date (`2019-05-09`) as each language writes it: `9 May 2019`, `2019年5月9日`,
+/// `9 мая 2019 г.`. Anything that is not such a date is returned unchanged.
+///
+/// ```
+/// use parkmap::i18n::{format_date, Lang};
+/// assert_eq!(format_date("2019-05-09", Lang::Zh), "2019年5月9日");
+/// ```
+pub fn format_date(iso: &str, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = parts[..] else { return iso.to_owned() };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || iso.split('-').count() != 3 {
+        return iso.to_owned();
+    }
+    match lang {
+        Lang::Zh => format!("{y}年{m}月{d}日"),
+        Lang::En => format!("{d} {} {y}", EN[m as usize - 1]),
+        Lang::Ru => format!("{d} {} {y} г.", RU[m as usize - 1]),
+    }
+}
+
 /// A duration in whole minutes: `45 min`, `1 h 05 min` (`1小时5分钟`, `1 ч 05 мин`).
 ///
 /// ```
@@ -219,6 +267,14 @@ mod tests {
         assert_eq!(format_capital(120_000_000, Lang::Zh), "¥1.2亿");
         assert_eq!(format_capital(999, Lang::En), "¥999");
         assert_eq!(format_int(21_921_000_000, Lang::En), "21,921,000,000");
+    }
+
+    #[test]
+    fn dates_format_in_every_language() {
+        assert_eq!(format_date("2019-05-09", Lang::En), "9 May 2019");
+        assert_eq!(format_date("2019-05-09", Lang::Ru), "9 мая 2019 г.");
+        assert_eq!(format_date("2019-13-09", Lang::En), "2019-13-09");
+        assert_eq!(format_date("soon", Lang::Zh), "soon");
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let first = NodeRef::<leptos::html::Input>::new();
 
     let url_state = move || {
+        // `current` reads without tracking; the snippet follows the view and selection live.
+        state.viewport.track();
+        state.selection.track();
         let mut s = current(state, &UrlState::default());
         s.lang = Some(lang.get());
         s.hidden_layers = hidden.get();

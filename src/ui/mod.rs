@@ -173,14 +173,17 @@ pub fn apply_manifest(state: AppState, manifest: Manifest, problems: Vec<DataErr
 pub fn apply_layer(state: AppState, id: &str, parsed: LayerParse) {
     let file = state
         .manifest
-        .with_untracked(|m| m.as_ref().and_then(|m| m.layers.iter().find(|l| l.id == id).map(|l| l.url.clone())))
+        .with_untracked(|m| {
+            m.as_ref().and_then(|m| m.layers.iter().find(|l| l.id == id).map(|l| l.url.clone()))
+        })
         .unwrap_or_else(|| id.to_owned());
     let mut dropped = Vec::new();
     state.park.update(|p| dropped = Arc::make_mut(p).add_new(parsed.layer));
     state.errors.update(|v| {
         v.extend(parsed.errors);
         if !dropped.is_empty() {
-            let reason = format!("{} feature(s) skipped: their ids repeat ids of an earlier layer", dropped.len());
+            let reason =
+                format!("{} feature(s) skipped: their ids repeat ids of an earlier layer", dropped.len());
             v.push(DataError::Layer { file, reason });
         }
     });

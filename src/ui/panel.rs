@@ -110,7 +110,7 @@ fn about_view(state: AppState, lang: Lang) -> AnyView {
         {manifest.as_ref().map(|m| view! { <p class="panel__description">{m.provenance.get(lang).to_owned()}</p> })}
         <h3 class="panel__section">{t(lang, "about.figures")}</h3>
         <dl class="panel__facts">
-            {figures.signed.map(|s| row(t(lang, "about.signed"), s))}
+            {figures.signed.map(|s| row(t(lang, "about.signed"), crate::i18n::format_date(&s, lang)))}
             {figures.area_km2.map(|a| row(t(lang, "about.area"), format_km2(a * 1e6, lang)))}
             {figures.companies.map(|n| row(t(lang, "about.companies"), format_int(n, lang)))}
             {figures.registered_capital_yuan.map(|y| row(t(lang, "about.capital"), format_capital(y, lang)))}

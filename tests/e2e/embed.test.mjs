@@ -143,6 +143,7 @@ test('the embed dialog builds a snippet for the current view with a live preview
     await waitForPark(page);
     await page.locator('[data-select="zone:z09"]').dispatchEvent('click');
     await page.getByRole('dialog').waitFor();
+    await page.waitForTimeout(700); // the flight to the zone ends
     await page.getByRole('button', { name: 'Embed', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Embed this map' });
     await dialog.waitFor();

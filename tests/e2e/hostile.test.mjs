@@ -77,9 +77,14 @@ const SELECTORS = {
   greenway: '.map__trail--greenway', pois: '.map__poi', companies: '.map__company',
 };
 
+/** Features drawn per layer; companies count singles plus the counts of their clusters. */
 async function drawn(page) {
-  return page.evaluate((selectors) => Object.fromEntries(
-    Object.entries(selectors).map(([k, s]) => [k, document.querySelectorAll(s).length])), SELECTORS);
+  return page.evaluate((selectors) => {
+    const n = (s) => document.querySelectorAll(s).length;
+    const out = Object.fromEntries(Object.entries(selectors).map(([k, s]) => [k, n(s)]));
+    out.companies += [...document.querySelectorAll('.map__cluster-count')].reduce((a, t) => a + Number(t.textContent), 0);
+    return out;
+  }, SELECTORS);
 }
 
 /** Markup that data must never produce: media and script elements, inline handlers. */
@@ -136,8 +141,11 @@ for (const [name, e] of Object.entries(EXPECT)) {
 
       // Whatever is valid is drawn (markers only where on screen).
       const want = { ...e.drawn, ...(e.on_screen || {}) };
-      await page.waitForFunction((w) => Object.entries(w).every(([k, n]) => document.querySelectorAll(k).length === n),
-        Object.fromEntries(Object.entries(want).map(([k, n]) => [SELECTORS[k], n])), { timeout: 10_000 })
+      await page.waitForFunction((w) => Object.entries(w).every(([k, n]) => {
+        const clustered = k === '.map__company'
+          ? [...document.querySelectorAll('.map__cluster-count')].reduce((a, t) => a + Number(t.textContent), 0) : 0;
+        return document.querySelectorAll(k).length + clustered === n;
+      }), Object.fromEntries(Object.entries(want).map(([k, n]) => [SELECTORS[k], n])), { timeout: 10_000 })
         .catch(() => {});
       assert.deepEqual(await drawn(page), want, 'features drawn per layer');
 
