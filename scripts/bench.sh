@@ -46,3 +46,6 @@ fi
 
 say "running bench/run.mjs (about 5 minutes)"
 node bench/run.mjs "$@"
+
+say "route planning in the browser (bench/route.mjs, against dist/ built above into target/bench-dist)"
+BENCH_DIST=target/bench-dist node bench/route.mjs

@@ -3,14 +3,14 @@
 //! through the app's own parser (`parse_manifest` + `parse_layer`), so what is asserted here is what
 //! the map shows. Independent of the validator: the measures are taken here again.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use parkmap::geo::measure::polygon_contains;
 use parkmap::geo::LonLat;
-use parkmap::model::manifest::{parse_manifest, Manifest};
-use parkmap::model::parse::parse_layer;
+use parkmap::model::manifest::Manifest;
 use parkmap::model::{Industry, Park, PoiKind, ZoneCategory};
 
 struct Shipped {
@@ -18,22 +18,11 @@ struct Shipped {
     park: Park,
 }
 
-/// The committed bundle, parsed once; any parse problem fails every test.
+/// The committed bundle, parsed once (through `tests/common`); any parse problem fails every test.
 fn shipped() -> &'static Shipped {
     static SHIPPED: OnceLock<Shipped> = OnceLock::new();
     SHIPPED.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let read = |name: &str| {
-            std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("public/data/{name}: {e}"))
-        };
-        let (manifest, errors) = parse_manifest("park.json", &read("park.json")).expect("manifest parses");
-        assert!(errors.is_empty(), "park.json: {errors:?}");
-        let mut park = Park::default();
-        for layer in &manifest.layers {
-            let parsed = parse_layer(layer.kind, &layer.url, &read(&layer.url));
-            assert!(parsed.errors.is_empty(), "{}: {:?}", layer.url, parsed.errors);
-            park.add(parsed.layer);
-        }
+        let (manifest, park) = common::load_shipped();
         Shipped { manifest, park }
     })
 }

@@ -1,13 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Route planning on the shipped park (`public/data/`), read through the app's own parser.
 
-use std::path::PathBuf;
+mod common;
+
 use std::sync::OnceLock;
 
 use parkmap::geo::measure::{distance_m, length_m};
 use parkmap::geo::LonLat;
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::parse_layer;
 use parkmap::model::{Park, PoiKind};
 use parkmap::route::{plan, plan_loop, to_gpx, Blocked, RouteError, RouteOptions, TrailGraph, POI_NEAR_M};
 
@@ -26,17 +25,7 @@ fn shipped() -> &'static Shipped {
 }
 
 fn load_park() -> Park {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let (manifest, errors) = parse_manifest("park.json", &read("park.json")).expect("manifest parses");
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut park = Park::default();
-    for layer in &manifest.layers {
-        let parsed = parse_layer(layer.kind, &layer.url, &read(&layer.url));
-        assert!(parsed.errors.is_empty(), "{}: {:?}", layer.url, parsed.errors);
-        park.add(parsed.layer);
-    }
-    park
+    common::load_shipped().1
 }
 
 /// POIs the data format promises lie within 50 m of a trail: good route and loop endpoints.

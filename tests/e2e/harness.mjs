@@ -20,9 +20,10 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Starts the server and browser once per test file; returns helpers bound to them. */
-export async function startSuite() {
-  const server = await serve(path.join(ROOT, 'dist'), 0, { '/fixtures/': path.join(ROOT, 'tests/fixtures') });
+/** Starts the server (for `dist`, default the repo's dist/) and browser once per test file;
+ *  returns helpers bound to them. */
+export async function startSuite(dist = path.join(ROOT, 'dist')) {
+  const server = await serve(dist, 0, { '/fixtures/': path.join(ROOT, 'tests/fixtures') });
   const browser = await launch();
   return {
     url: server.url,
