@@ -40,12 +40,16 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# npm tools (binaryen's wasm-opt, playwright-core, axe-core, the benchmark's peers): reinstalled
+# whenever package-lock.json changes, so a machine never runs with a stale set.
+LOCK_HASH=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -x node_modules/.bin/wasm-opt ] && node_modules/.bin/wasm-opt --version | grep -q "version 132" \
-   && [ -d node_modules/playwright-core ]; then
-  say "npm tools (binaryen 132, playwright-core): present"
+   && [ "$(cat node_modules/.parkmap-lock 2>/dev/null)" = "$LOCK_HASH" ]; then
+  say "npm tools (binaryen 132, playwright-core, axe-core): present"
 else
-  say "installing npm tools (binaryen 132 for wasm-opt, playwright-core)"
+  say "installing npm tools (npm ci)"
   npm ci --no-audit --no-fund
+  echo "$LOCK_HASH" > node_modules/.parkmap-lock
 fi
 
 if [ "${1:-}" = "--browser" ]; then
