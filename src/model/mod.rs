@@ -2,6 +2,7 @@
 
 mod enums;
 pub mod error;
+mod geometry;
 pub mod manifest;
 pub mod parse;
 mod props;
