@@ -71,7 +71,8 @@ export function parseMatrix(transform) {
 /** Waits until every layer has loaded (no loading status left) and companies are drawn. */
 export async function waitForPark(page) {
   await page.waitForSelector('.map__company, .map__cluster', { timeout: 20000 });
-  await page.waitForFunction(() => !document.querySelector('.map__loading'), null, { timeout: 20000 });
+  // Neither the veil (nothing drawn yet) nor the chip (some layers still loading or retrying).
+  await page.waitForFunction(() => !document.querySelector('.map__loading, .map__loading-chip'), null, { timeout: 20000 });
 }
 
 /** Zooms in with the wheel around an element (as a visitor does before clicking in a crowded

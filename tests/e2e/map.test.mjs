@@ -177,6 +177,7 @@ test('a broken layer file is reported with its location and the rest of the park
     await page.reload();
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').textContent(), /zones\.geojson:1:\d+: malformed JSON/);
+    await waitForPark(page); // the other layers may still be arriving when the alert shows
     assert.equal(await page.locator('.map__company').count(), 3);
   });
 });
