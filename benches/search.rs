@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::{median_p95, ms, shipped_park, stress_park, time_runs, us};
 use parkmap::model::Park;
-use parkmap::search::{IncrementalSearch, SearchIndex};
+use parkmap::search::{bundled_pinyin, IncrementalSearch, SearchIndex};
 
 const LIMIT: usize = 20;
 const QUERIES: [&str; 4] = ["harbin tech", "hua", "hw", "华为"];
@@ -23,10 +23,10 @@ fn bench_park(label: &str, park: &Park, rounds: usize) {
     let n = park.companies.len() + park.zones.len() + park.pois.len();
     println!("\n== {label}: {n} names, limit {LIMIT}, {rounds} rounds ==");
     let build = time_runs(rounds.min(11), || {
-        black_box(SearchIndex::new(park));
+        black_box(SearchIndex::new(park, bundled_pinyin()));
     });
     println!("index build (SearchIndex::new): {} ms", ms(median_p95(&build).0));
-    let index = SearchIndex::new(park);
+    let index = SearchIndex::new(park, bundled_pinyin());
     let (mut all_full, mut all_incr) = (Vec::new(), Vec::new());
     for q in QUERIES {
         let keys = keystrokes(q);

@@ -32,3 +32,16 @@ fn committed_data_matches_the_generator() {
         stale.join("\n  ")
     );
 }
+
+#[test]
+fn committed_pinyin_table_matches_the_generator() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(parkmap::datagen::PINYIN_TABLE_PATH);
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == parkmap::datagen::pinyin_table().to_bytes(),
+        "{} is out of date with the generator: regenerate it with \
+         `cargo run --bin parkmap-gen -- --pinyin {}` and commit the result",
+        path.display(),
+        parkmap::datagen::PINYIN_TABLE_PATH
+    );
+}

@@ -5,13 +5,13 @@
 mod common;
 
 use common::shipped_park;
-use parkmap::search::{Field, Hit, HitKind, IncrementalSearch, MatchTier, SearchIndex};
+use parkmap::search::{bundled_pinyin, Field, Hit, HitKind, IncrementalSearch, MatchTier, SearchIndex};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
 fn index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::new(shipped_park()))
+    INDEX.get_or_init(|| SearchIndex::new(shipped_park(), bundled_pinyin()))
 }
 
 fn name_en(hit: &Hit) -> &'static str {

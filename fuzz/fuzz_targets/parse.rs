@@ -1,6 +1,7 @@
 //! Arbitrary bytes into everything that reads park data: `parse_manifest`, `parse_layer` for every
-//! layer kind, and the whole validator on a tiny in-memory bundle (the valid mini park with the
-//! input standing in for the manifest, for one layer, or for all of them). None may panic, hang or
+//! layer kind, the whole validator on a tiny in-memory bundle (the valid mini park with the
+//! input standing in for the manifest, for one layer, or for all of them), and the search's pinyin
+//! table reader. None may panic, hang or
 //! blow up memory; libFuzzer reports any that does.
 #![no_main]
 
@@ -9,6 +10,7 @@ use parkmap::geo::MapPoint;
 use parkmap::model::manifest::parse_manifest;
 use parkmap::model::parse::parse_layer;
 use parkmap::model::{ContextShape, DataError, Layer, LayerKind};
+use parkmap::search::PinyinTable;
 use parkmap::validate::validate_bundle;
 
 const KINDS: [LayerKind; 6] = [
@@ -33,6 +35,14 @@ const LAYERS: [(&str, &str); 6] = [
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
+
+    // A table that parses writes back to the same bytes, and every look-up is answered.
+    if let Ok(table) = PinyinTable::parse(rest) {
+        assert_eq!(table.to_bytes(), rest, "a parsed pinyin table round-trips");
+        for c in ['a', '华', '\u{3400}', '\u{FFFF}', char::MAX] {
+            assert!(table.readings(c).count() <= 2);
+        }
+    }
 
     let _ = parse_manifest("park.json", &text);
     for kind in KINDS {

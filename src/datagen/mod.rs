@@ -14,11 +14,14 @@ mod layout;
 mod names;
 mod network;
 mod output;
+mod pinyin;
 mod pois;
 #[cfg(test)]
 mod tests;
 mod texts;
 mod zones;
+
+pub use pinyin::{pinyin_table, PINYIN_TABLE_PATH};
 
 use geom::{bisect, geodesic_area, round6, Projector, Xy};
 use output::{collection, Feature, Figures, Layer, Manifest, Text};

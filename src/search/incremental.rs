@@ -13,8 +13,8 @@ use super::{Hit, SearchIndex};
 ///
 /// ```
 /// use parkmap::model::Park;
-/// use parkmap::search::{IncrementalSearch, SearchIndex};
-/// let index = SearchIndex::new(&Park::default());
+/// use parkmap::search::{IncrementalSearch, PinyinTable, SearchIndex};
+/// let index = SearchIndex::new(&Park::default(), &PinyinTable::empty());
 /// let mut typing = IncrementalSearch::new();
 /// for q in ["h", "hu", "hua"] {
 ///     assert_eq!(typing.search(&index, q, 10), index.search(q, 10));
@@ -24,8 +24,8 @@ use super::{Hit, SearchIndex};
 pub struct IncrementalSearch {
     /// Folded text of the previous query and every entry it matched (positions, ascending).
     last: Option<(String, Vec<u32>)>,
-    /// Number of the index the matches refer to (its entry count, as a cheap identity check).
-    index_len: usize,
+    /// Identity of the index the matches refer to.
+    index_id: u64,
 }
 
 impl IncrementalSearch {
@@ -48,14 +48,14 @@ impl IncrementalSearch {
             return Vec::new();
         }
         let narrowed = match &self.last {
-            Some((text, _)) if self.index_len == index.len() && q.text.starts_with(text.as_str()) => {
+            Some((text, _)) if self.index_id == index.id && q.text.starts_with(text.as_str()) => {
                 self.last.take().map(|(_, m)| m)
             }
             _ => None,
         };
         let mut matched = Vec::new();
         let hits = index.run(&q, narrowed.as_deref(), limit, &mut matched);
-        self.index_len = index.len();
+        self.index_id = index.id;
         self.last = Some((q.text, matched));
         hits
     }

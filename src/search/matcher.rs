@@ -129,10 +129,10 @@ fn pinyin_match(
         return None;
     };
     if q.letters().is_some_and(|l| l.len() >= 2) && py.in_initials(q) {
-        let coverage = permille(q.py_len(), py.initials.len());
+        let coverage = permille(py.query_len(q), py.initials.len());
         return Some(Match { tier, coverage, field: Field::PinyinInitials });
     }
-    Some(Match { tier, coverage: permille(q.py_len(), py.full.len()), field: Field::Pinyin })
+    Some(Match { tier, coverage: permille(py.query_len(q), py.full.len()), field: Field::Pinyin })
 }
 
 /// The best match of `q` in entry `i`, or `None`.

@@ -39,7 +39,7 @@
 //! let mut park = Park::default();
 //! park.companies.push(company("c1", "华为", "Huawei"));
 //! park.companies.push(company("c2", "东软", "Neusoft"));
-//! let index = SearchIndex::new(&park);
+//! let index = SearchIndex::new(&park, parkmap::search::bundled_pinyin());
 //! let hits = index.search("hw", 10);
 //! assert_eq!((hits[0].kind, hits[0].id.as_str(), hits[0].matched), (HitKind::Company, "c1", Field::PinyinInitials));
 //! assert_eq!(index.search("neu", 10)[0].id, "c2");
@@ -52,13 +52,19 @@ mod matcher;
 mod normalize;
 mod pinyin_key;
 mod pinyin_query;
+mod pinyin_table;
 #[cfg(test)]
 mod tests;
 
 pub use incremental::IncrementalSearch;
+#[cfg(not(target_arch = "wasm32"))]
+pub use pinyin_table::bundled as bundled_pinyin;
+pub use pinyin_table::{PinyinTable, PinyinTableError};
 
 use crate::model::{Park, Text};
 use column::Column;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use normalize::is_han;
 use normalize::{fold_compact, fold_words, Query};
 use pinyin_key::PinyinStore;
 
@@ -142,14 +148,19 @@ pub(crate) struct Entries {
 #[derive(Debug)]
 pub struct SearchIndex {
     entries: Entries,
+    /// Distinct for every index built in this process, so an [`IncrementalSearch`] never narrows
+    /// a scan with matches from another index (the same park read with another pinyin table has
+    /// as many entries).
+    id: u64,
 }
 
 impl SearchIndex {
-    /// Folds the names of every company, zone and POI of `park`.
+    /// Folds the names of every company, zone and POI of `park`, reading Chinese names with
+    /// `pinyin` (with [`PinyinTable::empty`], Chinese names match by their characters only).
     ///
     /// # Complexity
     /// O(total name length), plus sorting the entries by name.
-    pub fn new(park: &Park) -> Self {
+    pub fn new(park: &Park, pinyin: &PinyinTable) -> Self {
         let named = park
             .zones
             .iter()
@@ -168,10 +179,11 @@ impl SearchIndex {
             e.en.push(&en);
             e.ru.push(&name.ru.as_deref().map(fold_words).unwrap_or_default());
             e.zh.push(&fold_compact(&name.zh));
-            e.py.add_name(&name.zh);
+            e.py.add_name(&name.zh, pinyin);
         }
         e.py.finish();
-        SearchIndex { entries: e }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        SearchIndex { entries: e, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
     }
 
     /// Number of searchable entries (companies + zones + POIs).

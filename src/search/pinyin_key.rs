@@ -1,7 +1,7 @@
 //! Chinese names as sequences of syllables, and the matcher that reads a typed query against them.
 //!
 //! A name is a sequence of *units*, one per character: a Han character carries its toneless pinyin
-//! readings from the `pinyin` crate, an ASCII letter or digit reads as itself, punctuation is
+//! readings from the [`PinyinTable`], an ASCII letter or digit reads as itself, punctuation is
 //! dropped. `ü` is spelled both `v` and `u`.
 //!
 //! The matcher consumes the query from left to right, one unit at a time: a Han character in the
@@ -10,20 +10,19 @@
 //! (mixed script) all read 华为. A space in the query must fall between syllables (`hua wei` reads
 //! 华为, `hu awei` does not).
 //!
-//! Heteronyms: the usual reading (the crate's first) is matched freely; the second reading only
+//! Heteronyms: the usual reading (the table's first) is matched freely; the second reading only
 //! as a whole syllable or as the unfinished syllable at the end of the query, so 银行 is found as
 //! `yinhang` and `yinh` as well as `yinxing`, while rare readings do not turn abbreviations into
 //! noise (哈's readings include `ta`, which would otherwise read every 哈尔滨 company as `te…`).
-//! Readings past the second are ignored for the same reason.
+//! Readings past the second are ignored for the same reason (the table does not keep them).
 
 use std::collections::HashMap;
-
-use pinyin::ToPinyinMulti;
 
 use super::column::Column;
 use super::normalize::{is_han, is_word_char};
 use super::pinyin_query::{bit, Sig};
 pub(crate) use super::pinyin_query::{PyItem, PyQuery};
+use super::pinyin_table::PinyinTable;
 
 /// The most units a name is matched on (the bitset's width); longer names are matched on their
 /// first 63 characters. Chinese company names are well under 30.
@@ -55,7 +54,8 @@ pub(crate) struct PinyinStore {
     full: Column,
     initials: Column,
     sigs: Vec<Sig>,
-    /// Build time only: the unit of each character seen so far.
+    /// The unit of each character seen: shares readings while building, and gives a Han query
+    /// character its reading's length when a query is measured.
     chars: HashMap<char, Unit>,
 }
 
@@ -103,10 +103,18 @@ impl PinyinStore {
         id
     }
 
-    /// Drops the build-time lookup tables.
+    /// Drops the build-time lookup table.
     pub(crate) fn finish(&mut self) {
         self.ids = HashMap::new();
-        self.chars = HashMap::new();
+    }
+
+    /// Length in letters of the usual reading of `c` as the names read it; 1 for a character no
+    /// name has, or one without a reading.
+    pub(crate) fn usual_len(&self, c: char) -> usize {
+        match self.chars.get(&c) {
+            Some(u) if u.count > 0 => self.syllables[self.readings[u.first as usize] as usize][7] as usize,
+            _ => 1,
+        }
     }
 
     /// Name `i`, in the order they were added.
@@ -148,7 +156,7 @@ impl PinyinStore {
     }
 
     /// Splits a Chinese name into units and records their readings, as the next name.
-    pub(crate) fn add_name(&mut self, zh: &str) {
+    pub(crate) fn add_name(&mut self, zh: &str, table: &PinyinTable) {
         let (mut full, mut initials) = (String::new(), String::new());
         let name_start = self.units.len();
         for c in zh.chars().filter(|&c| is_word_char(c)) {
@@ -156,7 +164,7 @@ impl PinyinStore {
             let unit = match self.chars.get(&c) {
                 Some(&unit) => unit,
                 None => {
-                    let unit = self.new_unit(c);
+                    let unit = self.new_unit(c, table);
                     self.chars.insert(c, unit);
                     unit
                 }
@@ -178,9 +186,9 @@ impl PinyinStore {
     }
 
     /// Records the readings of a character not seen before.
-    fn new_unit(&mut self, c: char) -> Unit {
+    fn new_unit(&mut self, c: char, table: &PinyinTable) -> Unit {
         let lower = c.to_lowercase().next().unwrap_or(c);
-        let (spellings, usual) = spell(c, lower);
+        let (spellings, usual) = spell(c, lower, table);
         let first = self.readings.len() as u32;
         for s in &spellings {
             let id = self.intern(s);
@@ -191,37 +199,29 @@ impl PinyinStore {
 }
 
 /// The spellings a character is read with, and how many of them are its usual reading's: an
-/// ASCII letter or digit reads as itself; a Han character as its first two distinct toneless
-/// readings (`ü` spelled `v` and `u`); anything else not at all.
-fn spell(c: char, lower: char) -> (Vec<String>, usize) {
+/// ASCII letter or digit reads as itself; a Han character as the table's readings (`ü` spelled
+/// `v` and `u`); anything else not at all.
+fn spell(c: char, lower: char, table: &PinyinTable) -> (Vec<String>, usize) {
     if c.is_ascii_alphanumeric() {
         return (vec![lower.to_string()], 1);
     }
-    let Some(multi) = c.to_pinyin_multi().filter(|_| is_han(c)) else {
+    if !is_han(c) {
         return (Vec::new(), 0);
-    };
-    let (mut spellings, mut usual, mut readings) = (Vec::<String>::new(), 0, 0);
-    for p in multi {
-        let plain = p.plain();
-        let spelled: Vec<String> = if plain.contains('ü') {
+    }
+    let (mut spellings, mut usual) = (Vec::<String>::new(), 0);
+    for (k, plain) in table.readings(c).enumerate() {
+        let spelled = if plain.contains('ü') {
             vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
         } else {
             vec![plain.to_string()]
         };
-        if spelled.iter().all(|s| spellings.contains(s)) {
-            continue; // the same toneless reading again (another tone)
-        }
         for s in spelled {
             if !spellings.contains(&s) {
                 spellings.push(s);
             }
         }
-        readings += 1;
-        if readings == 1 {
+        if k == 0 {
             usual = spellings.len();
-        }
-        if readings == 2 {
-            break;
         }
     }
     (spellings, usual)
@@ -309,6 +309,11 @@ impl PinyinName<'_> {
         } else {
             None
         }
+    }
+
+    /// The query's length in pinyin letters, Han characters counted by their reading here.
+    pub(crate) fn query_len(&self, q: &PyQuery) -> usize {
+        q.py_len(self.store)
     }
 
     /// True when the query's letters are a run of the initials (`hw` in `hwkj`), for reporting.

@@ -1,11 +1,12 @@
 //! The pinyin matcher: keys, syllable readings, heteronyms, and monotonicity while typing.
 
 use super::super::normalize::Query;
+use super::super::pinyin_table::bundled;
 use super::*;
 
 fn reads(name: &str, query: &str, anchored: bool) -> bool {
     let mut store = PinyinStore::default();
-    store.add_name(name);
+    store.add_name(name, bundled());
     let q = Query::parse(query).py.expect("a pinyin query");
     store.name(0).find(&q, anchored, &mut Vec::new())
 }
@@ -13,8 +14,8 @@ fn reads(name: &str, query: &str, anchored: bool) -> bool {
 #[test]
 fn keys_are_the_usual_toneless_readings_and_their_initials() {
     let mut store = PinyinStore::default();
-    store.add_name("华为");
-    store.add_name("5G（哈尔滨）");
+    store.add_name("华为", bundled());
+    store.add_name("5G（哈尔滨）", bundled());
     assert_eq!((store.name(0).full, store.name(0).initials), ("huawei", "hw"));
     assert_eq!((store.name(1).full, store.name(1).initials), ("5ghaerbin", "5gheb"));
 }
@@ -57,7 +58,7 @@ fn a_query_that_reads_a_name_reads_it_without_its_last_letter() {
     // what makes narrowing the scan while typing sound (see `IncrementalSearch`)
     let mut store = PinyinStore::default();
     let names = ["银行长", "哈尔滨", "重庆长安", "行长行"];
-    names.iter().for_each(|n| store.add_name(n));
+    names.iter().for_each(|n| store.add_name(n, bundled()));
     let letters = b"hangxizcerb";
     let (mut queries, mut level) = (Vec::new(), vec![String::new()]);
     for _ in 0..4 {
@@ -130,7 +131,7 @@ fn reference(store: &PinyinStore, name: usize, q: &PyQuery, anchored: bool) -> b
 fn the_matcher_and_its_prefilter_agree_with_a_plain_recursive_search() {
     let mut store = PinyinStore::default();
     let names = ["银行长", "哈尔滨华为", "重庆长安", "行长行", "5G绿色"];
-    names.iter().for_each(|n| store.add_name(n));
+    names.iter().for_each(|n| store.add_name(n, bundled()));
     let letters = ["h", "a", "n", "g", "x", "i", "z", "e", "r", "w", "l", "v", " ", "华", "5"];
     let (mut queries, mut level) = (Vec::new(), vec![String::new()]);
     for _ in 0..4 {

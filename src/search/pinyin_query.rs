@@ -1,7 +1,7 @@
 //! A typed query as the pinyin matcher reads it, and the letter/pair signature that lets it skip
 //! most names without running the matcher.
 
-use pinyin::ToPinyin;
+use super::pinyin_key::PinyinStore;
 
 /// One item of a pinyin query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +24,8 @@ pub(crate) struct PyQuery {
     pub(super) sig: Sig,
     /// The ASCII letters and digits in order, when the query has no Han character (for exact keys).
     letters: Option<String>,
-    /// Length in pinyin letters: ASCII items plus the usual reading's length per Han item.
-    py_len: usize,
+    /// Number of ASCII items (letters and digits).
+    ascii_len: usize,
 }
 
 /// A name's letters and adjacent letter pairs, or a query's: the prefilter that rejects most names
@@ -68,18 +68,15 @@ impl PyQuery {
     pub(crate) fn new(items: Vec<PyItem>, boundary: Vec<bool>) -> Self {
         let mut sig = Sig::default();
         let mut letters = String::new();
-        let (mut han, mut py_len) = (false, 0);
+        let (mut han, mut ascii_len) = (false, 0);
         for item in &items {
             match *item {
                 PyItem::Ascii(b) => {
                     sig.letters |= bit(b);
                     letters.push(b as char);
-                    py_len += 1;
+                    ascii_len += 1;
                 }
-                PyItem::Han(c) => {
-                    han = true;
-                    py_len += c.to_pinyin().map_or(1, |p| p.plain().len());
-                }
+                PyItem::Han(_) => han = true,
             }
         }
         let codes = items
@@ -94,12 +91,14 @@ impl PyQuery {
                 sig.add_pair(x, y);
             }
         }
-        PyQuery { codes, boundary, sig, letters: (!han).then_some(letters), py_len }
+        PyQuery { codes, boundary, sig, letters: (!han).then_some(letters), ascii_len }
     }
 
-    /// Length in pinyin letters (what coverage is measured in).
-    pub(crate) fn py_len(&self) -> usize {
-        self.py_len
+    /// Length in pinyin letters (what coverage is measured in): the ASCII items plus, per Han
+    /// item, the length of its usual reading in `store`'s names.
+    pub(crate) fn py_len(&self, store: &PinyinStore) -> usize {
+        let han = self.codes.iter().filter(|&&c| c >= 128).filter_map(|&c| char::from_u32(c));
+        self.ascii_len + han.map(|c| store.usual_len(c)).sum::<usize>()
     }
 
     /// The ASCII letters, when the query has no Han character.

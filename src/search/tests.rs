@@ -1,5 +1,6 @@
 //! Ranking rules on a tiny hand-made park; the shipped park is searched in `tests/search.rs`.
 
+use super::pinyin_table::bundled;
 use super::*;
 use crate::geo::{LonLat, MapPoint};
 use crate::model::{Company, Industry, Poi, PoiKind, Zone, ZoneCategory};
@@ -67,7 +68,7 @@ fn ids(hits: &[Hit]) -> Vec<&str> {
 
 #[test]
 fn full_pinyin_and_initials_find_huawei_exactly() {
-    let index = SearchIndex::new(&park());
+    let index = SearchIndex::new(&park(), bundled());
     for (q, field) in [("huawei", Field::English), ("hw", Field::PinyinInitials), ("hua wei", Field::Pinyin)]
     {
         let hits = index.search(q, 5);
@@ -78,7 +79,7 @@ fn full_pinyin_and_initials_find_huawei_exactly() {
 
 #[test]
 fn hua_ranks_the_shortest_whole_name_prefix_first() {
-    let hits = SearchIndex::new(&park()).search("hua", 10);
+    let hits = SearchIndex::new(&park(), bundled()).search("hua", 10);
     assert_eq!(ids(&hits)[0], "c1");
     assert_eq!(hits[0].tier, MatchTier::Prefix);
     // Huaming and Huabei follow as word prefixes
@@ -88,7 +89,7 @@ fn hua_ranks_the_shortest_whole_name_prefix_first() {
 
 #[test]
 fn chinese_substring_and_mixed_script_queries_match() {
-    let index = SearchIndex::new(&park());
+    let index = SearchIndex::new(&park(), bundled());
     let hits = index.search("华为", 5);
     assert_eq!(
         (hits[0].id.as_str(), hits[0].tier, hits[0].matched),
@@ -104,7 +105,7 @@ fn chinese_substring_and_mixed_script_queries_match() {
 
 #[test]
 fn english_ranks_exact_then_prefix_then_word_prefix_then_substring() {
-    let index = SearchIndex::new(&park());
+    let index = SearchIndex::new(&park(), bundled());
     assert_eq!(index.search("neu", 5)[0].id, "c2");
     let hits = index.search("digital", 5);
     // the zone's whole name starts with "digital", the company's second word does
@@ -119,14 +120,14 @@ fn english_ranks_exact_then_prefix_then_word_prefix_then_substring() {
 fn ties_break_by_kind_then_name() {
     let mut park = park();
     park.companies.push(company("c9", "西门", "West Gate"));
-    let hits = SearchIndex::new(&park).search("west gate", 5);
+    let hits = SearchIndex::new(&park, bundled()).search("west gate", 5);
     assert_eq!(hits.iter().map(|h| h.kind).collect::<Vec<_>>(), [HitKind::Company, HitKind::Poi]);
     assert_eq!(hits[0].score, hits[1].score);
 }
 
 #[test]
 fn russian_names_and_heteronyms_are_searchable() {
-    let index = SearchIndex::new(&park());
+    let index = SearchIndex::new(&park(), bundled());
     let hits = index.search("западный", 5);
     assert_eq!((hits[0].id.as_str(), hits[0].matched), ("p01", Field::Russian));
     assert_eq!(index.search("yinhang", 5)[0].id, "c7");
@@ -135,7 +136,7 @@ fn russian_names_and_heteronyms_are_searchable() {
 
 #[test]
 fn blank_queries_and_zero_limit_give_nothing() {
-    let index = SearchIndex::new(&park());
+    let index = SearchIndex::new(&park(), bundled());
     for q in ["", "   ", " ,. ", "\t"] {
         assert!(index.search(q, 10).is_empty(), "{q:?}");
     }
@@ -145,7 +146,7 @@ fn blank_queries_and_zero_limit_give_nothing() {
 
 #[test]
 fn limit_keeps_the_best_hits_in_order() {
-    let index = SearchIndex::new(&park());
+    let index = SearchIndex::new(&park(), bundled());
     let all = index.search("h", 100);
     let top = index.search("h", 2);
     assert_eq!(top, all[..2]);
@@ -153,7 +154,7 @@ fn limit_keeps_the_best_hits_in_order() {
 
 #[test]
 fn typing_narrows_the_scan_and_gives_the_same_hits() {
-    let index = SearchIndex::new(&park());
+    let index = SearchIndex::new(&park(), bundled());
     let mut typing = IncrementalSearch::new();
     let mut previous = usize::MAX;
     for q in ["h", "ha", "har", "harb", "harbin", "harbin ", "harbin b", "harbin ba"] {
@@ -166,4 +167,23 @@ fn typing_narrows_the_scan_and_gives_the_same_hits() {
     assert_eq!(typing.search(&index, "hua", 10), index.search("hua", 10));
     assert_eq!(typing.search(&index, "  ", 10), vec![]);
     assert_eq!(typing.candidates(), None);
+}
+
+#[test]
+fn without_a_pinyin_table_chinese_names_match_by_character_and_the_table_adds_pinyin() {
+    let plain = SearchIndex::new(&park(), &PinyinTable::empty());
+    assert!(plain.search("hw", 10).is_empty(), "no readings, no initials");
+    assert_eq!(plain.search("华为", 10)[0].id, "c1");
+    assert_eq!(plain.search("huawei", 10)[0].id, "c1", "the English name still matches");
+    // typing on across the index rebuilt with the table: the narrowed scan must not reuse the
+    // empty matches of the index without pinyin
+    let with_table = SearchIndex::new(&park(), bundled());
+    let mut typing = IncrementalSearch::new();
+    assert!(typing
+        .search(&plain, "h", 10)
+        .iter()
+        .all(|h| h.id != "c1" || h.matched != Field::PinyinInitials));
+    assert!(typing.search(&plain, "hw", 10).is_empty());
+    assert_eq!(typing.search(&with_table, "hw", 10), with_table.search("hw", 10));
+    assert_eq!(typing.search(&with_table, "hw", 10)[0].id, "c1");
 }

@@ -1,0 +1,44 @@
+//! The pinyin table the app fetches for search (`public/search/pinyin.bin`), made from the `pinyin`
+//! crate so that the crate's tables stay out of the wasm (see [`crate::search::PinyinTable`]).
+
+use pinyin::ToPinyinMulti;
+
+use crate::search::{is_han, PinyinTable};
+
+/// Where the app fetches the table from, relative to the app's root.
+pub const PINYIN_TABLE_PATH: &str = "public/search/pinyin.bin";
+
+/// The readings of every Han character of the Basic Multilingual Plane (the unified ideographs,
+/// extension A and the compatibility ideographs) as the search matcher uses them: the usual
+/// toneless reading, then the first later one that is spelled differently once `ü` is also spelled
+/// `v` and `u` (so `绿`, read `lǜ` and `lù`, keeps only `lü`, which is spelled `lu` anyway).
+///
+/// The supplementary planes' extensions (B to G, 23 000 rare characters the crate reads) are left
+/// out: they would double the table, and names that need them are matched by their characters.
+pub fn pinyin_table() -> PinyinTable {
+    let chars = (0..=0xFFFF).filter_map(char::from_u32).filter(|&c| is_han(c)).filter_map(|c| {
+        let multi = c.to_pinyin_multi()?;
+        let mut kept: Vec<&'static str> = Vec::new();
+        for p in multi {
+            let plain = p.plain();
+            let known: Vec<String> = kept.iter().flat_map(|k| spellings(k)).collect();
+            if !spellings(plain).iter().all(|s| known.contains(s)) {
+                kept.push(plain);
+            }
+            if kept.len() == 2 {
+                break;
+            }
+        }
+        Some((c, kept))
+    });
+    PinyinTable::from_readings(chars).expect("the pinyin crate's readings are toneless syllables")
+}
+
+/// How a toneless reading can be typed: `ü` as `v` and as `u`.
+fn spellings(plain: &str) -> Vec<String> {
+    if plain.contains('ü') {
+        vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+    } else {
+        vec![plain.to_string()]
+    }
+}
