@@ -49,6 +49,41 @@ test('pinyin initials and Chinese find 华为; Escape closes the list', async (t
   });
 });
 
+test('the pinyin table is fetched after the map is drawn, and search works without it', async (t) => {
+  await withPage(suite, t, {}, async (page) => {
+    await page.goto(`${suite.url}?lang=zh`);
+    await waitForPark(page);
+    const box = page.locator('.search__input');
+    await box.fill('hw');
+    await page.getByRole('option').first().waitFor();
+    const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+      .map((e) => [e.name.split('/').pop(), { start: e.startTime, end: e.responseEnd }])));
+    assert.ok(timing['pinyin.bin'], 'the table was fetched');
+    for (const layer of ['companies.geojson', 'zones.geojson', 'greenway.geojson']) {
+      assert.ok(timing['pinyin.bin'].start >= timing[layer].end, `pinyin.bin requested after ${layer} arrived`);
+    }
+  });
+  await withPage(suite, t, {}, async (page) => {
+    let asked = 0;
+    await page.route('**/pinyin.bin', (route) => { asked += 1; return route.fulfill({ status: 404, body: 'gone' }); });
+    await page.goto(`${suite.url}?lang=zh`);
+    await waitForPark(page);
+    const box = page.locator('.search__input');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('pinyin.bin')));
+    for (const q of ['华为', 'huawei']) {
+      await box.fill(q);
+      await page.getByRole('option').first().waitFor();
+      assert.match(await page.getByRole('option').first().textContent(), /^华为/, `query ${q}`);
+    }
+    await box.fill('hw');
+    await page.waitForTimeout(300);
+    const texts = await page.getByRole('option').allTextContents();
+    assert.ok(!texts.some((s) => s.startsWith('华为')), `no readings, no initials: ${texts.join(' | ')}`);
+    assert.equal(await page.getByRole('alert').count(), 0, 'search without pinyin is not a data error');
+    assert.ok(asked >= 1);
+  });
+});
+
 test('one industry filter: the list, the count and the figures agree with the data', async (t) => {
   await withPage(suite, t, {}, async (page) => {
     await page.goto(`${suite.url}?lang=en`);

@@ -23,6 +23,10 @@ test('after one visit the map loads and works offline, route planner included', 
     assert.equal(await countCompanies(page), readData('companies.geojson').features.length);
     assert.ok(await page.locator('.map__trail--greenway').count() > 0);
     assert.equal(await page.getByRole('alert').count(), 0, 'no layer failed offline');
+    // the pinyin table came from the cache too: initials find 华为 Huawei
+    await page.locator('.search__input').fill('hw');
+    await page.getByRole('option', { name: /^Huawei/ }).first().waitFor();
+    await page.locator('.search__input').fill('');
     await page.locator('[data-select="zone:z09"]').dispatchEvent('click');
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('Escape');

@@ -13,7 +13,8 @@ pub use search_box::SearchBox;
 use crate::embed::FilterParams;
 use crate::filter::Filter;
 use crate::index::{ClusterCache, SpatialIndex, DEFAULT_RADIUS_PX};
-use crate::search::SearchIndex;
+use crate::retry::RetryPolicy;
+use crate::search::{PinyinTable, SearchIndex};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -53,8 +54,12 @@ pub struct Explore {
     pub open: RwSignal<bool>,
     /// The list view is open.
     pub list_open: RwSignal<bool>,
-    /// Name search over companies, zones and POIs, built once per park.
+    /// Name search over companies, zones and POIs, built once per park (and again when the
+    /// pinyin table arrives).
     pub search: RwSignal<Option<Arc<SearchIndex>>>,
+    /// The pinyin readings search uses; empty until `public/search/pinyin.bin` has loaded (or if
+    /// it cannot be), when Chinese names match by their characters only.
+    pub pinyin: RwSignal<Arc<PinyinTable>>,
     /// Marker clusters per zoom level, built once per park and re-clustered when the filter changes.
     pub clusters: RwSignal<Option<Arc<Mutex<ClusterCache>>>>,
 }
@@ -69,6 +74,7 @@ impl Explore {
             open: RwSignal::new(false),
             list_open: RwSignal::new(false),
             search: RwSignal::new(None),
+            pinyin: RwSignal::new(Arc::new(PinyinTable::empty())),
             clusters: RwSignal::new(None),
         }
     }
@@ -85,18 +91,52 @@ impl Default for Explore {
     }
 }
 
-/// Rebuilds the indexes when the park's companies change and the mask when the filter changes.
+/// Where the pinyin table is fetched from, relative to the page.
+const PINYIN_URL: &str = "public/search/pinyin.bin";
+
+/// Rebuilds the cluster index when the park's companies change and the mask when the filter
+/// changes. The search index and the pinyin table wait until every layer has loaded, so neither
+/// delays the map: the table is fetched then, and the index is built then and again when the
+/// table arrives.
 pub fn start(state: AppState) {
     let ex = state.explore;
+    let counts = move || state.park.with(|p| (p.companies.len(), p.zones.len(), p.pois.len()));
+    let settled = move || state.manifest.with(Option::is_some) && state.pending.with(Vec::is_empty);
     Effect::new(move |seen: Option<(usize, usize, usize)>| {
-        let now = state.park.with(|p| (p.companies.len(), p.zones.len(), p.pois.len()));
+        let now = counts();
         if seen != Some(now) {
             let park = state.park.get_untracked();
-            ex.search.set(Some(Arc::new(SearchIndex::new(&park))));
             let cache = ClusterCache::new(SpatialIndex::new(&park.companies), DEFAULT_RADIUS_PX);
             ex.clusters.set(Some(Arc::new(Mutex::new(cache))));
         }
         now
+    });
+    // What the search index was built from: the park's counts and the pinyin table's address.
+    type Built = Option<((usize, usize, usize), usize)>;
+    Effect::new(move |seen: Option<Built>| {
+        let now = settled().then(|| (counts(), ex.pinyin.with(|t| Arc::as_ptr(t) as usize)));
+        if now.is_some() && seen != Some(now) {
+            let index = ex.pinyin.with_untracked(|t| state.park.with_untracked(|p| SearchIndex::new(p, t)));
+            ex.search.set(Some(Arc::new(index)));
+        }
+        now
+    });
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !settled() || asked.get_value() {
+            return;
+        }
+        asked.set_value(true);
+        leptos::task::spawn_local(async move {
+            let policy = RetryPolicy { attempts: 2, ..RetryPolicy::default() };
+            match crate::fetch::fetch_bytes(PINYIN_URL, "pinyin.bin", policy).await {
+                Ok(bytes) => match PinyinTable::parse(&bytes) {
+                    Ok(table) => ex.pinyin.set(Arc::new(table)),
+                    Err(e) => leptos::logging::warn!("pinyin search is off: {PINYIN_URL}: {e}"),
+                },
+                Err(e) => leptos::logging::warn!("pinyin search is off: {e}"),
+            }
+        });
     });
     Effect::new(move |_| {
         let mask = state.park.with(|p| ex.filter.with(|f| f.mask(&p.companies)));
