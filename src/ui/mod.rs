@@ -171,24 +171,66 @@ pub fn apply_manifest(state: AppState, manifest: Manifest, problems: Vec<DataErr
 
 /// Adds a parsed layer (and its problems) to the park; `id` is the manifest's layer id.
 pub fn apply_layer(state: AppState, id: &str, parsed: LayerParse) {
-    let file = state
-        .manifest
-        .with_untracked(|m| {
-            m.as_ref().and_then(|m| m.layers.iter().find(|l| l.id == id).map(|l| l.url.clone()))
-        })
-        .unwrap_or_else(|| id.to_owned());
+    apply_layers(state, vec![(id.to_owned(), parsed)]);
+}
+
+/// Adds parsed layers (and their problems) to the park in one update, so the map re-renders once
+/// for all of them; ids are the manifest's layer ids.
+pub fn apply_layers(state: AppState, batch: Vec<(String, LayerParse)>) {
+    if batch.is_empty() {
+        return;
+    }
+    let file_of = |id: &str| {
+        state
+            .manifest
+            .with_untracked(|m| {
+                m.as_ref().and_then(|m| m.layers.iter().find(|l| l.id == id).map(|l| l.url.clone()))
+            })
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let ids: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
+    let mut problems = Vec::new();
+    let mut layers = Vec::with_capacity(batch.len());
+    for (id, parsed) in batch {
+        problems.push((file_of(&id), parsed.errors));
+        layers.push(parsed.layer);
+    }
     let mut dropped = Vec::new();
-    state.park.update(|p| dropped = Arc::make_mut(p).add_new(parsed.layer));
+    state.park.update(|p| {
+        let park = Arc::make_mut(p);
+        dropped = layers.into_iter().map(|layer| park.add_new(layer).len()).collect();
+    });
     state.errors.update(|v| {
-        v.extend(parsed.errors);
-        if !dropped.is_empty() {
-            let reason =
-                format!("{} feature(s) skipped: their ids repeat ids of an earlier layer", dropped.len());
-            v.push(DataError::Layer { file, reason });
+        for ((file, errors), dropped) in problems.into_iter().zip(dropped) {
+            v.extend(errors);
+            if dropped > 0 {
+                let reason =
+                    format!("{dropped} feature(s) skipped: their ids repeat ids of an earlier layer");
+                v.push(DataError::Layer { file, reason });
+            }
         }
     });
-    state.pending.update(|v| v.retain(|p| p != id));
-    state.retrying.update(|v| v.retain(|(p, _)| p != id));
+    state.pending.update(|v| v.retain(|p| !ids.contains(p)));
+    state.retrying.update(|v| v.retain(|(p, _)| !ids.contains(p)));
+}
+
+/// Queues a parsed layer; the first in a batch schedules [`apply_layers`] for the next frame (or
+/// 100 ms, where frames are paused, as in a hidden tab), so layers that arrive together draw once.
+fn queue_layer(state: AppState, id: String, parsed: LayerParse) {
+    let first = state.arrived.try_update_value(|q| {
+        q.push((id, parsed));
+        q.len() == 1
+    });
+    if first != Some(true) {
+        return;
+    }
+    let flush = move || {
+        if let Some(batch) = state.arrived.try_update_value(std::mem::take) {
+            apply_layers(state, batch);
+        }
+    };
+    request_animation_frame(flush);
+    set_timeout(flush, std::time::Duration::from_millis(100));
 }
 
 /// Downloads and adds one layer, on its own task; a download that fails for good is offered a retry.
@@ -212,7 +254,7 @@ pub fn load_layer(state: AppState, layer: LayerRef) {
         if parsed.layer.is_empty() && parsed.errors.iter().any(crate::retry::is_retryable) {
             state.failed.update(|v| v.push(layer.clone()));
         }
-        apply_layer(state, &layer.id, parsed);
+        queue_layer(state, layer.id.clone(), parsed);
     });
 }
 
@@ -246,11 +288,14 @@ fn load_park(state: AppState, param: Option<String>, view: Option<MapView>) {
         };
         let layers = manifest.layers.clone();
         state.manifest_url.set(Some(manifest_url));
-        apply_manifest(state, manifest, problems, view);
         // Every layer on its own task: they load in parallel and each draws as soon as it parses.
+        // The tasks are spawned, and given a turn, before the manifest is applied: their requests
+        // go out before the header, legend and map re-render for it (tens of ms), not after.
         for layer in layers {
             load_layer(state, layer);
         }
+        crate::fetch::yield_now().await;
+        apply_manifest(state, manifest, problems, view);
     });
 }
 

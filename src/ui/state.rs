@@ -2,6 +2,7 @@
 
 use crate::geo::{MapPoint, Viewport};
 use crate::i18n::Lang;
+use crate::model::parse::LayerParse;
 use crate::model::{DataError, LayerKind, LayerRef, Manifest, Park};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub retrying: RwSignal<Vec<(String, u32)>>,
     /// Layers whose download failed for good (offered a retry button).
     pub failed: RwSignal<Vec<LayerRef>>,
+    /// Layers parsed but not yet added to `park` (by manifest id): added together once per frame.
+    pub arrived: StoredValue<Vec<(String, LayerParse)>>,
     /// Embedded in another page (`?embed=1`): compact chrome, cooperative gestures, postMessage API.
     pub embed: bool,
     /// A short hint over the map (cooperative gestures), as a translation key.
@@ -69,6 +72,7 @@ impl AppState {
             park: RwSignal::new(Arc::new(Park::default())),
             errors: RwSignal::new(Vec::new()),
             pending: RwSignal::new(Vec::new()),
+            arrived: StoredValue::new(Vec::new()),
             retrying: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
             manifest_url: RwSignal::new(None),
