@@ -54,12 +54,12 @@ pub struct Explore {
     pub open: RwSignal<bool>,
     /// The list view is open.
     pub list_open: RwSignal<bool>,
-    /// Name search over companies, zones and POIs, built once per park (and again when the
-    /// pinyin table arrives).
+    /// Name search over companies, zones and POIs, built once per park when the pinyin table
+    /// has settled.
     pub search: RwSignal<Option<Arc<SearchIndex>>>,
-    /// The pinyin readings search uses; empty until `public/search/pinyin.bin` has loaded (or if
-    /// it cannot be), when Chinese names match by their characters only.
-    pub pinyin: RwSignal<Arc<PinyinTable>>,
+    /// The pinyin readings search uses: `None` while `public/search/pinyin.bin` loads, an empty
+    /// table if it could not be loaded (Chinese names then match by their characters only).
+    pub pinyin: RwSignal<Option<Arc<PinyinTable>>>,
     /// Marker clusters per zoom level, built once per park and re-clustered when the filter changes.
     pub clusters: RwSignal<Option<Arc<Mutex<ClusterCache>>>>,
 }
@@ -74,7 +74,7 @@ impl Explore {
             open: RwSignal::new(false),
             list_open: RwSignal::new(false),
             search: RwSignal::new(None),
-            pinyin: RwSignal::new(Arc::new(PinyinTable::empty())),
+            pinyin: RwSignal::new(None),
             clusters: RwSignal::new(None),
         }
     }
@@ -95,9 +95,9 @@ impl Default for Explore {
 const PINYIN_URL: &str = "public/search/pinyin.bin";
 
 /// Rebuilds the cluster index when the park's companies change and the mask when the filter
-/// changes. The search index and the pinyin table wait until every layer has loaded, so neither
-/// delays the map: the table is fetched then, and the index is built then and again when the
-/// table arrives.
+/// changes. The pinyin table is fetched once every layer has loaded, so it never delays the map,
+/// and the search index is built when the table has arrived or been given up on (5 s per
+/// attempt, two attempts): once, as the index of a 50 000-company park takes about half a second.
 pub fn start(state: AppState) {
     let ex = state.explore;
     let counts = move || state.park.with(|p| (p.companies.len(), p.zones.len(), p.pois.len()));
@@ -111,12 +111,12 @@ pub fn start(state: AppState) {
         }
         now
     });
-    // What the search index was built from: the park's counts and the pinyin table's address.
-    type Built = Option<((usize, usize, usize), usize)>;
-    Effect::new(move |seen: Option<Built>| {
-        let now = settled().then(|| (counts(), ex.pinyin.with(|t| Arc::as_ptr(t) as usize)));
-        if now.is_some() && seen != Some(now) {
-            let index = ex.pinyin.with_untracked(|t| state.park.with_untracked(|p| SearchIndex::new(p, t)));
+    // What the search index was built from: the park's counts (the table is set only once).
+    Effect::new(move |seen: Option<Option<(usize, usize, usize)>>| {
+        let table = ex.pinyin.get();
+        let now = table.as_ref().filter(|_| settled()).map(|_| counts());
+        if let (Some(table), true) = (table, now.is_some() && seen != Some(now)) {
+            let index = state.park.with_untracked(|p| SearchIndex::new(p, &table));
             ex.search.set(Some(Arc::new(index)));
         }
         now
@@ -128,14 +128,16 @@ pub fn start(state: AppState) {
         }
         asked.set_value(true);
         leptos::task::spawn_local(async move {
-            let policy = RetryPolicy { attempts: 2, ..RetryPolicy::default() };
-            match crate::fetch::fetch_bytes(PINYIN_URL, "pinyin.bin", policy).await {
-                Ok(bytes) => match PinyinTable::parse(&bytes) {
-                    Ok(table) => ex.pinyin.set(Arc::new(table)),
-                    Err(e) => leptos::logging::warn!("pinyin search is off: {PINYIN_URL}: {e}"),
-                },
-                Err(e) => leptos::logging::warn!("pinyin search is off: {e}"),
-            }
+            let policy = RetryPolicy { attempts: 2, timeout_ms: 5_000, ..RetryPolicy::default() };
+            let table = match crate::fetch::fetch_bytes(PINYIN_URL, "pinyin.bin", policy).await {
+                Ok(bytes) => PinyinTable::parse(&bytes).map_err(|e| format!("{PINYIN_URL}: {e}")),
+                Err(e) => Err(e.to_string()),
+            };
+            let table = table.unwrap_or_else(|e| {
+                leptos::logging::warn!("pinyin search is off: {e}");
+                PinyinTable::empty()
+            });
+            ex.pinyin.set(Some(Arc::new(table)));
         });
     });
     Effect::new(move |_| {
