@@ -15,6 +15,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/serve.mjs';
 import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.mjs';
+import { PARKMAP_PROBE } from './probe.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -88,31 +89,6 @@ function sh(cmd, args) {
 // ---------------------------------------------------------------------------------------------
 // Scripts injected into the pages
 
-/** ParkMap has no readiness hook of its own: poll every animation frame for "a company marker (or
- *  cluster) is drawn and no layer is loading", then stamp the time after the next paint, as the
- *  peer pages do. Also keeps the wasm exports (for the memory size) and a zoom probe. */
-const PARKMAP_PROBE = `(() => {
-  addEventListener('TrunkApplicationStarted', (e) => { window.__parkmapWasm = e.detail && e.detail.wasm; });
-  const drawn = () => document.querySelector('.map__company, .map__cluster') && !document.querySelector('.map__loading');
-  const poll = () => {
-    if (drawn()) {
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => { window.__ready = performance.now(); };
-        ch.port2.postMessage(0);
-      });
-      return;
-    }
-    const failed = document.querySelector('.map--failed');
-    if (failed) { window.__benchError = 'ParkMap: ' + failed.textContent.trim().slice(0, 200); return; }
-    requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
-  window.__zoom = () => {
-    const m = /matrix\\(\\s*([-0-9.e]+)/.exec((document.querySelector('.map__world') || { getAttribute: () => '' }).getAttribute('transform') || '');
-    return m ? Math.log2(Number(m[1])) : null;
-  };
-})();`;
 
 /** A requestAnimationFrame loop recording the interval between consecutive frames. */
 const FRAME_LOGGER = () => {
@@ -347,6 +323,8 @@ function measureBytes() {
   return {
     parkmap, leaflet, maplibre,
     wasm: bytesOf(top.filter((f) => f.endsWith('.wasm'))),
+    // Fetched once the map is drawn (search's pinyin readings): data, not code, but shipped.
+    pinyin: bytesOf([path.join(DIST, 'public/search/pinyin.bin')].filter((f) => fs.existsSync(f))),
     data: { shipped: dataOf(path.join(DIST, 'public/data')), stress: dataOf(STRESS) },
   };
 }
@@ -559,6 +537,9 @@ function buildReport(samples, bytes, cargo, env, parks) {
   row('code (wasm + js + css / library js + css), raw', [KB(bytes.parkmap.raw), KB(bytes.leaflet.raw), KB(bytes.maplibre.raw)]);
   row('code, gzip', [KB(bytes.parkmap.gz), KB(bytes.leaflet.gz), KB(bytes.maplibre.gz)]);
   row('  of which ParkMap wasm, raw / gzip', [`${KB(bytes.wasm.raw).toFixed(0)} / ${KB(bytes.wasm.gz).toFixed(0)}`, '—', '—'], 0, { ratio: false });
+  if (bytes.pinyin.raw > 0) {
+    row('ParkMap pinyin table, fetched after load, raw / gzip', [`${KB(bytes.pinyin.raw).toFixed(0)} / ${KB(bytes.pinyin.gz).toFixed(0)}`, '—', '—'], 0, { ratio: false });
+  }
   for (const p of ['shipped', 'stress']) {
     const d = bytes.data[p];
     if (!d) continue;

@@ -1,0 +1,33 @@
+// A/B load-to-interactive for ParkMap builds: serves each dist directory on its own port and loads
+// them in turn (interleaved, so a noisy machine affects all alike) in headless Chromium, with the
+// same readiness probe as bench/run.mjs; prints the median and every run per build. For judging a
+// change before the full benchmark:
+//
+//   trunk build --release --dist target/ab/A   (then change something)
+//   trunk build --release --dist target/ab/B
+//   REPS=10 node bench/ab.mjs target/ab/A target/ab/B ['?park=/stress/park.json']
+//
+// Never fails on a figure.
+import { serve } from '../tests/e2e/serve.mjs';
+import { launch } from '../tests/e2e/harness.mjs';
+import { PARKMAP_PROBE as probe } from './probe.mjs';
+const dirs = process.argv.slice(2).filter((a) => !a.startsWith('?'));
+const query = process.argv.slice(2).find((a) => a.startsWith('?')) || '';
+const servers = await Promise.all(dirs.map((d) => serve(d, 0, { '/stress/': 'target/stress-park' })));
+const browser = await launch();
+const out = dirs.map(() => []);
+const REPS = Number(process.env.REPS || 8);
+for (let rep = 0; rep < REPS; rep++) {
+  for (let k = 0; k < dirs.length; k++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.addInitScript(probe);
+    await page.goto(servers[k].url + query, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__ready, null, { polling: 50, timeout: 60000 });
+    out[k].push(await page.evaluate(() => window.__ready));
+    await ctx.close();
+  }
+}
+const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+dirs.forEach((d, k) => console.log(d, 'median', med(out[k]).toFixed(0), 'min', Math.min(...out[k]).toFixed(0), out[k].map((x) => x.toFixed(0)).join(' ')));
+await browser.close(); process.exit(0);
