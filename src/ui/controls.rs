@@ -41,17 +41,17 @@ pub fn Controls() -> impl IntoView {
     };
     view! {
         <div class="controls" on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation()>
-            <button type="button" class="controls__button" aria-label=move || state.t("zoom.in") title=move || state.t("zoom.in") on:click=move |_| zoom(2.0)>"+"</button>
-            <button type="button" class="controls__button" aria-label=move || state.t("zoom.out") title=move || state.t("zoom.out") on:click=move |_| zoom(0.5)>"−"</button>
-            <button type="button" class="controls__button" aria-label=move || state.t("zoom.fit") title=move || state.t("zoom.fit") on:click=fit>"⤢"</button>
+            <button type="button" class="controls__button" aria-label=state.tr("zoom.in") title=state.tr("zoom.in") on:click=move |_| zoom(2.0)>"+"</button>
+            <button type="button" class="controls__button" aria-label=state.tr("zoom.out") title=state.tr("zoom.out") on:click=move |_| zoom(0.5)>"−"</button>
+            <button type="button" class="controls__button" aria-label=state.tr("zoom.fit") title=state.tr("zoom.fit") on:click=fit>"⤢"</button>
         </div>
-        <div class="north" role="img" aria-label=move || state.t("north")>
+        <div class="north" role="img" aria-label=state.tr("north")>
             <svg viewBox="-12 -16 24 32" width="24" height="32" aria-hidden="true">
                 <path d="M0 -14 L8 10 L0 5 L-8 10 Z" class="north__arrow"/>
             </svg>
             <span class="north__n">"N"</span>
         </div>
-        <div class="scalebar" aria-label=move || state.t("scale")>
+        <div class="scalebar" aria-label=state.tr("scale")>
             <div class="scalebar__bar" style:width=move || scale().0></div>
             <span class="scalebar__label">{move || scale().1}</span>
         </div>
@@ -62,14 +62,14 @@ pub fn Controls() -> impl IntoView {
                        a.set_href(&full_map_url());
                    }
                }>
-                {move || state.t("open_full")}
+                {state.tr("open_full")}
             </a>
         })}
         <div class="attribution" on:pointerdown=|ev| ev.stop_propagation()>
             <span>{attribution}</span>
             " · "
             <button type="button" class="attribution__about" on:click=move |_| state.selection.set(Some(Selection::About))>
-                {move || state.t("about")}
+                {state.tr("about")}
             </button>
         </div>
     }

@@ -94,31 +94,31 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                     if ev.target() == ev.current_target() { close() }
                 }>
                     <section class="modal__dialog embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
-                        <button type="button" class="panel__close" aria-label=move || state.t("close") on:click=move |_| close()>"×"</button>
-                        <h2 id="embed-title" class="panel__title">{move || state.t("embed.title")}</h2>
+                        <button type="button" class="panel__close" aria-label=state.tr("close") on:click=move |_| close()>"×"</button>
+                        <h2 id="embed-title" class="panel__title">{state.tr("embed.title")}</h2>
                         <div class="embed-dialog__grid">
                             <form class="embed-dialog__options" on:submit=|ev| ev.prevent_default()>
-                                <label>{move || state.t("embed.width")}
+                                <label>{state.tr("embed.width")}
                                     <input node_ref=first type="number" min="300" max="4000" prop:value=move || width.get().to_string() on:input=num(width)/>
                                 </label>
-                                <label>{move || state.t("embed.height")}
+                                <label>{state.tr("embed.height")}
                                     <input type="number" min="200" max="4000" prop:value=move || height.get().to_string() on:input=num(height)/>
                                 </label>
-                                <label>{move || state.t("language")}
+                                <label>{state.tr("language")}
                                     <select on:change=move |ev| if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { lang.set(l) }>
                                         {Lang::ALL.iter().map(|&l| view! { <option value=l.tag() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
                                     </select>
                                 </label>
-                                <label>{move || state.t("embed.name")}
+                                <label>{state.tr("embed.name")}
                                     <input type="text" maxlength="200" placeholder=park_name prop:value=move || title.get()
                                         on:input=move |ev| title.set(event_target_value(&ev))/>
                                 </label>
                                 <label class="embed-dialog__check"><input type="checkbox" prop:checked=move || with_view.get()
-                                    on:change=move |_| with_view.update(|v| *v = !*v)/>{move || state.t("embed.with_view")}</label>
+                                    on:change=move |_| with_view.update(|v| *v = !*v)/>{state.tr("embed.with_view")}</label>
                                 <label class="embed-dialog__check"><input type="checkbox" prop:checked=move || with_selection.get()
-                                    on:change=move |_| with_selection.update(|v| *v = !*v)/>{move || state.t("embed.with_selection")}</label>
+                                    on:change=move |_| with_selection.update(|v| *v = !*v)/>{state.tr("embed.with_selection")}</label>
                                 <fieldset>
-                                    <legend>{move || state.t("legend")}</legend>
+                                    <legend>{state.tr("legend")}</legend>
                                     {LayerKind::ALL.iter().map(|&k| view! {
                                         <label class="embed-dialog__check">
                                             <input type="checkbox" prop:checked=move || hidden.with(|h| !h.contains(&k))
@@ -129,13 +129,13 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                                 </fieldset>
                             </form>
                             <div class="embed-dialog__output">
-                                <label for="embed-code">{move || state.t("embed.code")}</label>
+                                <label for="embed-code">{state.tr("embed.code")}</label>
                                 <textarea id="embed-code" class="embed-dialog__code" readonly rows="5" prop:value=snippet></textarea>
-                                <button type="button" class="embed-dialog__copy" on:click=copy>{move || state.t("embed.copy")}</button>
+                                <button type="button" class="embed-dialog__copy" on:click=copy>{state.tr("embed.copy")}</button>
                                 <span class="embed-dialog__copied" role="status">{move || if copied.get() { state.t("embed.copied") } else { "" }}</span>
-                                <p class="embed-dialog__preview-label">{move || state.t("embed.preview")}</p>
+                                <p class="embed-dialog__preview-label">{state.tr("embed.preview")}</p>
                                 <div class="embed-dialog__preview">
-                                    <iframe class="embed-dialog__frame" src=preview title=move || state.t("embed.preview")
+                                    <iframe class="embed-dialog__frame" src=preview title=state.tr("embed.preview")
                                         width=move || width.get().clamp(300, 4000).to_string() height=move || height.get().clamp(200, 4000).to_string()></iframe>
                                 </div>
                             </div>

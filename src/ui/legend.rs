@@ -36,7 +36,7 @@ pub fn Legend() -> impl IntoView {
             on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()>
             <button type="button" class="legend__toggle" aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
-                <span id="legend-title">{move || state.t("legend")}</span>
+                <span id="legend-title">{state.tr("legend")}</span>
             </button>
             <Show when=move || open.get()>
                 <ul class="legend__layers">

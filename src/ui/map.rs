@@ -309,7 +309,7 @@ pub fn MapView() -> impl IntoView {
             tabindex="0"
             role="region"
             aria-roledescription="map"
-            aria-label=move || state.t("map.label")
+            aria-label=state.tr("map.label")
             on:pointerdown=on_down
             on:pointermove=on_move
             on:pointerup=on_up
@@ -361,10 +361,7 @@ fn LoadingState() -> impl IntoView {
         if !super::is_loading(state) {
             None
         } else if nothing_drawn() {
-            Some(
-                view! { <div class="map__loading" role="status">{move || state.t("loading")}</div> }
-                    .into_any(),
-            )
+            Some(view! { <div class="map__loading" role="status">{state.tr("loading")}</div> }.into_any())
         } else {
             Some(view! {
                 <div class="map__loading-chip" role="status">{move || format!("{} {}", state.t("loading.layer"), chip())}</div>

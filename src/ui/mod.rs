@@ -88,12 +88,12 @@ pub fn Shell() -> impl IntoView {
                         let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
                     }
                 });
-            }>{move || state.t("skip.list")}</a>
+            }>{state.tr("skip.list")}</a>
             {(!state.embed).then(|| view! { <Header/> })}
             <main class="app__main">
                 <ErrorBoundary fallback=move |errors| view! {
                     <div class="map map--failed" role="alert">
-                        <p class="map__failed-title">{move || state.t("map.nothing")}</p>
+                        <p class="map__failed-title">{state.tr("map.nothing")}</p>
                         {move || errors.get().into_iter().map(|(_, e)| view! { <p>{e.to_string()}</p> }).collect_view()}
                     </div>
                 }>
@@ -169,26 +169,26 @@ fn Header() -> impl IntoView {
             <div class="header__actions">
                 <button class="header__about" type="button" aria-pressed=move || state.explore.open.get().to_string()
                     on:click=move |_| state.explore.open.update(|o| *o = !*o)>
-                    {move || state.t("explore.open")}
+                    {state.tr("explore.open")}
                 </button>
                 <button class="header__about" type="button" aria-pressed=move || state.explore.list_open.get().to_string()
                     on:click=move |_| state.explore.list_open.update(|o| *o = !*o)>
-                    {move || state.t("list.open")}
+                    {state.tr("list.open")}
                 </button>
                 <button class="header__about header__plan" type="button" aria-pressed=move || state.planner.open.get().to_string()
                     on:click=move |_| state.planner.open.update(|o| *o = !*o)>
-                    {move || state.t("planner.open")}
+                    {state.tr("planner.open")}
                 </button>
                 <button class="header__about" type="button" on:click=move |_| embed_open.set(true)>
-                    {move || state.t("embed.open")}
+                    {state.tr("embed.open")}
                 </button>
                 <embed_dialog::EmbedDialog open=embed_open/>
                 <button class="header__about" type="button" on:click=move |_| state.selection.set(Some(Selection::About))>
-                    {move || state.t("about")}
+                    {state.tr("about")}
                 </button>
                 <select
                     class="header__lang"
-                    aria-label=move || state.t("language")
+                    aria-label=state.tr("language")
                     on:change=move |ev| {
                         if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
                             state.lang.set(l);

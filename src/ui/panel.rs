@@ -177,7 +177,7 @@ pub fn Panel() -> impl IntoView {
         let body = content(state, &sel)?;
         Some(view! {
             <div class="panel" role="dialog" aria-labelledby="panel-title">
-                <button type="button" class="panel__close" node_ref=close_ref aria-label=move || state.t("close")
+                <button type="button" class="panel__close" node_ref=close_ref aria-label=state.tr("close")
                     on:click=move |_| close()>"×"</button>
                 <div class="panel__body">{body}</div>
             </div>

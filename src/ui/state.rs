@@ -93,6 +93,13 @@ impl AppState {
         crate::i18n::t(self.lang.get(), key)
     }
 
+    /// `key`'s text in the current language as a reactive closure for a view. Every call returns
+    /// the same closure type, so Leptos instantiates its text and attribute rendering code once
+    /// for all translated texts rather than once per `move || state.t(..)` in the views.
+    pub fn tr(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || crate::i18n::t(self.lang.get(), key)
+    }
+
     /// Whether a layer is switched on (reactive).
     pub fn visible(&self, kind: LayerKind) -> bool {
         self.hidden.with(|h| !h.contains(&kind))

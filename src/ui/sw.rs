@@ -41,8 +41,8 @@ pub fn UpdatedNotice() -> impl IntoView {
         state.updated.get().then(|| {
             view! {
                 <div class="notice" role="status">
-                    <span>{move || state.t("updated")}</span>
-                    <button type="button" class="notice__close" aria-label=move || state.t("close")
+                    <span>{state.tr("updated")}</span>
+                    <button type="button" class="notice__close" aria-label=state.tr("close")
                         on:click=move |_| state.updated.set(false)>"×"</button>
                 </div>
             }

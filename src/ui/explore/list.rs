@@ -127,16 +127,16 @@ pub fn ListView() -> impl IntoView {
         ex.list_open.get().then(|| {
             view! {
                     <div class="list__bar">
-                        <h2 id="list-title" class="list__title">{move || state.t("list.title")}</h2>
+                        <h2 id="list-title" class="list__title">{state.tr("list.title")}</h2>
                         <span class="list__count" role="status">{move || format!("{} {}", rows.with(Vec::len), state.t("explore.companies_match"))}</span>
                         <div class="list__pager">
                             <button type="button" class="planner__button" disabled=move || page.get() == 0
-                                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || state.t("list.prev")}</button>
+                                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{state.tr("list.prev")}</button>
                             <span>{move || format!("{} / {}", page.get().min(pages() - 1) + 1, pages())}</span>
                             <button type="button" class="planner__button" disabled=move || { page.get() + 1 >= pages() }
-                                on:click=move |_| page.update(|p| *p += 1)>{move || state.t("list.next")}</button>
+                                on:click=move |_| page.update(|p| *p += 1)>{state.tr("list.next")}</button>
                         </div>
-                        <button type="button" class="panel__close list__close" aria-label=move || state.t("close")
+                        <button type="button" class="panel__close list__close" aria-label=state.tr("close")
                             on:click=move |_| ex.list_open.set(false)>"×"</button>
                     </div>
                     <div class="list__scroll">
@@ -156,7 +156,7 @@ pub fn ListView() -> impl IntoView {
     };
     view! {
         <section id="company-list" class="list" class:list--closed=move || !ex.list_open.get()
-            aria-label=move || state.t("list.title") tabindex="-1">
+            aria-label=state.tr("list.title") tabindex="-1">
             {content}
         </section>
     }

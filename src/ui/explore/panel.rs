@@ -197,31 +197,31 @@ pub fn ExplorePanel() -> impl IntoView {
         ex.open.get().then(|| {
             view! {
                 <section class="explore" role="region" aria-labelledby="explore-title">
-                    <button type="button" class="panel__close" aria-label=move || state.t("close") on:click=move |_| ex.open.set(false)>"×"</button>
-                    <h2 id="explore-title" class="panel__title">{move || state.t("explore.title")}</h2>
+                    <button type="button" class="panel__close" aria-label=state.tr("close") on:click=move |_| ex.open.set(false)>"×"</button>
+                    <h2 id="explore-title" class="panel__title">{state.tr("explore.title")}</h2>
                     <p class="explore__count" role="status">{move || format!("{} {} {}", format_int(ex.matches() as u64, lang()), state.t("explore.of"), format_int(state.park.with(|p| p.companies.len()) as u64, lang()))}</p>
-                    <button type="button" class="planner__button" on:click=move |_| ex.filter.update(|f| f.clear())>{move || state.t("explore.clear")}</button>
-                    <fieldset class="explore__group"><legend>{move || state.t("field.industry")}</legend>{industry_boxes}</fieldset>
-                    <label class="planner__field">{move || state.t("field.zone")}
+                    <button type="button" class="planner__button" on:click=move |_| ex.filter.update(|f| f.clear())>{state.tr("explore.clear")}</button>
+                    <fieldset class="explore__group"><legend>{state.tr("field.industry")}</legend>{industry_boxes}</fieldset>
+                    <label class="planner__field">{state.tr("field.zone")}
                         <select class="planner__select" on:change=move |ev| { let v = event_target_value(&ev); ex.filter.update(|f| f.zone = (!v.is_empty()).then_some(v)); }>
-                            <option value="" selected=move || ex.filter.with(|f| f.zone.is_none())>{move || state.t("explore.all_zones")}</option>
+                            <option value="" selected=move || ex.filter.with(|f| f.zone.is_none())>{state.tr("explore.all_zones")}</option>
                             {zone_options}
                         </select>
                     </label>
                     <div class="planner__speeds">
-                        <label class="planner__field">{move || state.t("explore.capital_min")}
+                        <label class="planner__field">{state.tr("explore.capital_min")}
                             <input type="number" min="0" step="1" prop:value=capital_value(0) on:change=set_capital(0)/></label>
-                        <label class="planner__field">{move || state.t("explore.capital_max")}
+                        <label class="planner__field">{state.tr("explore.capital_max")}
                             <input type="number" min="0" step="1" prop:value=capital_value(1) on:change=set_capital(1)/></label>
                     </div>
                     <div class="planner__speeds">
-                        <label class="planner__field">{move || state.t("explore.year_min")}
+                        <label class="planner__field">{state.tr("explore.year_min")}
                             <input type="number" min="1900" max="2100" prop:value=year_value(0) on:change=set_year(0)/></label>
-                        <label class="planner__field">{move || state.t("explore.year_max")}
+                        <label class="planner__field">{state.tr("explore.year_max")}
                             <input type="number" min="1900" max="2100" prop:value=year_value(1) on:change=set_year(1)/></label>
                     </div>
                     {figures}
-                    <h3 class="panel__section">{move || state.t("explore.compare")}</h3>
+                    <h3 class="panel__section">{state.tr("explore.compare")}</h3>
                     {comparison}
                 </section>
             }

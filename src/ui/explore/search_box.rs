@@ -121,8 +121,8 @@ pub fn SearchBox() -> impl IntoView {
                 aria-controls="search-results"
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || active.get().map(|i| format!("search-option-{i}")).unwrap_or_default()
-                aria-label=move || state.t("search.label")
-                placeholder=move || state.t("search.placeholder")
+                aria-label=state.tr("search.label")
+                placeholder=state.tr("search.placeholder")
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || query.get()
@@ -131,7 +131,7 @@ pub fn SearchBox() -> impl IntoView {
                 on:focus=move |_| open.set(true)
                 on:blur=move |_| { set_timeout(move || open.set(false), std::time::Duration::from_millis(150)); }
             />
-            <ul id="search-results" class="search__list" role="listbox" aria-label=move || state.t("search.results")
+            <ul id="search-results" class="search__list" role="listbox" aria-label=state.tr("search.results")
                 class:search__list--open=expanded>
                 {move || {
                     let lang = state.lang.get();

@@ -117,7 +117,7 @@ pub fn WaypointMarkers() -> impl IntoView {
             format!("translate({:.1} {:.1})", s.x, s.y)
         };
         Some(
-            view! { <g class="map__here" transform=transform role="img" aria-label=move || state.t("locate.here")><circle r="7"/></g> },
+            view! { <g class="map__here" transform=transform role="img" aria-label=state.tr("locate.here")><circle r="7"/></g> },
         )
     };
     view! { <g class="map__layer map__layer--waypoints">{here}{markers}</g> }

@@ -183,42 +183,42 @@ pub fn PlannerPanel() -> impl IntoView {
         planner.open.get().then(|| {
             view! {
                 <section class="planner" role="region" aria-labelledby="planner-title">
-                    <button type="button" class="panel__close" aria-label=move || state.t("close") on:click=close>"×"</button>
-                    <h2 id="planner-title" class="panel__title">{move || state.t("planner.title")}</h2>
+                    <button type="button" class="panel__close" aria-label=state.tr("close") on:click=close>"×"</button>
+                    <h2 id="planner-title" class="panel__title">{state.tr("planner.title")}</h2>
                     <div class="planner__modes" role="group">
                         <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km.get().is_none().to_string()
-                            on:click=move |_| planner.loop_km.set(None)>{move || state.t("planner.mode_route")}</button>
+                            on:click=move |_| planner.loop_km.set(None)>{state.tr("planner.mode_route")}</button>
                         <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km.get().is_some().to_string()
                             on:click=move |_| { planner.loop_km.set(Some(10.0)); planner.waypoints.update(|w| w.truncate(1)); }>
-                            {move || state.t("planner.mode_loop")}</button>
+                            {state.tr("planner.mode_loop")}</button>
                     </div>
-                    <p class="planner__hint">{move || state.t("planner.hint")}</p>
+                    <p class="planner__hint">{state.tr("planner.hint")}</p>
                     <ol class="planner__waypoints">{rows}</ol>
                     <div class="planner__row">
-                        <select class="planner__select" aria-label=move || state.t("planner.add_place") on:change=add_place>
-                            <option value="">{move || state.t("planner.add_place")}</option>
+                        <select class="planner__select" aria-label=state.tr("planner.add_place") on:change=add_place>
+                            <option value="">{state.tr("planner.add_place")}</option>
                             {places}
                         </select>
-                        <button type="button" class="planner__button" on:click=move |_| locate::locate(state)>{move || state.t("planner.my_location")}</button>
+                        <button type="button" class="planner__button" on:click=move |_| locate::locate(state)>{state.tr("planner.my_location")}</button>
                     </div>
                     {move || planner.locate_message.get().map(|k| view! { <p class="planner__note" role="status">{move || state.t(k)}</p> })}
                     <div class="planner__row">
-                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.update(|w| w.reverse())>{move || state.t("planner.reverse")}</button>
-                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.set(Vec::new())>{move || state.t("planner.clear")}</button>
+                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.update(|w| w.reverse())>{state.tr("planner.reverse")}</button>
+                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.set(Vec::new())>{state.tr("planner.clear")}</button>
                     </div>
                     <Show when=move || planner.loop_km.get().is_some()>
-                        <label class="planner__field">{move || state.t("planner.loop_km")}
+                        <label class="planner__field">{state.tr("planner.loop_km")}
                             <input type="number" min=MIN_LOOP_KM max=MAX_LOOP_KM step="0.5"
                                 prop:value=move || planner.loop_km.get().unwrap_or(10.0).to_string() on:change=set_loop/>
                         </label>
                     </Show>
                     <label class="planner__check"><input type="checkbox" prop:checked=move || planner.winter.get()
-                        on:change=move |_| planner.winter.update(|w| *w = !*w)/>{move || state.t("planner.winter")}</label>
+                        on:change=move |_| planner.winter.update(|w| *w = !*w)/>{state.tr("planner.winter")}</label>
                     <div class="planner__speeds">
-                        <label class="planner__field">{move || state.t("planner.walk_kmh")}
+                        <label class="planner__field">{state.tr("planner.walk_kmh")}
                             <input type="number" min="1" max="10" step="0.5" prop:value=move || planner.walk_kmh.get().to_string() on:change=number(planner.walk_kmh, 1.0, 10.0)/>
                         </label>
-                        <label class="planner__field">{move || state.t("planner.bike_kmh")}
+                        <label class="planner__field">{state.tr("planner.bike_kmh")}
                             <input type="number" min="5" max="40" step="1" prop:value=move || planner.bike_kmh.get().to_string() on:change=number(planner.bike_kmh, 5.0, 40.0)/>
                         </label>
                     </div>
