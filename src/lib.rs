@@ -13,6 +13,7 @@ pub mod model;
 pub mod retry;
 pub mod route;
 pub mod search;
+pub mod sort;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -84,7 +84,7 @@ impl OriginPolicy {
     pub fn new(page_origin: &str, manifest_origins: &[String], param_origins: &[String]) -> Self {
         let mut allowed: Vec<String> =
             manifest_origins.iter().chain(param_origins).filter_map(|o| normalize_origin(o)).collect();
-        allowed.sort();
+        crate::sort::sort(&mut allowed);
         allowed.dedup();
         Self { page: normalize_origin(page_origin), allowed }
     }

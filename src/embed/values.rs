@@ -118,7 +118,7 @@ pub(crate) fn keys<T: Ord>(
 }
 
 pub(crate) fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
-    v.sort();
+    crate::sort::sort(v);
     v.dedup();
 }
 

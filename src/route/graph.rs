@@ -235,7 +235,7 @@ impl TrailGraph {
                 .insert(e.weight().trail_id.clone());
         }
         let mut out: Vec<BTreeSet<String>> = by_label.into_values().collect();
-        out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.first().cmp(&b.first())));
+        crate::sort::sort_by(&mut out, |a, b| b.len().cmp(&a.len()).then_with(|| a.first().cmp(&b.first())));
         out
     }
 

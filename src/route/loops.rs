@@ -129,7 +129,7 @@ impl<'v, 'g> Search<'v, 'g> {
     fn new(view: &'v View<'g>, start: NodeIndex, target: f64) -> Self {
         let scores = dijkstra(view, start, None, |s| s.metres);
         let mut order: Vec<NodeIndex> = scores.keys().copied().collect();
-        order.sort_by(|a, b| scores[a].total_cmp(&scores[b]).then(a.cmp(b)));
+        crate::sort::sort_by(&mut order, |a, b| scores[a].total_cmp(&scores[b]).then(a.cmp(b)));
         let index: HashMap<NodeIndex, usize> = order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
         let dist = order.iter().map(|n| scores[n]).collect();
         let adj = order

@@ -248,7 +248,7 @@ impl Route {
                 });
             }
         }
-        out.sort_by(|x, y| x.along_m.total_cmp(&y.along_m));
+        crate::sort::sort_by(&mut out, |x, y| x.along_m.total_cmp(&y.along_m));
         out
     }
 }
@@ -261,7 +261,7 @@ pub(crate) fn reused_m<'a>(pieces: impl Iterator<Item = &'a Piece>) -> f64 {
     }
     let mut reused = 0.0;
     for mut spans in by_edge.into_values() {
-        spans.sort_by(|x, y| x.0.total_cmp(&y.0));
+        crate::sort::sort_by(&mut spans, |x, y| x.0.total_cmp(&y.0));
         let total: f64 = spans.iter().map(|s| s.1 - s.0).sum();
         let (mut union, mut end) = (0.0, f64::NEG_INFINITY);
         for (lo, hi) in spans {

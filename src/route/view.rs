@@ -109,9 +109,9 @@ impl<'g> View<'g> {
             }
         }
         let mut edges: Vec<_> = by_edge.into_iter().collect();
-        edges.sort_by_key(|(e, _)| *e); // deterministic temporary ids
+        crate::sort::sort_by_key(&mut edges, |(e, _)| *e); // deterministic temporary ids
         for (edge, mut cuts) in edges {
-            cuts.sort_by(|x, y| x.0.total_cmp(&y.0));
+            crate::sort::sort_by(&mut cuts, |x, y| x.0.total_cmp(&y.0));
             let (a, b) = g.graph.edge_endpoints(edge).expect("snap on this graph");
             let len = g.graph[edge].length_m;
             view.split.insert(edge);

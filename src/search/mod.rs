@@ -170,7 +170,7 @@ impl SearchIndex {
             .chain(park.pois.iter().enumerate().map(|(i, p)| (HitKind::Poi, i, &p.id, &p.name)));
         let mut rows: Vec<(HitKind, String, &String, usize, &Text)> =
             named.map(|(kind, i, id, name)| (kind, fold_words(&name.en), id, i, name)).collect();
-        rows.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+        crate::sort::sort_by(&mut rows, |a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
         let mut e = Entries::default();
         for (kind, en, id, i, name) in rows {
             e.kinds.push(kind);

@@ -34,7 +34,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
         let mut s = current(state, &UrlState::default());
         s.lang = Some(lang.get());
         s.hidden_layers = hidden.get();
-        s.hidden_layers.sort();
+        crate::sort::sort(&mut s.hidden_layers);
         if !with_view.get() {
             s.view = None;
         }

@@ -87,7 +87,7 @@ fn company_items(state: AppState) -> Vec<MarkerItem> {
     }
     // A stable order: selecting a company must not move its marker in the DOM (that would drop
     // keyboard focus from it).
-    out.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::sort::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
     out
 }
 

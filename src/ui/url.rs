@@ -60,7 +60,7 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     }
     s.selection = state.selection.get_untracked().as_ref().and_then(selection_ref);
     s.hidden_layers = state.hidden.get_untracked();
-    s.hidden_layers.sort();
+    crate::sort::sort(&mut s.hidden_layers);
     s.lang = Some(state.lang.get_untracked());
     s.filter = state.explore.filter.with_untracked(super::explore::params_from_filter);
     let planner = state.planner;

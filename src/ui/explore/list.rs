@@ -64,7 +64,7 @@ pub fn ListView() -> impl IntoView {
         };
         let mut idx: Vec<usize> =
             (0..park.companies.len()).filter(|&i| mask.get(i).copied().unwrap_or(true)).collect();
-        idx.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut idx, |&a, &b| {
             let o = compare(&park.companies[a], &park.companies[b], col, lang, &zone_name);
             if asc {
                 o
