@@ -1,7 +1,7 @@
 //! ParkMap: the interactive map of the Shenzhen-Harbin Industrial Park (深哈产业园).
 //!
-//! The pure core (`geo`, `model`, `i18n`, `filter`, `index`, `search`, `route`, `embed`, `retry`,
-//! `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`) only builds
+//! The pure core (`geo`, `model`, `i18n`, `filter`, `index`, `search`, `sort`, `route`, `embed`,
+//! `retry`, `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`) only builds
 //! for wasm32.
 
 pub mod embed;
