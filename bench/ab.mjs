@@ -23,11 +23,15 @@ for (let rep = 0; rep < REPS; rep++) {
     const page = await ctx.newPage();
     await page.addInitScript(probe);
     await page.goto(servers[k].url + query, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__ready, null, { polling: 50, timeout: 60000 });
-    out[k].push(await page.evaluate(() => window.__ready));
+    await page.waitForFunction(() => window.__ready || window.__benchError, null, { polling: 50, timeout: 60000 })
+      .catch(() => {});
+    const r = await page.evaluate(() => ({ ready: window.__ready, error: window.__benchError }));
+    if (r.ready) out[k].push(r.ready);
+    else console.error(dirs[k], 'run', rep + 1, 'not ready:', r.error || 'timeout after 60 s');
     await ctx.close();
   }
 }
 const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-dirs.forEach((d, k) => console.log(d, 'median', med(out[k]).toFixed(0), 'min', Math.min(...out[k]).toFixed(0), out[k].map((x) => x.toFixed(0)).join(' ')));
+dirs.forEach((d, k) => console.log(d, out[k].length === 0 ? 'no run became ready'
+  : `median ${med(out[k]).toFixed(0)} min ${Math.min(...out[k]).toFixed(0)} runs ${out[k].map((x) => x.toFixed(0)).join(' ')}`));
 await browser.close(); process.exit(0);

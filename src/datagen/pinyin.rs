@@ -3,10 +3,8 @@
 
 use pinyin::ToPinyinMulti;
 
+pub use crate::search::PINYIN_TABLE_PATH;
 use crate::search::{is_han, PinyinTable};
-
-/// Where the app fetches the table from, relative to the app's root.
-pub const PINYIN_TABLE_PATH: &str = "public/search/pinyin.bin";
 
 /// The readings of every Han character of the Basic Multilingual Plane (the unified ideographs,
 /// extension A and the compatibility ideographs) as the search matcher uses them: the usual

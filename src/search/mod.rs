@@ -59,7 +59,7 @@ mod tests;
 pub use incremental::IncrementalSearch;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pinyin_table::bundled as bundled_pinyin;
-pub use pinyin_table::{PinyinTable, PinyinTableError};
+pub use pinyin_table::{PinyinTable, PinyinTableError, PINYIN_TABLE_PATH};
 
 use crate::model::{Park, Text};
 use column::Column;

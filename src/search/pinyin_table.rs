@@ -49,7 +49,8 @@ pub enum PinyinTableError {
         /// The part being read.
         what: &'static str,
     },
-    /// A syllable is not UTF-8, or not 1 to 7 bytes of lower-case `a`–`z`, `ü` and `ê`.
+    /// A syllable is not UTF-8, not 1 to 7 bytes of lower-case `a`–`z`, `ü` and `ê`, or not after
+    /// the one before it (the list is sorted, without repeats).
     #[error("pinyin table: syllable {index} is not a valid syllable")]
     Syllable {
         /// Position of the syllable in the list.
@@ -73,7 +74,8 @@ pub enum PinyinTableError {
         /// How many syllables the table has.
         count: usize,
     },
-    /// Runs or second readings are out of order, overlapping, or not valid characters.
+    /// Runs or second readings are out of order, overlapping, or not valid characters, or a second
+    /// reading is given for a character without a usual one.
     #[error("pinyin table: {what} out of order or invalid at U+{code:04X}")]
     Order {
         /// Which list.
@@ -170,12 +172,13 @@ impl PinyinTable {
             return Err(PinyinTableError::Magic);
         }
         let count = r.u16("the syllable count")? as usize;
-        let mut syllables = Vec::with_capacity(count);
+        // capacities are capped by the bytes left, not taken from the counts the bytes claim
+        let mut syllables: Vec<Box<str>> = Vec::with_capacity(count.min(bytes.len() / 2));
         for index in 0..count {
             let n = r.take(1, "a syllable length")?[0] as usize;
             let s = std::str::from_utf8(r.take(n, "a syllable")?)
                 .map_err(|_| PinyinTableError::Syllable { index })?;
-            if !valid_syllable(s) {
+            if !valid_syllable(s) || syllables.last().is_some_and(|prev| **prev >= *s) {
                 return Err(PinyinTableError::Syllable { index });
             }
             syllables.push(Box::from(s));
@@ -189,7 +192,7 @@ impl PinyinTable {
             runs.push(Run { first, len, offset: total });
             total = total.checked_add(len).ok_or(PinyinTableError::TooMany("runs"))?;
         }
-        let mut usual = Vec::with_capacity(total as usize);
+        let mut usual = Vec::with_capacity((total as usize).min((bytes.len() - r.at) / 2));
         for run in &runs {
             for code in run.first..run.first + run.len {
                 let s = r.u16("the usual readings")?;
@@ -201,7 +204,8 @@ impl PinyinTable {
         let mut second = Vec::with_capacity(k.min(bytes.len() / 6));
         for _ in 0..k {
             let (code, s) = (r.u32("a second reading")?, r.u16("a second reading")?);
-            if second.last().is_some_and(|&(prev, _)| prev >= code) || char::from_u32(code).is_none() {
+            let ordered = second.last().is_none_or(|&(prev, _)| prev < code);
+            if !ordered || usual_reading(&runs, &usual, code).is_none() {
                 return Err(PinyinTableError::Order { what: "second readings", code });
             }
             check_syllable(code, Some(s), syllables.len())?;
@@ -238,13 +242,7 @@ impl PinyinTable {
     /// The character's readings, usual first; none for a character the table does not know.
     pub fn readings(&self, c: char) -> impl Iterator<Item = &str> {
         let code = u32::from(c);
-        let at = self.runs.partition_point(|run| run.first + run.len <= code);
-        let usual = self
-            .runs
-            .get(at)
-            .filter(|run| run.first <= code)
-            .map(|run| self.usual[(run.offset + code - run.first) as usize])
-            .and_then(|s| s.checked_sub(1));
+        let usual = usual_reading(&self.runs, &self.usual, code);
         let second = usual.and_then(|_| {
             self.second.binary_search_by_key(&code, |&(c, _)| c).ok().map(|i| self.second[i].1)
         });
@@ -262,7 +260,11 @@ impl PinyinTable {
     }
 }
 
-/// The table shipped in `public/search/pinyin.bin`, for native tests, benches and tools (the app
+/// Where the table is: the app fetches it from this path relative to its page, and the file is
+/// at this path in the repository (`parkmap-gen --pinyin` writes it; [`bundled`] includes it).
+pub const PINYIN_TABLE_PATH: &str = "public/search/pinyin.bin";
+
+/// The table shipped at [`PINYIN_TABLE_PATH`], for native tests, benches and tools (the app
 /// fetches the file instead, so its wasm does not carry the table).
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn bundled() -> &'static PinyinTable {
@@ -271,6 +273,13 @@ pub fn bundled() -> &'static PinyinTable {
         PinyinTable::parse(include_bytes!("../../public/search/pinyin.bin"))
             .expect("public/search/pinyin.bin is a valid table (tests/data_drift.rs regenerates it)")
     })
+}
+
+/// The usual reading (syllable number) of `code`, if the runs give it one.
+fn usual_reading(runs: &[Run], usual: &[u16], code: u32) -> Option<u16> {
+    let at = runs.partition_point(|run| run.first + run.len <= code);
+    let run = runs.get(at).filter(|run| run.first <= code)?;
+    usual.get((run.offset + code - run.first) as usize)?.checked_sub(1)
 }
 
 /// Lower-case ASCII letters, `ü` and `ê`, 1 to 7 bytes (the matcher packs a syllable in 7 bytes).

@@ -91,3 +91,33 @@ fn only_the_first_two_readings_are_kept_and_gaps_read_nothing() {
     assert_eq!(read(&t, 'd'), ["w"]);
     assert_eq!(t.runs.len(), 1, "a gap of two shares the run");
 }
+
+#[test]
+fn syllables_must_be_sorted_and_second_readings_need_a_usual_one() {
+    let mut unsorted = small();
+    unsorted.syllables.swap(0, 1);
+    assert_eq!(PinyinTable::parse(&unsorted.to_bytes()), Err(PinyinTableError::Syllable { index: 1 }));
+    let mut orphan = small();
+    orphan.second.insert(0, (u32::from('a'), 0));
+    let err = PinyinTable::parse(&orphan.to_bytes()).expect_err("a second reading without a usual one");
+    assert_eq!(err, PinyinTableError::Order { what: "second readings", code: 0x61 });
+}
+
+#[test]
+fn a_count_that_claims_more_than_the_bytes_hold_is_truncation_not_a_huge_allocation() {
+    // one run claiming every code point, and no readings after it
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend(0u16.to_le_bytes());
+    bytes.extend(1u16.to_le_bytes());
+    bytes.extend(0u32.to_le_bytes());
+    bytes.extend(0x11_0000u32.to_le_bytes());
+    let err = PinyinTable::parse(&bytes).expect_err("truncated");
+    assert!(matches!(err, PinyinTableError::Truncated { what: "the usual readings", .. }), "{err}");
+}
+
+#[test]
+fn the_bundled_table_is_the_file_at_the_published_path() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PINYIN_TABLE_PATH);
+    let file = std::fs::read(&path).expect("the committed table");
+    assert_eq!(&PinyinTable::parse(&file).expect("valid"), bundled());
+}

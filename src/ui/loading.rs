@@ -72,8 +72,9 @@ pub fn apply_layers(state: AppState, batch: Vec<(String, LayerParse)>) {
     state.retrying.update(|v| v.retain(|(p, _)| !ids.contains(p)));
 }
 
-/// Queues a parsed layer; the first in a batch schedules [`apply_layers`] for the next frame (or
-/// 100 ms, where frames are paused, as in a hidden tab), so layers that arrive together draw once.
+/// Queues a parsed layer; the first in a batch schedules [`apply_layers`] for the next frame, or
+/// a 100 ms timer where frames are paused (a hidden tab, which also slows timers to about a
+/// second), so layers that arrive together draw once.
 fn queue_layer(state: AppState, id: String, parsed: LayerParse) {
     let first = state.arrived.try_update_value(|q| {
         q.push((id, parsed));

@@ -14,7 +14,7 @@ use crate::embed::FilterParams;
 use crate::filter::Filter;
 use crate::index::{ClusterCache, SpatialIndex, DEFAULT_RADIUS_PX};
 use crate::retry::RetryPolicy;
-use crate::search::{PinyinTable, SearchIndex};
+use crate::search::{PinyinTable, SearchIndex, PINYIN_TABLE_PATH};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -91,9 +91,6 @@ impl Default for Explore {
     }
 }
 
-/// Where the pinyin table is fetched from, relative to the page.
-const PINYIN_URL: &str = "public/search/pinyin.bin";
-
 /// Rebuilds the cluster index when the park's companies change and the mask when the filter
 /// changes. The pinyin table is fetched once every layer has loaded, so it never delays the map,
 /// and the search index is built when the table has arrived or been given up on (5 s per
@@ -111,15 +108,18 @@ pub fn start(state: AppState) {
         }
         now
     });
-    // What the search index was built from: the park's counts (the table is set only once).
-    Effect::new(move |seen: Option<Option<(usize, usize, usize)>>| {
-        let table = ex.pinyin.get();
-        let now = table.as_ref().filter(|_| settled()).map(|_| counts());
-        if let (Some(table), true) = (table, now.is_some() && seen != Some(now)) {
+    // What the search index was built from: the park's counts (the table is set only once). While
+    // a layer is loading again (a retry), the last build is kept, so an unchanged park is not
+    // indexed twice.
+    Effect::new(move |built: Option<Option<(usize, usize, usize)>>| {
+        let built = built.flatten();
+        let (table, settled, now) = (ex.pinyin.get(), settled(), counts());
+        let Some(table) = table.filter(|_| settled) else { return built };
+        if built != Some(now) {
             let index = state.park.with_untracked(|p| SearchIndex::new(p, &table));
             ex.search.set(Some(Arc::new(index)));
         }
-        now
+        Some(now)
     });
     let asked = StoredValue::new(false);
     Effect::new(move |_| {
@@ -129,8 +129,8 @@ pub fn start(state: AppState) {
         asked.set_value(true);
         leptos::task::spawn_local(async move {
             let policy = RetryPolicy { attempts: 2, timeout_ms: 5_000, ..RetryPolicy::default() };
-            let table = match crate::fetch::fetch_bytes(PINYIN_URL, "pinyin.bin", policy).await {
-                Ok(bytes) => PinyinTable::parse(&bytes).map_err(|e| format!("{PINYIN_URL}: {e}")),
+            let table = match crate::fetch::fetch_bytes(PINYIN_TABLE_PATH, "pinyin.bin", policy).await {
+                Ok(bytes) => PinyinTable::parse(&bytes).map_err(|e| format!("{PINYIN_TABLE_PATH}: {e}")),
                 Err(e) => Err(e.to_string()),
             };
             let table = table.unwrap_or_else(|e| {
