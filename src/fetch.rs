@@ -5,15 +5,9 @@ use crate::model::manifest::{parse_manifest, Manifest};
 use crate::model::parse::{empty_layer, parse_layer, LayerParse};
 use crate::model::{DataError, LayerRef};
 use crate::retry::{content_type_ok, is_retryable, RetryPolicy};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-
-/// Resolves on a later microtask: lets the tasks already queued (for example, fetches that have
-/// just been spawned) take their first step.
-pub async fn yield_now() {
-    let _ = JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
-}
 
 /// Resolves after `ms` milliseconds.
 pub async fn sleep_ms(ms: u32) {
@@ -27,24 +21,28 @@ pub async fn sleep_ms(ms: u32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// What a fetch reads the body as.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Want {
-    /// JSON text: an answer served as HTML is an error.
-    Json,
-    /// Raw bytes, whatever the content type.
-    Binary,
+/// Reads a JSON answer as text: an answer served as anything else (an HTML error page) is refused.
+async fn read_json(response: Response) -> Result<String, String> {
+    let content_type = response.headers().get("content-type");
+    if !content_type_ok(content_type.as_deref()) {
+        return Err(format!("served as {}, not JSON", content_type.unwrap_or_default()));
+    }
+    response.text().await.map_err(|e| e.to_string())
 }
 
-/// A body as [`Want`] asked for it.
-enum Body {
-    Text(String),
-    Bytes(Vec<u8>),
+/// Reads an answer as raw bytes, whatever its content type.
+async fn read_bytes(response: Response) -> Result<Vec<u8>, String> {
+    response.binary().await.map_err(|e| e.to_string())
 }
 
-/// One attempt: aborts after `timeout_ms`; an HTTP error status, a network failure, a timeout and
-/// (for JSON) an HTML answer are errors naming `file`.
-async fn fetch_once(url: &str, file: &str, timeout_ms: u32, want: Want) -> Result<Body, DataError> {
+/// One attempt: aborts after `timeout_ms` (the body's reading included); an HTTP error status, a
+/// network failure, a timeout and a body `read` refuses are errors naming `file`.
+async fn fetch_once<T>(
+    url: &str,
+    file: &str,
+    timeout_ms: u32,
+    read: &impl AsyncFn(Response) -> Result<T, String>,
+) -> Result<T, DataError> {
     let unreachable = |reason: String| DataError::Unreachable { file: file.into(), reason };
     let controller = web_sys::AbortController::new().map_err(|_| unreachable("no AbortController".into()))?;
     let signal = controller.signal();
@@ -67,14 +65,7 @@ async fn fetch_once(url: &str, file: &str, timeout_ms: u32, want: Want) -> Resul
         if !response.ok() {
             return Err(DataError::Http { file: file.into(), status: response.status() });
         }
-        if want == Want::Binary {
-            return response.binary().await.map(Body::Bytes).map_err(|e| unreachable(e.to_string()));
-        }
-        let content_type = response.headers().get("content-type");
-        if !content_type_ok(content_type.as_deref()) {
-            return Err(unreachable(format!("served as {}, not JSON", content_type.unwrap_or_default())));
-        }
-        response.text().await.map(Body::Text).map_err(|e| unreachable(e.to_string()))
+        read(response).await.map_err(unreachable)
     }
     .await;
     if let (Some(id), Some(w)) = (timer, web_sys::window()) {
@@ -92,30 +83,25 @@ pub async fn fetch_text(
     policy: RetryPolicy,
     on_retry: &dyn Fn(u32),
 ) -> Result<String, DataError> {
-    match fetch_retrying(url, file, policy, on_retry, Want::Json).await? {
-        Body::Text(text) => Ok(text),
-        Body::Bytes(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-    }
+    fetch_retrying(url, file, policy, on_retry, &read_json).await
 }
 
 /// Fetches `url` as bytes, retrying transport failures as `policy` says.
 pub async fn fetch_bytes(url: &str, file: &str, policy: RetryPolicy) -> Result<Vec<u8>, DataError> {
-    match fetch_retrying(url, file, policy, &|_| {}, Want::Binary).await? {
-        Body::Bytes(bytes) => Ok(bytes),
-        Body::Text(text) => Ok(text.into_bytes()),
-    }
+    fetch_retrying(url, file, policy, &|_| {}, &read_bytes).await
 }
 
-async fn fetch_retrying(
+/// [`fetch_once`] with the retries `policy` allows.
+async fn fetch_retrying<T>(
     url: &str,
     file: &str,
     policy: RetryPolicy,
     on_retry: &dyn Fn(u32),
-    want: Want,
-) -> Result<Body, DataError> {
+    read: &impl AsyncFn(Response) -> Result<T, String>,
+) -> Result<T, DataError> {
     let mut attempt = 0;
     loop {
-        let result = fetch_once(url, file, policy.timeout_ms, want).await;
+        let result = fetch_once(url, file, policy.timeout_ms, read).await;
         match result {
             Err(e) if is_retryable(&e) => match policy.delay_before(attempt + 1) {
                 Some(delay) => {
