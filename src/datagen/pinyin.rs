@@ -4,7 +4,7 @@
 use pinyin::ToPinyinMulti;
 
 pub use crate::search::PINYIN_TABLE_PATH;
-use crate::search::{is_han, PinyinTable};
+use crate::search::{is_han, typed_spellings, PinyinTable};
 
 /// The readings of every Han character of the Basic Multilingual Plane (the unified ideographs,
 /// extension A and the compatibility ideographs) as the search matcher uses them: the usual
@@ -19,8 +19,8 @@ pub fn pinyin_table() -> PinyinTable {
         let mut kept: Vec<&'static str> = Vec::new();
         for p in multi {
             let plain = p.plain();
-            let known: Vec<String> = kept.iter().flat_map(|k| spellings(k)).collect();
-            if !spellings(plain).iter().all(|s| known.contains(s)) {
+            let known: Vec<String> = kept.iter().flat_map(|k| typed_spellings(k)).collect();
+            if !typed_spellings(plain).iter().all(|s| known.contains(s)) {
                 kept.push(plain);
             }
             if kept.len() == 2 {
@@ -30,13 +30,4 @@ pub fn pinyin_table() -> PinyinTable {
         Some((c, kept))
     });
     PinyinTable::from_readings(chars).expect("the pinyin crate's readings are toneless syllables")
-}
-
-/// How a toneless reading can be typed: `ü` as `v` and as `u`.
-fn spellings(plain: &str) -> Vec<String> {
-    if plain.contains('ü') {
-        vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
-    } else {
-        vec![plain.to_string()]
-    }
 }

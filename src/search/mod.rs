@@ -66,6 +66,8 @@ use column::Column;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use normalize::is_han;
 use normalize::{fold_compact, fold_words, Query};
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use pinyin_key::typed_spellings;
 use pinyin_key::PinyinStore;
 
 /// What a hit points at; the declaration order is the tie-break order of the ranking.

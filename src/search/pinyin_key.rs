@@ -210,12 +210,7 @@ fn spell(c: char, lower: char, table: &PinyinTable) -> (Vec<String>, usize) {
     }
     let (mut spellings, mut usual) = (Vec::<String>::new(), 0);
     for (k, plain) in table.readings(c).enumerate() {
-        let spelled = if plain.contains('ü') {
-            vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
-        } else {
-            vec![plain.to_string()]
-        };
-        for s in spelled {
+        for s in typed_spellings(plain) {
             if !spellings.contains(&s) {
                 spellings.push(s);
             }
@@ -225,6 +220,15 @@ fn spell(c: char, lower: char, table: &PinyinTable) -> (Vec<String>, usize) {
         }
     }
     (spellings, usual)
+}
+
+/// How a toneless reading can be typed: `ü` as `v` and as `u`; any other reading as it is.
+pub(crate) fn typed_spellings(plain: &str) -> Vec<String> {
+    if plain.contains('ü') {
+        vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+    } else {
+        vec![plain.to_string()]
+    }
 }
 
 impl PinyinName<'_> {
