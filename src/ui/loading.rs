@@ -46,20 +46,18 @@ pub fn apply_layers(state: AppState, batch: Vec<(String, LayerParse)>) {
             })
             .unwrap_or_else(|| id.to_owned())
     };
-    let ids: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
-    let mut problems = Vec::new();
-    let mut layers = Vec::with_capacity(batch.len());
-    for (id, parsed) in batch {
-        problems.push((file_of(&id), parsed.errors));
-        layers.push(parsed.layer);
-    }
-    let mut dropped = Vec::new();
+    // (file, its problems, how many of its features repeated an earlier layer's ids), per layer
+    let mut reports = Vec::with_capacity(batch.len());
+    let mut ids = Vec::with_capacity(batch.len());
     state.park.update(|p| {
         let park = Arc::make_mut(p);
-        dropped = layers.into_iter().map(|layer| park.add_new(layer).len()).collect();
+        for (id, parsed) in batch {
+            reports.push((file_of(&id), parsed.errors, park.add_new(parsed.layer).len()));
+            ids.push(id);
+        }
     });
     state.errors.update(|v| {
-        for ((file, errors), dropped) in problems.into_iter().zip(dropped) {
+        for (file, errors, dropped) in reports {
             v.extend(errors);
             if dropped > 0 {
                 let reason =
@@ -148,12 +146,9 @@ pub(super) fn load_park(state: AppState, param: Option<String>, view: Option<Map
         let layers = manifest.layers.clone();
         state.manifest_url.set(Some(manifest_url));
         // Every layer on its own task: they load in parallel and each draws as soon as it parses.
-        // The tasks are spawned, and given a turn, before the manifest is applied: their requests
-        // go out before the header, legend and map re-render for it (tens of ms), not after.
         for layer in layers {
             load_layer(state, layer);
         }
-        crate::fetch::yield_now().await;
         apply_manifest(state, manifest, problems, view);
     });
 }
