@@ -134,8 +134,6 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::LonLat;
-    use crate::model::Text;
 
     fn company(
         industry: Industry,
@@ -143,21 +141,12 @@ mod tests {
         capital: Option<u64>,
         founded: Option<i32>,
     ) -> Company {
-        let pos = LonLat::lon_lat(126.52, 45.84);
         Company {
-            id: "c".into(),
-            name: Text::default(),
             industry,
-            sector: None,
             zone: zone.map(Into::into),
             capital_yuan: capital,
             founded,
-            address: None,
-            description: None,
-            website: None,
-            illustrative: true,
-            pos,
-            map: pos.to_map(),
+            ..Company::sample("c")
         }
     }
 

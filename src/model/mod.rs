@@ -305,3 +305,27 @@ impl Park {
         self.pois.iter().find(|p| p.id == id)
     }
 }
+
+#[cfg(test)]
+impl Company {
+    /// A company for unit tests: id `id`, no name, digital economy, every optional field empty,
+    /// in the park; tests change the fields they are about with `..Company::sample(id)`.
+    pub(crate) fn sample(id: &str) -> Company {
+        let pos = crate::geo::LonLat::lon_lat(126.52, 45.84);
+        Company {
+            id: id.into(),
+            name: Text::default(),
+            industry: Industry::DigitalEconomy,
+            sector: None,
+            zone: None,
+            capital_yuan: None,
+            founded: None,
+            address: None,
+            description: None,
+            website: None,
+            illustrative: true,
+            pos,
+            map: pos.to_map(),
+        }
+    }
+}

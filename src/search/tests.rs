@@ -10,22 +10,7 @@ fn text(zh: &str, en: &str, ru: Option<&str>) -> Text {
 }
 
 fn company(id: &str, zh: &str, en: &str) -> Company {
-    let pos = LonLat::lon_lat(126.52, 45.84);
-    Company {
-        id: id.into(),
-        name: text(zh, en, None),
-        industry: Industry::DigitalEconomy,
-        sector: None,
-        zone: None,
-        capital_yuan: None,
-        founded: None,
-        address: None,
-        description: None,
-        website: None,
-        illustrative: true,
-        pos,
-        map: pos.to_map(),
-    }
+    Company { name: text(zh, en, None), ..Company::sample(id) }
 }
 
 fn park() -> Park {
