@@ -1,12 +1,17 @@
 // Trunk post-build hook. (1) Moves trunk's inline start-up <script type="module"> into its own file and
 // adds the Content-Security-Policy, so the page runs with script-src 'self' (no inline script at all).
 // (2) Writes sw.js, the offline service worker, from scripts/sw.template.js with the list of files.
-// Trunk runs it with TRUNK_STAGING_DIR set to the folder about to become dist/.
+// (3) Writes a .gz and a .br copy of every compressible file, for servers that send pre-compressed
+// files (nginx's gzip_static / brotli_static, most CDNs and object stores).
+// Trunk runs it with TRUNK_STAGING_DIR set to the folder about to become dist/. Every URL it writes
+// is relative, so the same dist/ works at a site's root and under any subpath.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 
-/** The policy. frame-ancestors cannot be set in a <meta>: hosts send it as a header (see README). */
+/** The policy. frame-ancestors cannot be set in a <meta>: hosts send it as a header (see README,
+ *  "Deploy"; deploy/nginx.conf sends this same policy, which the build checks). */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -21,19 +26,26 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** Files worth compressing (by extension); images such as PNG are compressed already. */
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|geojson|svg|bin|txt)$/;
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk post_build hook');
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html);
 if (!inline) throw new Error('no inline module script found in index.html');
-const body = inline[1].trim() + '\n';
+// First thing: remove index.html's "serve this folder over http" hint (shown only where no script runs).
+const body = "document.getElementById('file-hint')?.remove();\n" + inline[1].trim() + '\n';
 const name = `start-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, name), body);
-html = html.replace(inline[0], `<script type="module" src="/${name}"></script>`);
+html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 if (/\son[a-z]+=/i.test(html)) throw new Error('an inline event handler is in index.html');
+// A root-absolute URL ("/x.js") would 404 when dist/ is served under a subpath.
+const absolute = /\s(?:src|href)="\/(?!\/)[^"]*"/.exec(html);
+if (absolute) throw new Error(`index.html loads ${absolute[0].trim()} from the site root: keep every asset URL relative`);
+if (/(?:from|module_or_path:)\s*'\//.test(body)) throw new Error(`the start-up script imports from the site root: ${body}`);
 fs.writeFileSync(indexPath, html);
 console.log(`post-build: start-up script moved to ${name}; CSP added`);
 
@@ -52,3 +64,26 @@ const sw = template.replace('__VERSION__', version)
   .replace('__SHELL__', JSON.stringify(shell)).replace('__DATA__', JSON.stringify(data));
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);
 console.log(`post-build: sw.js version ${version}, ${shell.length} shell files, ${data.length} data files`);
+
+// deploy/nginx.conf sends the same policy as a header (plus frame-ancestors, which a <meta> cannot carry).
+const nginx = fs.readFileSync(new URL('../deploy/nginx.conf', import.meta.url), 'utf8');
+if (!nginx.includes(`"${CSP}; frame-ancestors`)) {
+  throw new Error('deploy/nginx.conf does not send the CSP that index.html carries: copy it from scripts/post-build.mjs');
+}
+
+// Pre-compressed copies, written last: sw.js's file list above names only the originals.
+let raw = 0;
+let gz = 0;
+let br = 0;
+for (const f of walk(dir).filter((f) => COMPRESSIBLE.test(f))) {
+  const body = fs.readFileSync(f);
+  const gzipped = zlib.gzipSync(body, { level: 9 });
+  const brotli = zlib.brotliCompressSync(body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  // A copy that is not smaller is not worth sending (the server then sends the original).
+  if (gzipped.length < body.length) { fs.writeFileSync(`${f}.gz`, gzipped); gz += gzipped.length; }
+  if (brotli.length < body.length) { fs.writeFileSync(`${f}.br`, brotli); br += brotli.length; }
+  raw += body.length;
+}
+console.log(`post-build: pre-compressed ${(raw / 1024).toFixed(0)} KB into .gz (${(gz / 1024).toFixed(0)} KB) and .br (${(br / 1024).toFixed(0)} KB)`);

@@ -53,12 +53,25 @@ else
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    say "chromium + chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+  # Debian packages for the browser tests: Chromium and its driver; nginx with the brotli_static
+  # module, to run deploy/nginx.conf in the end-to-end tests.
+  missing=()
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing+=(chromium chromium-driver)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "chromium + chromedriver ($(/usr/bin/chromium --version 2>/dev/null | head -n1)), nginx: present"
   else
-    say "installing Debian's chromium and chromium-driver"
+    say "installing Debian's ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    # Installing nginx must not start a system server (the tests run their own instance).
+    policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      policy=/usr/sbin/policy-rc.d
+      printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"
+    fi
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+    [ -z "$policy" ] || rm -f "$policy"
   fi
 fi
