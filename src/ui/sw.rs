@@ -1,12 +1,36 @@
-//! Offline support: registers the service worker (`sw.js`, written at build time) and shows a
-//! small notice when it reports that a new version was installed.
+//! Offline support: registers the service worker (`sw.js`, written at build time) once the map is
+//! ready, and shows a small notice when it reports that a new version was installed.
+//!
+//! The worker is optional: over plain http from a host that is not `localhost` the browser has no
+//! `navigator.serviceWorker`, and in a third-party iframe it may refuse the registration. Either way the
+//! map stays online-only and nothing reaches the console as an error.
 
+use super::browser;
 use super::state::{use_app_state, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// Registers `sw.js` next to the page and listens for its "updated" message.
-pub fn register(state: AppState) {
+/// Registers the worker once the manifest and every layer have loaded, so that its precache never
+/// competes with the first load.
+pub fn register_when_ready(state: AppState) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        if state.manifest.with(Option::is_none) || super::is_loading(state) {
+            return false;
+        }
+        register(state);
+        true
+    });
+}
+
+/// Registers `sw.js` next to the page (its scope is the page's folder) and listens for its
+/// "updated" message. Does nothing where the browser has no service workers.
+fn register(state: AppState) {
+    if !browser::navigator_has("serviceWorker") {
+        return;
+    }
     let container = window().navigator().service_worker();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let data = ev.data();
@@ -17,7 +41,7 @@ pub fn register(state: AppState) {
         }
     });
     container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The listener lives as long as the page.
+    // Page lifetime: the worker may report an update at any time while the page is open.
     on_message.forget();
     // A worker taking over a page that already had one is a new version too (covers a message
     // sent before this page was listening).
@@ -28,9 +52,17 @@ pub fn register(state: AppState) {
         }
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    // Page lifetime, as above.
     on_change.forget();
-    // A page without a service worker (an old browser, a file: URL) simply stays online-only.
-    let _ = container.register("sw.js");
+    let registration = wasm_bindgen_futures::JsFuture::from(container.register("sw.js"));
+    wasm_bindgen_futures::spawn_local(async move {
+        // Refused (a third-party iframe, a privacy setting, a file the host does not serve): the map
+        // simply stays online-only. Awaiting the promise here also keeps the refusal from surfacing
+        // as an unhandled rejection in the embedding page's console.
+        if let Err(reason) = registration.await {
+            leptos::logging::log!("ParkMap works online only here: {reason:?}");
+        }
+    });
 }
 
 /// "ParkMap was updated" — shown once after a new version took over.
