@@ -199,17 +199,14 @@ pub fn start(state: AppState, policy: OriginPolicy) {
 
     let resize_out = outbox;
     let last_height = StoredValue::new(0i32);
-    let observe = Closure::<dyn Fn()>::new(move || {
+    let report_height = move || {
         let h = document().document_element().map(|e| e.scroll_height()).unwrap_or_default();
         if h != last_height.get_value() {
             last_height.set_value(h);
             resize_out.post(&Event::Resize { height: h.max(0) as u32 }, None);
         }
-    });
-    if let (Ok(observer), Some(root)) =
-        (web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()), document().document_element())
-    {
-        observer.observe(&root);
+    };
+    if let Some(root) = document().document_element() {
+        super::browser::watch_size(&root, report_height);
     }
-    observe.forget();
 }

@@ -24,8 +24,10 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let with_selection = RwSignal::new(true);
     let hidden = RwSignal::new(state.hidden.get_untracked());
     let title = RwSignal::new(String::new());
-    let copied = RwSignal::new(false);
+    // The copy button's outcome, as a translation key.
+    let copy_status = RwSignal::new(None::<&'static str>);
     let first = NodeRef::<leptos::html::Input>::new();
+    let code = NodeRef::<leptos::html::Textarea>::new();
 
     let url_state = move || {
         // `current` reads without tracking; the snippet follows the view and selection live.
@@ -58,15 +60,25 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
         .unwrap_or_else(|e| e.to_string())
     };
     let preview = move || embed_src(&base_url(), &url_state()).unwrap_or_default();
+    // The snippet is selected either way, so that where the clipboard API is missing (plain http, an
+    // old browser) or refuses (a frame without permission) Ctrl+C copies it.
     let copy = move |_| {
-        let text = snippet();
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&text);
-        copied.set(true);
+        if let Some(el) = code.get_untracked() {
+            el.select();
+        }
+        if !super::browser::navigator_has("clipboard") {
+            copy_status.set(Some("embed.copy_manual"));
+            return;
+        }
+        let written = wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&snippet()));
+        leptos::task::spawn_local(async move {
+            let key = if written.await.is_ok() { "embed.copied" } else { "embed.copy_manual" };
+            copy_status.set(Some(key));
+        });
     };
     Effect::new(move |_| {
         if open.get() {
-            copied.set(false);
+            copy_status.set(None);
             request_animation_frame(move || {
                 if let Some(el) = first.get_untracked() {
                     let _ = el.focus();
@@ -130,9 +142,9 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                             </form>
                             <div class="embed-dialog__output">
                                 <label for="embed-code">{state.tr("embed.code")}</label>
-                                <textarea id="embed-code" class="embed-dialog__code" readonly rows="5" prop:value=snippet></textarea>
+                                <textarea id="embed-code" node_ref=code class="embed-dialog__code" readonly rows="5" prop:value=snippet></textarea>
                                 <button type="button" class="embed-dialog__copy" on:click=copy>{state.tr("embed.copy")}</button>
-                                <span class="embed-dialog__copied" role="status">{move || if copied.get() { state.t("embed.copied") } else { "" }}</span>
+                                <span class="embed-dialog__copied" role="status">{move || copy_status.get().map(|k| state.t(k)).unwrap_or_default()}</span>
                                 <p class="embed-dialog__preview-label">{state.tr("embed.preview")}</p>
                                 <div class="embed-dialog__preview">
                                     <iframe class="embed-dialog__frame" src=preview title=state.tr("embed.preview")

@@ -10,7 +10,6 @@ use crate::geo::gesture::{
 };
 use crate::geo::ScreenPoint;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Why the map has nothing to show; caught by the error boundary around the map.
@@ -127,15 +126,10 @@ fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPoi
 
 fn observe_size(el: &web_sys::HtmlDivElement, state: AppState) {
     let target = el.clone();
-    let resize = Closure::<dyn Fn()>::new(move || {
+    super::browser::watch_size(el, move || {
         let r = target.get_bounding_client_rect();
         state.viewport.update(|v| *v = v.with_size(r.width(), r.height()));
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(resize.as_ref().unchecked_ref()) {
-        observer.observe(el);
-    }
-    // The observer lives as long as the page; so does its callback.
-    resize.forget();
 }
 
 /// The interactive map.

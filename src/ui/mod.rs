@@ -1,5 +1,6 @@
 //! The Leptos UI: thin components that read signals and call the pure core.
 
+mod browser;
 mod controls;
 mod embed;
 mod embed_dialog;
@@ -63,7 +64,7 @@ pub fn App() -> impl IntoView {
         start_embed_when_loaded(state, from_url.origins.clone());
     }
     url::sync(state, from_url);
-    sw::register(state);
+    sw::register_when_ready(state);
     view! { <Shell/> }
 }
 

@@ -8,8 +8,17 @@ use crate::ui::state::{use_app_state, AppState};
 use leptos::prelude::*;
 use leptos_use::{use_geolocation_with_options, UseGeolocationOptions, UseGeolocationReturn};
 
-/// Asks for the position (the browser may prompt for permission).
+/// Asks for the position (the browser may prompt for permission). Over plain http (not a secure
+/// context) browsers refuse geolocation, and some have none: the visitor is told so at once.
 pub fn locate(state: AppState) {
+    if !crate::ui::browser::is_secure_context() {
+        state.planner.locate_message.set(Some("locate.insecure"));
+        return;
+    }
+    if !crate::ui::browser::navigator_has("geolocation") {
+        state.planner.locate_message.set(Some("locate.denied"));
+        return;
+    }
     state.planner.locate_message.set(Some("locate.waiting"));
     state.planner.locate_tick.update(|t| *t += 1);
 }

@@ -1,0 +1,56 @@
+//! Feature detection for the optional browser APIs the app uses. A page served over plain http from
+//! a host name that is not `localhost` is not a secure context: there `navigator.serviceWorker` and
+//! `navigator.clipboard` do not exist and geolocation refuses; an embedding page or a privacy setting
+//! can take others away. Every caller checks here first and degrades in place, so the map always mounts.
+
+use wasm_bindgen::JsValue;
+
+/// True when `object[name]` exists (neither `undefined` nor `null`).
+fn has(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// True when `navigator[name]` exists, e.g. `serviceWorker`, `clipboard`, `geolocation`.
+pub fn navigator_has(name: &str) -> bool {
+    has(&leptos::prelude::window().navigator(), name)
+}
+
+/// True when the global `window[name]` exists, e.g. `ResizeObserver`, `matchMedia`.
+pub fn window_has(name: &str) -> bool {
+    has(&leptos::prelude::window(), name)
+}
+
+/// `window.isSecureContext` (https, or http on `localhost`/`127.0.0.1`). Browsers without the flag are
+/// taken as secure: they predate the rule.
+pub fn is_secure_context() -> bool {
+    let window = leptos::prelude::window();
+    js_sys::Reflect::get(&window, &JsValue::from_str("isSecureContext"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
+/// Calls `on_change` whenever `target`'s size changes (a `ResizeObserver` calls it once at the start
+/// too). Without `ResizeObserver` it measures once now and then on every window `resize`. Either way
+/// the observer or listener is removed when the calling reactive scope is cleaned up.
+pub fn watch_size(target: &web_sys::Element, on_change: impl Fn() + Clone + 'static) {
+    use leptos::prelude::{on_cleanup, window_event_listener};
+    use leptos::reactive::send_wrapper_ext::SendOption;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    if window_has("ResizeObserver") {
+        let callback = Closure::<dyn Fn()>::new(on_change.clone());
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(target);
+            let held = SendOption::new_local(Some((observer, callback)));
+            on_cleanup(move || {
+                if let Some((observer, _callback)) = held.take() {
+                    observer.disconnect();
+                }
+            });
+            return;
+        }
+    }
+    on_change();
+    let listener = window_event_listener(leptos::ev::resize, move |_| on_change());
+    on_cleanup(move || listener.remove());
+}
