@@ -14,11 +14,15 @@ const TYPES = {
 
 /** Serves `root` on 127.0.0.1:`port` (0 = any free port); `mounts` maps URL prefixes such as
  *  '/fixtures/' to other folders. Resolves to { url, port, overrides, close }: `overrides` maps a
- *  URL path to { body, type } served instead of the file (a test's "next deployment"). */
+ *  URL path to { body, type } served instead of the file (a test's "next deployment"); `delays` maps
+ *  a URL path to milliseconds to wait before answering (a slow network). */
 export function serve(root, port = 0, mounts = {}) {
   const overrides = {};
-  const server = http.createServer((req, res) => {
+  const delays = {};
+  const server = http.createServer(async (req, res) => {
     let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (delays[urlPath]) await new Promise((r) => { setTimeout(r, delays[urlPath]).unref(); });
+    if (res.destroyed) return;
     if (overrides[urlPath]) {
       res.writeHead(200, { 'content-type': overrides[urlPath].type, 'cache-control': 'no-cache' });
       res.end(overrides[urlPath].body);
@@ -43,7 +47,10 @@ export function serve(root, port = 0, mounts = {}) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const p = server.address().port;
-      resolve({ url: `http://127.0.0.1:${p}/`, port: p, overrides, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        url: `http://127.0.0.1:${p}/`, port: p, overrides, delays,
+        close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+      });
     });
   });
 }
