@@ -70,7 +70,8 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             copy_status.set(Some("embed.copy_manual"));
             return;
         }
-        let written = wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&snippet()));
+        let written =
+            wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&snippet()));
         leptos::task::spawn_local(async move {
             let key = if written.await.is_ok() { "embed.copied" } else { "embed.copy_manual" };
             copy_status.set(Some(key));
