@@ -101,5 +101,5 @@ pub use protocol::{parse_command, Action, Command, Event, ProtocolError, Request
 pub use snippet::{embed_src, iframe_snippet, EmbedOptions, Size, SnippetError};
 pub use url_state::{
     check_id, parse, to_hash, to_query, FilterParams, MapView, SelectionKind, SelectionRef, UrlState,
-    UrlWarning,
+    UrlWarning, LOOP_KM_RANGE,
 };

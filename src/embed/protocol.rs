@@ -114,7 +114,7 @@ pub enum RouteRequest {
     },
     /// `{loopKm, start: [lat, lon], winter?}`: a loop of about `km` from `start` back to it.
     Loop {
-        /// Wanted length, km (0.1..=100).
+        /// Wanted length, km, within [`LOOP_KM_RANGE`](super::LOOP_KM_RANGE) (2..=40).
         km: f64,
         /// Start and end.
         start: LonLat,

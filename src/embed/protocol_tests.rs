@@ -78,7 +78,7 @@ fn action_names_are_the_wire_types() {
         ("fitPark", json!({})),
         ("setLayers", json!({"hidden": []})),
         ("setFilter", json!({})),
-        ("planRoute", json!({"loopKm": 1, "start": [0, 0]})),
+        ("planRoute", json!({"loopKm": 2, "start": [0, 0]})),
         ("setLanguage", json!({"lang": "en"})),
     ] {
         assert_eq!(action(type_, fields).name(), type_);
@@ -248,7 +248,19 @@ fn every_error_names_the_problem_precisely() {
         (
             "planRoute",
             json!({"loopKm": 0, "start": [45, 126]}),
-            "planRoute: \"loopKm\" 0 is out of range 0.1..100".into(),
+            "planRoute: \"loopKm\" 0 is out of range 2..40".into(),
+        ),
+        // The planner plans 2 to 40 km: a longer loop is refused here, with an error event, rather
+        // than accepted and then failing in the panel where the partner cannot see it.
+        (
+            "planRoute",
+            json!({"loopKm": 50, "start": [45, 126]}),
+            "planRoute: \"loopKm\" 50 is out of range 2..40".into(),
+        ),
+        (
+            "planRoute",
+            json!({"loopKm": 1.5, "start": [45, 126]}),
+            "planRoute: \"loopKm\" 1.5 is out of range 2..40".into(),
         ),
         (
             "planRoute",
@@ -357,5 +369,14 @@ mod props {
             let a = action("flyTo", json!({"lat": lat, "lon": lon, "zoom": zoom}));
             prop_assert_eq!(a, Action::FlyTo { center: LonLat::lon_lat(lon, lat), zoom: Some(zoom) });
         }
+    }
+}
+
+#[test]
+fn loop_lengths_are_the_planners_range() {
+    use crate::route::{MAX_LOOP_KM, MIN_LOOP_KM};
+    assert_eq!(crate::embed::LOOP_KM_RANGE, MIN_LOOP_KM..=MAX_LOOP_KM);
+    for km in [MIN_LOOP_KM, 10.0, MAX_LOOP_KM] {
+        assert!(parse_command(&msg("planRoute", json!({"loopKm": km, "start": [45, 126]}))).is_ok(), "{km}");
     }
 }

@@ -18,8 +18,9 @@ pub const ZOOM_RANGE: RangeInclusive<f64> = 0.0..=22.0;
 pub const MAX_ID_CHARS: usize = 200;
 /// Most waypoints of a route.
 pub const MAX_WAYPOINTS: usize = 50;
-/// Lengths of a loop walk, in km.
-pub const LOOP_KM_RANGE: RangeInclusive<f64> = 0.1..=100.0;
+/// Lengths of a loop walk, in km: exactly what the route planner plans (one source of truth for the
+/// planner, the `loop=` parameter and the `planRoute` command).
+pub const LOOP_KM_RANGE: RangeInclusive<f64> = crate::route::MIN_LOOP_KM..=crate::route::MAX_LOOP_KM;
 /// Founding years a filter may name.
 pub const YEAR_RANGE: RangeInclusive<i32> = 0..=9999;
 /// Decimals of a route waypoint in the URL (about a metre).
@@ -293,7 +294,8 @@ fn apply(s: &mut UrlState, key: &str, v: &str, item: &mut dyn FnMut(String)) -> 
         "loop" => {
             let km = decimal(v).ok_or(format!("{v:?} is not a number"))?;
             if !LOOP_KM_RANGE.contains(&km) {
-                return Err(format!("{v} km is out of range 0.1..100"));
+                let (min, max) = (LOOP_KM_RANGE.start(), LOOP_KM_RANGE.end());
+                return Err(format!("{v} km is out of range {min}..{max}"));
             }
             s.loop_km = Some(km);
         }
