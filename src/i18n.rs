@@ -64,13 +64,72 @@ pub fn choose_lang(param: Option<&str>, browser: &[String]) -> Lang {
 
 include!("i18n_table.rs");
 
-/// The UI string for `key` in `lang`. A key missing from the table shows as `⟦key⟧`, which the
+/// The UI string for `key` in `lang`. A key missing from the table shows as `⟦missing⟧`, which the
 /// end-to-end tests look for, so an untranslated string cannot ship unnoticed.
 pub fn t(lang: Lang, key: &str) -> &'static str {
     match TABLE.binary_search_by(|(k, _)| k.cmp(&key)) {
         Ok(i) => TABLE[i].1[lang.column()],
         Err(_) => "⟦missing⟧",
     }
+}
+
+/// The plural categories (CLDR's) that the three languages' counted nouns need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    /// English and Russian 1; Russian 21, 31, … (not 11).
+    One,
+    /// Russian 2–4, 22–24, … (not 12–14).
+    Few,
+    /// Russian 0, 5–20, 25–30, …
+    Many,
+    /// Everything else: English 0 and 2+, every Chinese count.
+    Other,
+}
+
+impl Plural {
+    /// The category of the count `n` in `lang`.
+    ///
+    /// ```
+    /// use parkmap::i18n::{Lang, Plural};
+    /// assert_eq!(Plural::of(21, Lang::Ru), Plural::One);
+    /// assert_eq!(Plural::of(11, Lang::Ru), Plural::Many);
+    /// assert_eq!(Plural::of(1, Lang::Zh), Plural::Other);
+    /// ```
+    pub fn of(n: u64, lang: Lang) -> Plural {
+        match lang {
+            Lang::Zh => Plural::Other,
+            Lang::En if n == 1 => Plural::One,
+            Lang::En => Plural::Other,
+            Lang::Ru => match (n % 10, n % 100) {
+                (1, r) if r != 11 => Plural::One,
+                (2..=4, r) if !(12..=14).contains(&r) => Plural::Few,
+                _ => Plural::Many,
+            },
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Plural::One => "one",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+}
+
+/// `n` and the phrase `key` in the form the count needs: the table has `key.one`, `key.few`,
+/// `key.many` and `key.other` (each language uses its own subset).
+///
+/// ```
+/// use parkmap::i18n::{count, Lang};
+/// assert_eq!(count(1, "n.companies", Lang::En), "1 company");
+/// assert_eq!(count(22, "n.companies", Lang::Ru), "22 компании");
+/// assert_eq!(count(1200, "n.companies", Lang::Zh), "1,200 家企业");
+/// ```
+pub fn count(n: u64, key: &str, lang: Lang) -> String {
+    let form = format!("{key}.{}", Plural::of(n, lang).suffix());
+    format!("{} {}", format_int(n, lang), t(lang, &form))
 }
 
 /// Whether the table has `key` (for tests and debug builds).
@@ -242,6 +301,41 @@ mod tests {
         for k in keys {
             assert!(has_key(&k), "missing translation {k}");
         }
+    }
+
+    #[test]
+    fn counts_take_the_plural_form_they_need() {
+        let cases = [
+            (1, "1 company", "1 家企业", "1 компания"),
+            (2, "2 companies", "2 家企业", "2 компании"),
+            (5, "5 companies", "5 家企业", "5 компаний"),
+            (11, "11 companies", "11 家企业", "11 компаний"),
+            (21, "21 companies", "21 家企业", "21 компания"),
+            (22, "22 companies", "22 家企业", "22 компании"),
+            (111, "111 companies", "111 家企业", "111 компаний"),
+        ];
+        for (n, en, zh, ru) in cases {
+            assert_eq!(count(n, "n.companies", Lang::En), en);
+            assert_eq!(count(n, "n.companies", Lang::Zh), zh);
+            assert_eq!(count(n, "n.companies", Lang::Ru), ru);
+        }
+        let matching = [
+            (1, "1 company matches", "1 家企业符合条件", "1 компания подходит"),
+            (2, "2 companies match", "2 家企业符合条件", "2 компании подходят"),
+            (5, "5 companies match", "5 家企业符合条件", "5 компаний подходят"),
+            (11, "11 companies match", "11 家企业符合条件", "11 компаний подходят"),
+            (21, "21 companies match", "21 家企业符合条件", "21 компания подходит"),
+            (22, "22 companies match", "22 家企业符合条件", "22 компании подходят"),
+            (111, "111 companies match", "111 家企业符合条件", "111 компаний подходят"),
+        ];
+        for (n, en, zh, ru) in matching {
+            assert_eq!(count(n, "n.companies_match", Lang::En), en);
+            assert_eq!(count(n, "n.companies_match", Lang::Zh), zh);
+            assert_eq!(count(n, "n.companies_match", Lang::Ru), ru);
+        }
+        // 12–14 are "many" in Russian although they end in 2–4
+        assert_eq!(count(12, "n.companies", Lang::Ru), "12 компаний");
+        assert_eq!(count(104, "n.companies", Lang::Ru), "104 компании");
     }
 
     #[test]

@@ -75,7 +75,7 @@ fn company_items(state: AppState) -> Vec<MarkerItem> {
                     key: format!("cluster:{}:{}", crate::index::cluster_zoom(&v), c.key()),
                     at: c.center,
                     class: "map__cluster".into(),
-                    label: format!("{n} {}", crate::i18n::t(lang, "cluster.companies")),
+                    label: crate::i18n::count(n as u64, "n.companies", lang),
                     glyph: "",
                     cluster: Some((n, c.zoom_to())),
                 }

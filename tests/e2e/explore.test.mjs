@@ -93,13 +93,13 @@ test('one industry filter: the list, the count and the figures agree with the da
     const expected = companies().filter((c) => c.industry === 'new_materials');
     const capital = expected.reduce((s, c) => s + c.capital_yuan, 0);
     await page.locator('.explore__count').filter({ hasText: `${expected.length} of 590` }).waitFor();
-    assert.match(await page.locator('.match-chip').textContent(), new RegExp(`${expected.length} of 590 companies match`));
+    assert.match(await page.locator('.match-chip').textContent(), new RegExp(`${expected.length} compan(y matches|ies match) \\(of 590\\)`));
     assert.equal(await countCompanies(page), expected.length, 'the map shows only matches');
     const totals = await page.locator('.explore__totals').textContent();
     assert.match(totals, new RegExp(`Companies${expected.length}`));
     assert.ok(totals.includes(`¥${(capital / 1e9).toFixed(3).replace(/\.?0+$/, '')} bn`) || totals.includes(`¥${(capital / 1e6).toFixed(3).replace(/\.?0+$/, '')} m`), totals);
     await page.getByRole('button', { name: 'List', exact: true }).click();
-    await page.locator('.list__count').filter({ hasText: `${expected.length} companies match` }).waitFor();
+    await page.locator('.list__count').filter({ hasText: `${expected.length} ${expected.length === 1 ? 'company matches' : 'companies match'}` }).waitFor();
     // every row on the page is a new-materials company
     const industries = await page.locator('.list__row td:nth-child(2)').allTextContents();
     assert.ok(industries.length > 0 && industries.every((s) => s === 'New materials'));
@@ -200,5 +200,33 @@ test('a filter link reproduces the filter', async (t) => {
     const expected = companies().filter((c) => c.industry === 'digital_economy' && c.founded >= 2022 && c.founded <= 2024).length;
     await page.locator('.match-chip').filter({ hasText: `${expected} of 590` }).waitFor();
     assert.equal(await countCompanies(page), expected);
+  });
+});
+
+test('counts take their plural form in zh, en and ru (1, 2, 5, 11, 21, 22, 111 matches)', async (t) => {
+  // capital filters that leave exactly n companies: the n smallest capitals, where the next differs
+  const capitals = companies().map((c) => c.capital_yuan).sort((a, b) => a - b);
+  const forms = {
+    en: (n) => `${n} ${n === 1 ? 'company matches' : 'companies match'} (of 590)`,
+    zh: (n) => `${n} 家企业符合条件 (共 590)`,
+    ru: (n) => {
+      const [m10, m100] = [n % 10, n % 100];
+      const phrase = m10 === 1 && m100 !== 11 ? 'компания подходит'
+        : m10 >= 2 && m10 <= 4 && !(m100 >= 12 && m100 <= 14) ? 'компании подходят' : 'компаний подходят';
+      return `${n} ${phrase} (из 590)`;
+    },
+  };
+  await withPage(suite, t, {}, async (page) => {
+    let checked = 0;
+    for (const n of [1, 2, 5, 11, 21, 22, 111]) {
+      if (capitals[n - 1] === capitals[n]) continue; // a tie: no capital range leaves exactly n
+      for (const lang of ['zh', 'en', 'ru']) {
+        await page.goto(`${suite.url}?lang=${lang}&cap=0-${capitals[n - 1]}`);
+        await waitForPark(page);
+        assert.equal(await page.locator('.match-chip span').textContent(), forms[lang](n), `${lang} ${n}`);
+        checked += 1;
+      }
+    }
+    assert.ok(checked >= 15, `at least five counts checked in three languages (${checked})`);
   });
 });

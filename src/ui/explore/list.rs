@@ -128,7 +128,7 @@ pub fn ListView() -> impl IntoView {
             view! {
                     <div class="list__bar">
                         <h2 id="list-title" class="list__title">{state.tr("list.title")}</h2>
-                        <span class="list__count" role="status">{move || format!("{} {}", rows.with(Vec::len), state.t("explore.companies_match"))}</span>
+                        <span class="list__count" role="status">{move || crate::i18n::count(rows.with(Vec::len) as u64, "n.companies_match", state.lang.get())}</span>
                         <div class="list__pager">
                             <button type="button" class="planner__button" disabled=move || page.get() == 0
                                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{state.tr("list.prev")}</button>

@@ -229,7 +229,7 @@ pub fn ExplorePanel() -> impl IntoView {
     }
 }
 
-/// "132 of 590 companies · Clear": always on the map while a filter is active.
+/// "132 companies match (of 590) · Clear": always on the map while a filter is active.
 #[component]
 pub fn MatchChip() -> impl IntoView {
     let state = use_app_state();
@@ -239,8 +239,8 @@ pub fn MatchChip() -> impl IntoView {
             let lang: Lang = state.lang.get();
             view! {
                 <div class="match-chip" role="status">
-                    <span>{format!("{} {} {} {}", format_int(ex.matches() as u64, lang), t(lang, "explore.of"),
-                        format_int(state.park.with(|p| p.companies.len()) as u64, lang), t(lang, "explore.companies_match"))}</span>
+                    <span>{format!("{} ({} {})", crate::i18n::count(ex.matches() as u64, "n.companies_match", lang),
+                        t(lang, "explore.of_total"), format_int(state.park.with(|p| p.companies.len()) as u64, lang))}</span>
                     <button type="button" class="match-chip__clear" on:click=move |_| ex.filter.update(|f| f.clear())>{t(lang, "explore.clear")}</button>
                 </div>
             }
