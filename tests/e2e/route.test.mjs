@@ -64,6 +64,19 @@ test('the URL reproduces the route after a reload', async (t) => {
 
 test('the GPX download is GPX 1.1 with the route and named waypoints', async (t) => {
   await withPage(suite, t, {}, async (page) => {
+    // Firefox cancels a download whose object URL is revoked in the task that clicked its link:
+    // record each revoke and whether it came in that task.
+    await page.addInitScript(() => {
+      window.__revokes = [];
+      window.__clickTask = false;
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function () {
+        window.__clickTask = true;
+        setTimeout(() => { window.__clickTask = false; }, 0);
+        return click.call(this);
+      };
+      URL.revokeObjectURL = (url) => { window.__revokes.push({ url, inClickTask: window.__clickTask }); };
+    });
     await page.goto(`${suite.url}?lang=en&route=${latlon(poi('p01'))};${latlon(poi('p02'))}`);
     await waitForPark(page);
     await page.waitForFunction(() => /Distance/.test(document.querySelector('.planner__summary')?.textContent));
@@ -84,6 +97,10 @@ test('the GPX download is GPX 1.1 with the route and named waypoints', async (t)
     const [gj] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download GeoJSON' }).click()]);
     const fc = JSON.parse(fs.readFileSync(await gj.path(), 'utf8'));
     assert.equal(fc.type, 'FeatureCollection');
+    // both object URLs are released, later
+    await page.waitForFunction(() => window.__revokes.length === 2, null, { timeout: 10000 });
+    const revokes = await page.evaluate(() => window.__revokes);
+    assert.ok(revokes.every((r) => r.url.startsWith('blob:') && !r.inClickTask), JSON.stringify(revokes));
   });
 });
 

@@ -5,7 +5,11 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Saves `text` as a file called `name` through a temporary object URL.
+/// How long an object URL outlives the click that downloads it (Firefox cancels a download whose
+/// URL is revoked in the clicking task).
+const REVOKE_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Saves `text` as a file called `name` through a temporary object URL, released a little later.
 fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -18,7 +22,12 @@ fn download(name: &str, mime: &str, text: &str) {
         a.set_download(name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        REVOKE_AFTER,
+    );
 }
 
 fn route_name(state: AppState) -> String {
