@@ -21,12 +21,8 @@ pub async fn sleep_ms(ms: u32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Reads a JSON answer as text: an answer served as anything else (an HTML error page) is refused.
-async fn read_json(response: Response) -> Result<String, String> {
-    let content_type = response.headers().get("content-type");
-    if !content_type_ok(content_type.as_deref()) {
-        return Err(format!("served as {}, not JSON", content_type.unwrap_or_default()));
-    }
+/// Reads an answer as text.
+async fn read_text(response: Response) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
@@ -36,7 +32,8 @@ async fn read_bytes(response: Response) -> Result<Vec<u8>, String> {
 }
 
 /// One attempt: aborts after `timeout_ms` (the body's reading included); an HTTP error status, a
-/// network failure, a timeout and a body `read` refuses are errors naming `file`.
+/// web page served instead of data, a network failure, a timeout and a body `read` refuses are
+/// errors naming `file`.
 async fn fetch_once<T>(
     url: &str,
     file: &str,
@@ -65,6 +62,13 @@ async fn fetch_once<T>(
         if !response.ok() {
             return Err(DataError::Http { file: file.into(), status: response.status() });
         }
+        let content_type = response.headers().get("content-type");
+        if !content_type_ok(content_type.as_deref()) {
+            return Err(DataError::NotData {
+                file: file.into(),
+                content_type: content_type.unwrap_or_default(),
+            });
+        }
         read(response).await.map_err(unreachable)
     }
     .await;
@@ -75,7 +79,7 @@ async fn fetch_once<T>(
     result
 }
 
-/// Fetches `url` as text, retrying transport failures as `policy` says; `on_retry(attempt)` is
+/// Fetches `url` as text, retrying transient failures as `policy` says; `on_retry(attempt)` is
 /// called before each retry (for the loading state).
 pub async fn fetch_text(
     url: &str,
@@ -83,10 +87,10 @@ pub async fn fetch_text(
     policy: RetryPolicy,
     on_retry: &dyn Fn(u32),
 ) -> Result<String, DataError> {
-    fetch_retrying(url, file, policy, on_retry, &read_json).await
+    fetch_retrying(url, file, policy, on_retry, &read_text).await
 }
 
-/// Fetches `url` as bytes, retrying transport failures as `policy` says.
+/// Fetches `url` as bytes, retrying transient failures as `policy` says.
 pub async fn fetch_bytes(url: &str, file: &str, policy: RetryPolicy) -> Result<Vec<u8>, DataError> {
     fetch_retrying(url, file, policy, &|_| {}, &read_bytes).await
 }

@@ -43,10 +43,32 @@ impl RetryPolicy {
     }
 }
 
-/// Whether a failed download is worth another try: network trouble, timeouts, server errors and
-/// wrongly typed answers are; a file that arrived and does not parse is not (it would fail again).
+/// Whether a failed download is worth another try by itself: network errors, timeouts and the
+/// statuses [`is_retryable_status`] names are. A missing or forbidden file, a web page served
+/// instead of data and a file that does not parse are not: they would fail the same way again.
 pub fn is_retryable(error: &DataError) -> bool {
-    matches!(error, DataError::Http { .. } | DataError::Unreachable { .. })
+    match error {
+        DataError::Http { status, .. } => is_retryable_status(*status),
+        DataError::Unreachable { .. } => true,
+        _ => false,
+    }
+}
+
+/// Transient HTTP statuses: 408 (request timeout), 429 (too many requests) and every 5xx.
+///
+/// ```
+/// use parkmap::retry::is_retryable_status;
+/// assert!(is_retryable_status(503) && is_retryable_status(429) && is_retryable_status(408));
+/// assert!(!is_retryable_status(404) && !is_retryable_status(403) && !is_retryable_status(400));
+/// ```
+pub fn is_retryable_status(status: u16) -> bool {
+    status == 408 || status == 429 || (500..=599).contains(&status)
+}
+
+/// Whether the file could not be downloaded at all (as opposed to arriving broken): the layer then
+/// offers a Retry button, whether or not it was retried by itself.
+pub fn is_download_failure(error: &DataError) -> bool {
+    matches!(error, DataError::Http { .. } | DataError::Unreachable { .. } | DataError::NotData { .. })
 }
 
 /// Checks the `Content-Type` of a data file: JSON, GeoJSON, plain text or unknown binary are
@@ -72,11 +94,23 @@ mod tests {
     }
 
     #[test]
-    fn only_transport_failures_are_retried() {
-        assert!(is_retryable(&DataError::Http { file: "a".into(), status: 503 }));
+    fn only_transient_failures_are_retried() {
+        let http = |status| DataError::Http { file: "a".into(), status };
+        for status in [408, 429, 500, 502, 503, 504, 599] {
+            assert!(is_retryable(&http(status)), "{status}");
+        }
+        // a missing or forbidden file would be missing again: two wasted requests, 1.6 s
+        for status in [400, 401, 403, 404, 410, 451] {
+            assert!(!is_retryable(&http(status)), "{status}");
+            assert!(is_download_failure(&http(status)), "{status} still offers a Retry button");
+        }
         assert!(is_retryable(&DataError::Unreachable { file: "a".into(), reason: "timeout".into() }));
+        let page = DataError::NotData { file: "a".into(), content_type: "text/html".into() };
+        assert!(!is_retryable(&page) && is_download_failure(&page));
         let json = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
-        assert!(!is_retryable(&DataError::json("a", &json)));
+        assert!(
+            !is_retryable(&DataError::json("a", &json)) && !is_download_failure(&DataError::json("a", &json))
+        );
     }
 
     #[test]

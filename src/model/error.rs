@@ -23,6 +23,15 @@ pub enum DataError {
         /// What went wrong.
         reason: String,
     },
+    /// The server answered with a web page (or an image) where data was expected: usually a wrong
+    /// path that a single-page host or a proxy answers with its own HTML page.
+    #[error("{file}: got a web page, not data — is the path right? (served as {content_type})")]
+    NotData {
+        /// The file.
+        file: String,
+        /// The `Content-Type` it was served with.
+        content_type: String,
+    },
     /// The text is not JSON.
     #[error("{file}:{line}:{column}: malformed JSON: {reason}")]
     Json {
@@ -83,6 +92,7 @@ impl DataError {
         match self {
             DataError::Http { file, .. }
             | DataError::Unreachable { file, .. }
+            | DataError::NotData { file, .. }
             | DataError::Json { file, .. }
             | DataError::TooLarge { file, .. }
             | DataError::Layer { file, .. }

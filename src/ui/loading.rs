@@ -108,7 +108,7 @@ pub fn load_layer(state: AppState, layer: LayerRef) {
             })
         };
         let parsed = crate::fetch::load_layer(&layer, &manifest_url, &on_retry).await;
-        if parsed.layer.is_empty() && parsed.errors.iter().any(crate::retry::is_retryable) {
+        if parsed.layer.is_empty() && parsed.errors.iter().any(crate::retry::is_download_failure) {
             state.failed.update(|v| v.push(layer.clone()));
         }
         queue_layer(state, layer.id.clone(), parsed);

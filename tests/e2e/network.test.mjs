@@ -1,5 +1,6 @@
-// End to end: network faults on one layer. Each is retried with backoff a bounded number of times,
-// then reported with a retry button; the rest of the map stays usable; a slow layer shows a loading
+// End to end: network faults on one layer. Transient ones (network errors, timeouts, 408, 429, 5xx)
+// are retried with backoff a bounded number of times; a missing or forbidden file and a web page
+// served instead of data are reported at once. Either way the layer gets a retry button; the rest of the map stays usable; a slow layer shows a loading
 // state and the page stays responsive.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,24 +24,30 @@ async function flaky(page, times, fail) {
   return () => calls;
 }
 
+/** Each fault, how many attempts it gets (3: retried twice; 1: reported at once), and the alert's words. */
 const FAULTS = {
-  'HTTP 503': (r) => r.fulfill({ status: 503, body: 'busy' }),
-  'HTTP 404': (r) => r.fulfill({ status: 404, body: 'gone' }),
-  'connection refused': (r) => r.abort('connectionrefused'),
-  'timeout': (r) => r.abort('timedout'),
-  'wrong content type': (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<html>proxy error</html>' }),
+  'HTTP 503': [3, (r) => r.fulfill({ status: 503, body: 'busy' }), /HTTP 503/],
+  'HTTP 429': [3, (r) => r.fulfill({ status: 429, body: 'slow down' }), /HTTP 429/],
+  'HTTP 404': [1, (r) => r.fulfill({ status: 404, body: 'gone' }), /HTTP 404/],
+  'HTTP 403': [1, (r) => r.fulfill({ status: 403, body: 'no' }), /HTTP 403/],
+  'connection refused': [3, (r) => r.abort('connectionrefused'), /could not load/],
+  'timeout': [3, (r) => r.abort('timedout'), /could not load/],
+  'wrong content type': [1, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<html>proxy error</html>' }),
+    /got a web page, not data — is the path right\?/],
 };
 
-for (const [name, fail] of Object.entries(FAULTS)) {
-  test(`${name} on one layer: retried, then reported with a retry button that works`, async (t) => {
+for (const [name, [attempts, fail, words]] of Object.entries(FAULTS)) {
+  const what = attempts > 1 ? 'retried, then reported' : 'reported at once, not retried';
+  test(`${name} on one layer: ${what}, with a retry button that works`, async (t) => {
     await withPage(suite, t, {}, async (page) => {
-      const calls = await flaky(page, 3, fail);
+      const calls = await flaky(page, attempts, fail);
       await page.goto(`${suite.url}?lang=en${AT}`);
       await waitForPark(page);
       const retry = page.getByRole('button', { name: 'Retry greenway.geojson' });
       await retry.waitFor({ timeout: 15000 });
-      assert.equal(calls(), 3, 'three attempts, then it gave up');
+      assert.equal(calls(), attempts, `${attempts} attempt(s), then it gave up`);
       assert.match(await page.getByRole('alert').textContent(), /greenway\.geojson/);
+      assert.match(await page.getByRole('alert').textContent(), words);
       assert.equal(await page.locator('.map__trail--greenway').count(), 0);
       // the rest of the map is usable meanwhile
       assert.ok(await page.locator('.map__zone').count() > 0);
@@ -58,7 +65,7 @@ for (const [name, fail] of Object.entries(FAULTS)) {
 
 test('a layer that fails twice then loads is drawn with no alert', async (t) => {
   await withPage(suite, t, {}, async (page) => {
-    const calls = await flaky(page, 2, FAULTS['HTTP 503']);
+    const calls = await flaky(page, 2, FAULTS['HTTP 503'][1]);
     await page.goto(`${suite.url}?lang=en`);
     await page.locator('.map__trail--greenway').first().waitFor({ timeout: 15000 });
     assert.equal(calls(), 3);
