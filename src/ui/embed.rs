@@ -34,16 +34,31 @@ fn parent_origin() -> Option<String> {
     from_ancestors.or_else(|| crate::model::url::origin(&document().referrer()))
 }
 
-/// Where events go: the exact allowed parent origin, or nowhere.
+/// Where events go: the exact allowed origin of a window — the parent for events, the sender for
+/// replies — or nowhere.
 #[derive(Clone)]
 struct Outbox {
+    /// `None`: the parent window.
+    window: Option<web_sys::Window>,
     target: Option<String>,
 }
 
 impl Outbox {
+    /// Events for the parent page, at `target` (its exact origin, when allowed).
+    fn parent(target: Option<String>) -> Self {
+        Outbox { window: None, target }
+    }
+
     fn post(&self, event: &Event, request_id: Option<&RequestId>) {
-        let (Some(target), Ok(Some(parent))) = (&self.target, window().parent()) else { return };
-        let _ = parent.post_message(&to_js(&event.to_json_replying(request_id)), target);
+        let Some(target) = &self.target else { return };
+        let window = match &self.window {
+            Some(w) => w.clone(),
+            None => match window().parent() {
+                Ok(Some(parent)) => parent,
+                _ => return,
+            },
+        };
+        let _ = window.post_message(&to_js(&event.to_json_replying(request_id)), target);
     }
 }
 
@@ -105,7 +120,7 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
 /// Starts the bridge: posts `ready`, listens for commands, and reports selections, view changes,
 /// routes and the content height.
 pub fn start(state: AppState, policy: OriginPolicy) {
-    let outbox = Outbox { target: parent_origin().and_then(|p| policy.target_origin_for(&p)) };
+    let outbox = Outbox::parent(parent_origin().and_then(|p| policy.target_origin_for(&p)));
     let policy = StoredValue::new(policy);
     let out = outbox.clone();
     let _ = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
@@ -114,8 +129,11 @@ pub fn start(state: AppState, policy: OriginPolicy) {
             return; // not on the allowlist: ignored, not answered
         }
         let Some(data) = from_js(&ev.data()) else { return };
-        // Replies go to the sender when it is allowed (it may be the parent or the page itself).
-        let reply = Outbox { target: Some(origin) };
+        // Replies go to the window that sent the command, at its (allowed) origin: the parent, a
+        // sibling frame of the host, or the page itself. A sender that is not a window (a message
+        // port, a worker) gets no reply.
+        let sender = ev.source().and_then(|s| s.dyn_into::<web_sys::Window>().ok());
+        let reply = Outbox { target: sender.as_ref().map(|_| origin), window: sender };
         match parse_command(&data) {
             Ok(command) => {
                 if let Err(mut event) = execute(state, &command) {

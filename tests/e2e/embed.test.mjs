@@ -13,8 +13,15 @@ before(async () => {
   host = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    if (url.pathname === '/other') {
+      // a second page of the host's origin, framed beside the map: it records what it is sent
+      res.end(`<!doctype html><title>other</title><script>window.events = [];
+        addEventListener('message', (e) => window.events.push({ origin: e.origin, data: e.data }));</script>`);
+      return;
+    }
     res.end(`<!doctype html><title>host</title><h1>Host page</h1><div style="height:400px"></div>
       <iframe id="map" src="${url.searchParams.get('src')}" width="360" height="240" title="map"></iframe>
+      ${url.searchParams.has('other') ? '<iframe id="other" src="/other" width="100" height="100" title="other"></iframe>' : ''}
       <div style="height:1600px"></div>
       <script>window.events = []; addEventListener('message', (e) => window.events.push({ origin: e.origin, data: e.data }));</script>`);
   });
@@ -70,6 +77,26 @@ test('an allowed host gets ready, drives the map and receives events at its exac
     await page.waitForFunction(() => window.events.some((e) => e.data.type === 'viewChanged'));
     assert.ok((await events(page)).some((e) => e.type === 'resize' && e.height > 0));
     assert.ok((await events(page)).every((e) => e.origin === mapOrigin() && e.source === 'parkmap'));
+  });
+});
+
+test('a reply goes to the window that sent the command, not to the parent', async (t) => {
+  await withPage(suite, t, {}, async (page) => {
+    const src = `${suite.url}?embed=1&lang=en&origins=${encodeURIComponent(hostUrl())}`;
+    await page.goto(`${hostUrl()}/?other=1&src=${encodeURIComponent(src)}`);
+    await page.frameLocator('#map').locator('.map__company, .map__cluster').first().waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => window.events.some((e) => e.data.type === 'ready'));
+    const other = page.frame({ url: /\/other$/ });
+    // the sibling frame (same allowed origin as the host) sends a command that fails
+    await other.evaluate((target) => parent.document.getElementById('map').contentWindow
+      .postMessage({ source: 'parkmap', v: 1, type: 'selectCompany', id: 'nope', requestId: 'from-other' }, target), mapOrigin());
+    await other.waitForFunction(() => window.events.some((e) => e.data.type === 'error'));
+    const got = await other.evaluate(() => window.events.map((e) => ({ origin: e.origin, ...e.data })));
+    assert.equal(got.length, 1);
+    assert.equal(got[0].requestId, 'from-other');
+    assert.equal(got[0].origin, mapOrigin());
+    await page.waitForTimeout(300);
+    assert.ok((await events(page)).every((e) => e.type !== 'error'), 'the parent was not sent the reply');
   });
 });
 
