@@ -44,6 +44,9 @@ cargo_tier() {
 }
 
 check fmt cargo fmt --check
+# UI state is changed only through the state module's intents: nothing outside it names RwSignal.
+state_boundary() { ! grep -rnw RwSignal src --include='*.rs' | grep -v '^src/ui/state/'; }
+check state-boundary state_boundary
 check clippy-native cargo clippy --all-targets --locked -- -D warnings
 check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings  # benches are native tools
 cargo_tier native cargo test --locked

@@ -17,6 +17,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::embed::FilterParams;
 use crate::model::{Company, Industry, Park};
 
 /// Which companies to show. Every part narrows the set; an empty part lets everything through.
@@ -131,6 +132,32 @@ impl Stats {
     }
 }
 
+/// The filter a link (`ind`, `zone`, `cap`, `yr`) or the embed API's `setFilter` describes.
+impl From<&FilterParams> for Filter {
+    fn from(p: &FilterParams) -> Self {
+        Filter {
+            industries: p.industries.iter().copied().collect(),
+            zone: p.zone.clone(),
+            capital_yuan: (p.capital_min, p.capital_max),
+            founded: (p.founded_min, p.founded_max),
+        }
+    }
+}
+
+/// The filter as link parameters (industries sorted, as a link writes them).
+impl From<&Filter> for FilterParams {
+    fn from(f: &Filter) -> Self {
+        FilterParams {
+            industries: f.industries.iter().copied().collect(),
+            zone: f.zone.clone(),
+            capital_min: f.capital_yuan.0,
+            capital_max: f.capital_yuan.1,
+            founded_min: f.founded.0,
+            founded_max: f.founded.1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +234,22 @@ mod tests {
         assert_eq!(s.unzoned.count, 3);
         let f = Filter { founded: (Some(2021), None), ..Filter::default() };
         assert_eq!(Stats::compute(&park, &f).total, Bucket { count: 1, capital_yuan: 7, with_capital: 1 });
+    }
+
+    #[test]
+    fn link_parameters_and_filters_convert_both_ways() {
+        let params = FilterParams {
+            industries: vec![Industry::DigitalEconomy, Industry::NewMaterials],
+            zone: Some("z03".into()),
+            capital_min: Some(1_000_000),
+            capital_max: None,
+            founded_min: None,
+            founded_max: Some(2021),
+        };
+        let filter = Filter::from(&params);
+        assert_eq!(filter.capital_yuan, (Some(1_000_000), None));
+        assert_eq!(filter.founded, (None, Some(2021)));
+        assert_eq!(FilterParams::from(&filter), params);
+        assert_eq!(FilterParams::from(&Filter::default()), FilterParams::default());
     }
 }

@@ -5,10 +5,12 @@
 //! for wasm32.
 
 pub mod embed;
+pub mod feature;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
 pub mod index;
+pub mod listing;
 pub mod model;
 pub mod retry;
 pub mod route;

@@ -100,6 +100,6 @@ pub use origin::{normalize_origin, OriginPolicy};
 pub use protocol::{parse_command, Action, Command, Event, ProtocolError, RequestId, RouteRequest};
 pub use snippet::{embed_src, iframe_snippet, EmbedOptions, Size, SnippetError};
 pub use url_state::{
-    check_id, parse, to_hash, to_query, FilterParams, MapView, SelectionKind, SelectionRef, UrlState,
-    UrlWarning, LOOP_KM_RANGE,
+    check_id, parse, to_hash, to_query, FeatureKind, FeatureRef, FilterParams, MapView, UrlState, UrlWarning,
+    LOOP_KM_RANGE,
 };

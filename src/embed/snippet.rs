@@ -117,7 +117,7 @@ pub fn embed_src(base_url: &str, state: &UrlState) -> Result<String, SnippetErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embed::{MapView, SelectionKind, SelectionRef};
+    use crate::embed::{FeatureRef, MapView};
 
     fn opts(base_url: &str, title: &str) -> EmbedOptions {
         EmbedOptions {
@@ -143,7 +143,7 @@ mod tests {
     fn snippet_carries_the_state_with_embed_on() {
         let mut o = opts("https://map.example/index.html?lang=zh#old", "深哈产业园");
         o.state.view = Some(MapView { zoom: 15.0, lat: 45.83, lon: 126.51 });
-        o.state.selection = Some(SelectionRef { kind: SelectionKind::Company, id: "c0001".into() });
+        o.state.selection = Some(FeatureRef::company("c0001"));
         let html = iframe_snippet(&o).unwrap();
         assert_eq!(
             html,

@@ -6,6 +6,7 @@ use super::percent::{decode, encode};
 use super::values::{
     decimal, fixed, flag, keys, range, range_text, round_to, route, sort_dedup, trimmed, view,
 };
+pub use crate::feature::{check_id, FeatureKind, FeatureRef, MAX_ID_CHARS};
 use crate::geo::LonLat;
 use crate::i18n::Lang;
 use crate::model::{Industry, LayerKind};
@@ -14,8 +15,6 @@ use thiserror::Error;
 
 /// Zooms a view may have.
 pub const ZOOM_RANGE: RangeInclusive<f64> = 0.0..=22.0;
-/// Longest id (company, zone, trail, POI, request), in characters.
-pub const MAX_ID_CHARS: usize = 200;
 /// Most waypoints of a route.
 pub const MAX_WAYPOINTS: usize = 50;
 /// Lengths of a loop walk, in km: exactly what the route planner plans (one source of truth for the
@@ -63,48 +62,6 @@ impl MapView {
     }
 }
 
-/// What kind of feature a selection names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SelectionKind {
-    /// A company.
-    Company,
-    /// A planning zone.
-    Zone,
-    /// A greenway or waterfront segment.
-    Trail,
-    /// A point of interest.
-    Poi,
-}
-
-impl SelectionKind {
-    /// Every kind.
-    pub const ALL: [SelectionKind; 4] = [Self::Company, Self::Zone, Self::Trail, Self::Poi];
-
-    /// The key in `?sel=KEY:id`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Company => "company",
-            Self::Zone => "zone",
-            Self::Trail => "trail",
-            Self::Poi => "poi",
-        }
-    }
-
-    /// The kind for a key; `None` when unknown.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
-    }
-}
-
-/// The selected feature, by kind and id.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SelectionRef {
-    /// What it is.
-    pub kind: SelectionKind,
-    /// Its id (see [`check_id`]).
-    pub id: String,
-}
-
 /// The company filter. Every field narrows; the default shows everything.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FilterParams {
@@ -128,7 +85,7 @@ pub struct UrlState {
     /// Centre and zoom (`#map=`); `None`: fit the park.
     pub view: Option<MapView>,
     /// Selected feature (`sel`).
-    pub selection: Option<SelectionRef>,
+    pub selection: Option<FeatureRef>,
     /// Company filter (`ind`, `zone`, `cap`, `yr`).
     pub filter: FilterParams,
     /// Layers switched off (`hide`), sorted and without repeats once parsed.
@@ -180,27 +137,13 @@ pub struct UrlWarning {
     pub reason: String,
 }
 
-/// Checks an id: non-empty, at most [`MAX_ID_CHARS`] characters, no control characters.
-/// The error completes a sentence starting with the id's name.
-pub fn check_id(id: &str) -> Result<(), &'static str> {
-    if id.is_empty() {
-        Err("is empty")
-    } else if id.chars().count() > MAX_ID_CHARS {
-        Err("is longer than 200 characters")
-    } else if id.chars().any(char::is_control) {
-        Err("contains control characters")
-    } else {
-        Ok(())
-    }
-}
-
 /// Reads the state from `location.search` and `location.hash` (leading `?` / `#` optional).
 /// Never fails: what cannot be read is left at its default and reported as a warning.
 ///
 /// ```
-/// use parkmap::embed::{parse, SelectionKind};
+/// use parkmap::embed::{parse, FeatureKind};
 /// let (s, warnings) = parse("?sel=company:c0001&lang=en&foo=1", "#map=16/45.83/126.51");
-/// assert_eq!(s.selection.unwrap().kind, SelectionKind::Company);
+/// assert_eq!(s.selection.unwrap().kind, FeatureKind::Company);
 /// assert_eq!(s.view.unwrap().zoom, 16.0);
 /// assert_eq!(warnings[0].to_string(), "URL parameter \"foo\": unknown parameter");
 /// ```
@@ -273,11 +216,7 @@ fn apply(s: &mut UrlState, key: &str, v: &str, item: &mut dyn FnMut(String)) -> 
             s.lang = Some(Lang::from_tag(v).ok_or(format!("unknown language {v:?} (expected zh, en or ru)"))?)
         }
         "sel" => {
-            let (kind, id) = v.split_once(':').ok_or("expected KIND:ID, e.g. company:c0001")?;
-            let kind = SelectionKind::from_key(kind)
-                .ok_or(format!("unknown kind {kind:?} (expected company, zone, trail or poi)"))?;
-            check_id(id).map_err(|e| format!("the id {e}"))?;
-            s.selection = Some(SelectionRef { kind, id: id.to_owned() });
+            s.selection = Some(v.parse::<FeatureRef>().map_err(|e| e.to_string())?);
         }
         "zone" => {
             check_id(v).map_err(|e| format!("the zone id {e}"))?;

@@ -7,7 +7,7 @@ fn view(zoom: f64, lat: f64, lon: f64) -> Option<MapView> {
 fn full_state() -> UrlState {
     UrlState {
         view: view(16.0, 45.83, 126.51),
-        selection: Some(SelectionRef { kind: SelectionKind::Company, id: "c0001".into() }),
+        selection: Some(FeatureRef::company("c0001")),
         filter: FilterParams {
             industries: vec![Industry::DigitalEconomy, Industry::NewMaterials],
             zone: Some("z03".into()),
@@ -75,7 +75,7 @@ fn negative_zero_is_never_written() {
 fn ids_with_reserved_characters_survive_percent_encoding() {
     let id = "a&b=c#d e+f/深%";
     let s = UrlState {
-        selection: Some(SelectionRef { kind: SelectionKind::Poi, id: id.into() }),
+        selection: Some(FeatureRef { kind: FeatureKind::Poi, id: id.into() }),
         ..Default::default()
     };
     let q = to_query(&s);
@@ -88,7 +88,7 @@ fn values_encoded_by_url_search_params_are_read() {
     let (s, w) = parse("?ind=digital_economy%2Cnew_materials&sel=zone%3Az03&zone=z+1", "");
     assert_eq!(w, []);
     assert_eq!(s.filter.industries, [Industry::DigitalEconomy, Industry::NewMaterials]);
-    assert_eq!(s.selection, Some(SelectionRef { kind: SelectionKind::Zone, id: "z03".into() }));
+    assert_eq!(s.selection, Some(FeatureRef { kind: FeatureKind::Zone, id: "z03".into() }));
     assert_eq!(s.filter.zone.as_deref(), Some("z 1"));
 }
 
@@ -224,9 +224,9 @@ mod props {
         "[^\\p{Cc}]{1,200}"
     }
 
-    fn selection() -> impl Strategy<Value = SelectionRef> {
-        (proptest::sample::select(SelectionKind::ALL.to_vec()), id())
-            .prop_map(|(kind, id)| SelectionRef { kind, id })
+    fn selection() -> impl Strategy<Value = FeatureRef> {
+        (proptest::sample::select(FeatureKind::ALL.to_vec()), id())
+            .prop_map(|(kind, id)| FeatureRef { kind, id })
     }
 
     fn filter() -> impl Strategy<Value = FilterParams> {

@@ -216,6 +216,16 @@ pub struct Park {
 }
 
 impl Park {
+    /// True when not one feature of any layer is in the park (nothing can be drawn).
+    pub fn is_empty(&self) -> bool {
+        self.context.is_empty()
+            && self.zones.is_empty()
+            && self.greenway.is_empty()
+            && self.waterfront.is_empty()
+            && self.pois.is_empty()
+            && self.companies.is_empty()
+    }
+
     /// Adds a parsed layer's features to the park, leaving out any whose id the park already has
     /// (see [`Park::add_new`]).
     pub fn add(&mut self, layer: Layer) {
@@ -304,6 +314,23 @@ impl Park {
     pub fn poi(&self, id: &str) -> Option<&Poi> {
         self.pois.iter().find(|p| p.id == id)
     }
+
+    /// The first POI within `radius_m` metres of `pos`.
+    pub fn poi_at(&self, pos: LonLat, radius_m: f64) -> Option<&Poi> {
+        self.pois.iter().find(|p| crate::geo::measure::distance_m(p.pos, pos) <= radius_m)
+    }
+
+    /// The name of the feature `f` names, if the park has it.
+    pub fn name_of(&self, f: &crate::feature::FeatureRef) -> Option<&Text> {
+        use crate::feature::FeatureKind;
+        let id = f.id.as_str();
+        match f.kind {
+            FeatureKind::Company => self.company(id).map(|c| &c.name),
+            FeatureKind::Zone => self.zone(id).map(|z| &z.name),
+            FeatureKind::Trail => self.trail(id).map(|t| &t.name),
+            FeatureKind::Poi => self.poi(id).map(|p| &p.name),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -326,6 +353,23 @@ impl Company {
             illustrative: true,
             pos,
             map: pos.to_map(),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Zone {
+    /// A zone for unit tests: id `id`, no name, no geometry; tests change what they are about.
+    pub(crate) fn sample(id: &str) -> Zone {
+        Zone {
+            id: id.into(),
+            name: Text::default(),
+            category: ZoneCategory::ALL[0],
+            description: None,
+            industries: Vec::new(),
+            polygons: Vec::new(),
+            area_m2: 0.0,
+            label: MapPoint::default(),
         }
     }
 }

@@ -54,3 +54,43 @@ pub fn watch_size(target: &web_sys::Element, on_change: impl Fn() + Clone + 'sta
     let listener = window_event_listener(leptos::ev::resize, move |_| on_change());
     on_cleanup(move || listener.remove());
 }
+
+/// Runs the last of a burst of calls once `delay` has passed without another (a view that stopped
+/// moving). A pending call is dropped when the reactive scope that made the `Debounce` is cleaned
+/// up, so nothing fires into an unmounted app.
+#[derive(Clone, Copy)]
+pub struct Debounce {
+    pending: leptos::prelude::StoredValue<Option<leptos::prelude::TimeoutHandle>>,
+    delay: std::time::Duration,
+}
+
+impl Debounce {
+    /// A debouncer with `delay`.
+    pub fn new(delay: std::time::Duration) -> Self {
+        use leptos::prelude::*;
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        on_cleanup(move || {
+            if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
+        });
+        Debounce { pending, delay }
+    }
+
+    /// Calls `f` after the delay, unless another call comes first (then only that one runs).
+    pub fn call(&self, f: impl FnOnce() + 'static) {
+        use leptos::prelude::*;
+        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let pending = self.pending;
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.try_set_value(None);
+                f();
+            },
+            self.delay,
+        );
+        self.pending.try_set_value(handle.ok());
+    }
+}

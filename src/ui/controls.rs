@@ -1,6 +1,5 @@
 //! Map chrome: zoom and fit buttons, scale bar, north arrow, attribution and provenance line.
 
-use super::fly::fly_to;
 use super::state::{use_app_state, Selection};
 use crate::geo::gesture::scale_bar;
 use crate::geo::ScreenPoint;
@@ -15,19 +14,19 @@ const SCALE_MAX_PX: f64 = 120.0;
 pub fn Controls() -> impl IntoView {
     let state = use_app_state();
     let zoom = move |factor: f64| {
-        let v = state.viewport.get_untracked();
-        fly_to(state, v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), factor));
+        let v = state.map.viewport().get_untracked();
+        state.map.fly_to(v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), factor));
     };
     let fit = move |_| {
-        if let Some(m) = state.manifest.get_untracked() {
-            fly_to(state, state.viewport.get_untracked().fit(&m.bounds, 16.0));
+        if let Some(m) = state.layers.manifest().get_untracked() {
+            state.map.fly_to(state.map.viewport().get_untracked().fit(&m.bounds, 16.0));
         }
     };
     let scale = move || {
-        let v = state.viewport.get();
+        let v = state.map.viewport().get();
         let lat = v.center.to_lon_lat().lat;
         let (metres, px) = scale_bar(&v, lat, SCALE_MAX_PX);
-        let lang = state.lang.get();
+        let lang = state.lang().get();
         let label = if metres >= 1000.0 {
             format_km(metres, lang).replace(".00", "").replace(",00", "")
         } else {
@@ -36,8 +35,8 @@ pub fn Controls() -> impl IntoView {
         (format!("{px:.1}px"), label)
     };
     let attribution = move || {
-        let lang = state.lang.get();
-        state.manifest.with(|m| m.as_ref().map(|m| m.attribution.get(lang).to_owned()))
+        let lang = state.lang().get();
+        state.layers.manifest().with(|m| m.as_ref().map(|m| m.attribution.get(lang).to_owned()))
     };
     view! {
         <div class="controls" on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation()>
@@ -68,7 +67,7 @@ pub fn Controls() -> impl IntoView {
         <div class="attribution" on:pointerdown=|ev| ev.stop_propagation()>
             <span>{attribution}</span>
             " · "
-            <button type="button" class="attribution__about" on:click=move |_| state.selection.set(Some(Selection::About))>
+            <button type="button" class="attribution__about" on:click=move |_| state.select(Selection::About)>
                 {state.tr("about")}
             </button>
         </div>

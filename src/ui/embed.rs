@@ -1,12 +1,13 @@
 //! Embed mode's postMessage bridge: commands from an allowed host page in, events out to the exact
 //! parent origin (never `*`). The protocol itself is typed and validated in [`crate::embed`].
 
-use super::fly::{fly_to, select};
-use super::planner::Waypoint;
+use super::browser::Debounce;
 use super::state::{AppState, Selection};
 use crate::embed::{
     parse_command, Action, Command, Event, OriginPolicy, ProtocolError, RequestId, RouteRequest,
 };
+use crate::feature::{FeatureKind, FeatureRef};
+use crate::filter::Filter;
 use crate::geo::LonLat;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -72,46 +73,35 @@ fn not_found(command: &str, what: &str, id: &str) -> Event {
 
 /// Carries out a validated command; an `Err` event when it names something that does not exist.
 fn execute(state: AppState, command: &Command) -> Result<(), Event> {
-    let park = state.park.get_untracked();
+    let park = state.park().get_untracked();
+    let map = state.map;
     match &command.action {
         Action::SelectCompany { id } => {
             park.company(id).ok_or_else(|| not_found("selectCompany", "company", id))?;
-            select(state, Selection::Company(id.clone()));
+            state.select(Selection::company(id.clone()));
         }
         Action::SelectZone { id } => {
             park.zone(id).ok_or_else(|| not_found("selectZone", "zone", id))?;
-            select(state, Selection::Zone(id.clone()));
+            state.select(Selection::Feature(FeatureRef::new(FeatureKind::Zone, id.clone())));
         }
         Action::FlyTo { center, zoom } => {
-            let v = state.viewport.get_untracked();
-            let target = v.with_center(center.to_map());
-            fly_to(state, zoom.map_or(target, |z| target.with_zoom(z)));
+            let target = map.viewport().get_untracked().with_center(center.to_map());
+            map.fly_to(zoom.map_or(target, |z| target.with_zoom(z)));
         }
         Action::FitPark => {
-            if let Some(m) = state.manifest.get_untracked() {
-                fly_to(state, state.viewport.get_untracked().fit(&m.bounds, 16.0));
+            if let Some(m) = state.layers.manifest().get_untracked() {
+                map.fly_to(map.viewport().get_untracked().fit(&m.bounds, 16.0));
             }
         }
-        Action::SetLayers { visible, hidden } => state.hidden.update(|h| {
-            h.retain(|k| !visible.contains(k));
-            for k in hidden {
-                if !h.contains(k) {
-                    h.push(*k);
-                }
-            }
-        }),
-        Action::SetLanguage(lang) => state.lang.set(*lang),
-        Action::SetFilter(params) => state.explore.filter.set(super::explore::filter_from_params(params)),
+        Action::SetLayers { visible, hidden } => state.layers.set_layers(visible, hidden),
+        Action::SetLanguage(lang) => state.set_lang(*lang),
+        Action::SetFilter(params) => state.filter.set_filter(Filter::from(params)),
         Action::PlanRoute(request) => {
-            let p = state.planner;
             let (points, winter, km) = match request {
                 RouteRequest::Waypoints { waypoints, winter } => (waypoints.clone(), *winter, None),
                 RouteRequest::Loop { km, start, winter } => (vec![*start], *winter, Some(*km)),
             };
-            p.winter.set(winter);
-            p.loop_km.set(km);
-            p.waypoints.set(points.into_iter().map(|pos| Waypoint { pos, poi: None }).collect());
-            p.open.set(true);
+            state.planner_state().plan(points, winter, km);
         }
     }
     Ok(())
@@ -123,7 +113,7 @@ pub fn start(state: AppState, policy: OriginPolicy) {
     let outbox = Outbox::parent(parent_origin().and_then(|p| policy.target_origin_for(&p)));
     let policy = StoredValue::new(policy);
     let out = outbox.clone();
-    let _ = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+    let listener = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
         let origin = ev.origin();
         if !policy.with_value(|p| p.allows(&origin)) {
             return; // not on the allowlist: ignored, not answered
@@ -151,20 +141,19 @@ pub fn start(state: AppState, policy: OriginPolicy) {
             }
         }
     });
+    on_cleanup(move || listener.remove());
     out.post(&Event::ready(), None);
 
     let selection_out = outbox.clone();
     Effect::new(move |_| {
-        let Some(sel) = state.selection.get() else { return };
-        let park = state.park.get_untracked();
-        let event = match &sel {
-            Selection::Company(id) => {
-                park.company(id).map(|c| Event::CompanySelected { id: id.clone(), name: c.name.en.clone() })
+        let Some(Selection::Feature(FeatureRef { kind, id })) = state.selection().get() else { return };
+        let park = state.park().get_untracked();
+        let event = match kind {
+            FeatureKind::Company => {
+                park.company(&id).map(|c| Event::CompanySelected { name: c.name.en.clone(), id })
             }
-            Selection::Zone(id) => {
-                park.zone(id).map(|z| Event::ZoneSelected { id: id.clone(), name: z.name.en.clone() })
-            }
-            _ => None,
+            FeatureKind::Zone => park.zone(&id).map(|z| Event::ZoneSelected { name: z.name.en.clone(), id }),
+            FeatureKind::Trail | FeatureKind::Poi => None,
         };
         if let Some(e) = event {
             selection_out.post(&e, None);
@@ -172,43 +161,32 @@ pub fn start(state: AppState, policy: OriginPolicy) {
     });
 
     let view_out = outbox.clone();
-    let ticket = StoredValue::new(0u32);
+    let later = Debounce::new(std::time::Duration::from_millis(300));
     Effect::new(move |_| {
-        let v = state.viewport.get();
-        if state.manifest.with_untracked(Option::is_none) {
+        let v = state.map.viewport().get();
+        if state.layers.manifest().with_untracked(Option::is_none) {
             return;
         }
-        ticket.update_value(|t| *t = t.wrapping_add(1));
-        let mine = ticket.get_value();
         let out = view_out.clone();
-        set_timeout(
-            move || {
-                if ticket.get_value() == mine {
-                    let c: LonLat = v.center.to_lon_lat();
-                    out.post(
-                        &Event::ViewChanged {
-                            lat: c.lat,
-                            lon: c.lon,
-                            zoom: (v.zoom * 100.0).round() / 100.0,
-                        },
-                        None,
-                    );
-                }
-            },
-            std::time::Duration::from_millis(300),
-        );
+        later.call(move || {
+            let c: LonLat = v.center.to_lon_lat();
+            out.post(
+                &Event::ViewChanged { lat: c.lat, lon: c.lon, zoom: (v.zoom * 100.0).round() / 100.0 },
+                None,
+            );
+        });
     });
 
     let route_out = outbox.clone();
     Effect::new(move |_| {
-        let p = state.planner;
-        if let Some(Ok(route)) = p.result.get() {
+        let Some(p) = state.planner() else { return };
+        if let Some(Ok(route)) = p.result().get() {
             route_out.post(
                 &Event::RouteChanged {
                     distance_km: (route.distance_m / 10.0).round() / 100.0,
-                    walking_min: route.minutes_at(p.walk_kmh.get_untracked()).round() as u32,
-                    cycling_min: route.minutes_at(p.bike_kmh.get_untracked()).round() as u32,
-                    waypoints: p.waypoints.with_untracked(|w| w.iter().map(|w| w.pos).collect()),
+                    walking_min: route.minutes_at(p.walk_kmh().get_untracked()).round() as u32,
+                    cycling_min: route.minutes_at(p.bike_kmh().get_untracked()).round() as u32,
+                    waypoints: p.waypoints().with_untracked(|w| w.iter().map(|w| w.pos).collect()),
                 },
                 None,
             );

@@ -1,19 +1,22 @@
 //! The world layers: context, zones, waterfront and greenway, as SVG paths in world units.
 
 use super::state::{use_app_state, AppState, Selection};
+use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::svg::{lines_path, polygons_path};
 use crate::model::{ContextShape, LayerKind, Trail};
 use leptos::prelude::*;
 
-fn selected(state: AppState, sel: Selection) -> impl Fn() -> bool + Copy + 'static {
-    let sel = StoredValue::new(sel);
-    move || state.selection.with(|s| sel.with_value(|v| s.as_ref() == Some(v)))
+fn selected(state: AppState, feature: FeatureRef) -> impl Fn() -> bool + Copy + 'static {
+    let feature = StoredValue::new(feature);
+    move || {
+        state.selection().with(|s| feature.with_value(|f| s.as_ref().and_then(Selection::feature) == Some(f)))
+    }
 }
 
 /// Hides a switched-off layer. Set through CSSOM (`style:display`), never a `style` attribute, so
 /// the Content-Security-Policy needs no 'unsafe-inline' for styles.
 fn layer_display(state: AppState, kind: LayerKind) -> impl Fn() -> &'static str {
-    move || if state.visible(kind) { "inline" } else { "none" }
+    move || if state.layers.visible(kind) { "inline" } else { "none" }
 }
 
 /// Draws every world layer in manifest order: context, zones, waterfront, greenway.
@@ -34,8 +37,8 @@ pub fn WorldLayers() -> impl IntoView {
 }
 
 fn context(state: AppState) -> impl IntoView {
-    let origin = state.origin.get();
-    let park = state.park.get();
+    let origin = state.map.origin().get();
+    let park = state.park().get();
     park.context
         .iter()
         .map(|f| {
@@ -50,15 +53,17 @@ fn context(state: AppState) -> impl IntoView {
 }
 
 fn zones(state: AppState) -> impl IntoView {
-    let origin = state.origin.get();
-    let park = state.park.get();
-    let lang = state.lang.get();
+    let origin = state.map.origin().get();
+    let park = state.park().get();
+    let lang = state.lang().get();
     park.zones
         .iter()
         .map(|z| {
             let rings: Vec<_> = z.polygons.iter().map(|p| p.map_rings.clone()).collect();
             let d = polygons_path(&rings, origin);
-            let is_selected = selected(state, Selection::Zone(z.id.clone()));
+            let feature = FeatureRef::new(FeatureKind::Zone, z.id.clone());
+            let key = feature.to_string();
+            let is_selected = selected(state, feature);
             let label = format!("{}: {}", crate::i18n::t(lang, "panel.zone"), z.name.get(lang));
             view! {
                 <path
@@ -66,7 +71,7 @@ fn zones(state: AppState) -> impl IntoView {
                     class:map__zone--selected=is_selected
                     d=d
                     fill-rule="evenodd"
-                    data-select=format!("zone:{}", z.id)
+                    data-select=key
                     role="button"
                     tabindex="0"
                     aria-label=label
@@ -77,24 +82,30 @@ fn zones(state: AppState) -> impl IntoView {
 }
 
 fn trails(state: AppState, kind: LayerKind) -> impl IntoView {
-    let origin = state.origin.get();
-    let park = state.park.get();
-    let lang = state.lang.get();
+    let origin = state.map.origin().get();
+    let park = state.park().get();
+    let lang = state.lang().get();
     let list: &[Trail] = if kind == LayerKind::Greenway { &park.greenway } else { &park.waterfront };
     let noun = if kind == LayerKind::Greenway { "greenway.of" } else { "waterfront.of" };
     list.iter()
         .map(|t| {
             let d = lines_path(std::slice::from_ref(&t.map_line), origin);
-            let is_selected = selected(state, Selection::Trail(t.id.clone()));
+            let feature = FeatureRef::new(FeatureKind::Trail, t.id.clone());
+            let key = feature.to_string();
+            let is_selected = selected(state, feature);
             let label = format!("{} ({})", t.name.get(lang), crate::i18n::t(lang, noun));
             let class = format!(
                 "map__trail map__trail--{}{}{}",
                 t.kind.as_class(),
                 if t.closed { " map__trail--closed" } else { "" },
-                if t.winter == Some(crate::model::Winter::Closed) { " map__trail--winter-closed" } else { "" }
+                if t.winter == Some(crate::model::Winter::Closed) {
+                    " map__trail--winter-closed"
+                } else {
+                    ""
+                }
             );
             view! {
-                <g class="map__trail-group" class:map__trail-group--selected=is_selected data-select=format!("trail:{}", t.id)
+                <g class="map__trail-group" class:map__trail-group--selected=is_selected data-select=key
                    role="button" tabindex="0" aria-label=label>
                     <path class="map__trail-hit" d=d.clone()/>
                     <path class=class d=d/>

@@ -13,36 +13,30 @@ pub fn Legend() -> impl IntoView {
     let state = use_app_state();
     // Folded on phones, where it would cover the map.
     let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_MAX_WIDTH_PX);
-    let open = RwSignal::new(wide && !state.embed);
-    // The planner's column narrows the map: fold the legend out of the route's way.
-    Effect::new(move |was: Option<bool>| {
-        let planning = state.planner.open.get();
-        if planning && was != Some(true) {
-            open.set(false);
+    let (unfolded, set_unfolded) = signal(wide && !state.embed);
+    // The planner's column narrows the map: the legend folds out of the route's way while planning,
+    // derived from whether the planner is open (the visitor may unfold it again meanwhile).
+    let (unfolded_planning, set_unfolded_planning) = signal(false);
+    let open = move || if state.planning() { unfolded_planning.get() } else { unfolded.get() };
+    let toggle_open = move || {
+        if state.planning() {
+            set_unfolded_planning.update(|o| *o = !*o);
+        } else {
+            set_unfolded.update(|o| *o = !*o);
         }
-        planning
-    });
-    let toggle = move |kind: LayerKind| {
-        state.hidden.update(|h| {
-            if let Some(i) = h.iter().position(|k| *k == kind) {
-                h.remove(i);
-            } else {
-                h.push(kind);
-            }
-        })
     };
     view! {
-        <section class="legend" class:legend--closed=move || !open.get() aria-labelledby="legend-title"
+        <section class="legend" class:legend--closed=move || !open() aria-labelledby="legend-title"
             on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()>
-            <button type="button" class="legend__toggle" aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>
+            <button type="button" class="legend__toggle" aria-expanded=move || open().to_string()
+                on:click=move |_| toggle_open()>
                 <span id="legend-title">{state.tr("legend")}</span>
             </button>
-            <Show when=move || open.get()>
+            <Show when=open>
                 <ul class="legend__layers">
                     {LayerKind::ALL.iter().map(|&kind| view! {
                         <li><label class="legend__layer">
-                            <input type="checkbox" prop:checked=move || state.visible(kind) on:change=move |_| toggle(kind)/>
+                            <input type="checkbox" prop:checked=move || state.layers.visible(kind) on:change=move |_| state.layers.toggle_layer(kind)/>
                             <span class=format!("legend__swatch legend__swatch--{}", kind.as_class()) aria-hidden="true"></span>
                             {move || state.t(layer_key(kind))}
                         </label></li>
@@ -52,7 +46,7 @@ pub fn Legend() -> impl IntoView {
                     {ZoneCategory::ALL.iter().map(|&c| view! {
                         <li class="legend__category">
                             <span class=format!("legend__swatch map__zone--{}", c.as_class()) aria-hidden="true"></span>
-                            {move || crate::i18n::t(state.lang.get(), &format!("category.{}", c.key()))}
+                            {move || crate::i18n::t(state.lang().get(), &format!("category.{}", c.key()))}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -1,9 +1,8 @@
 //! `<MapView/>`: the SVG map element and its gestures. Layers draw in world units under one
 //! transform; markers draw in screen pixels so they keep their size at every zoom.
 
-use super::fly::select;
-use super::planner::Waypoint;
-use super::state::{use_app_state, AppState, Selection};
+use super::state::{use_app_state, AppState, LayerStatus, Selection, Waypoint};
+use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::gesture::{
     key_action, nearest_in_direction, wheel_factor, Direction, GestureEffect, Gestures, KeyAction,
     TapDetector,
@@ -22,66 +21,28 @@ pub enum MapError {
 
 /// `Err` once loading has finished and not one feature could be drawn.
 fn drawable(state: AppState) -> Result<(), MapError> {
-    let done = state.manifest.with(Option::is_some) && !super::is_loading(state);
-    let empty = state.park.with(|p| {
-        p.context.is_empty()
-            && p.zones.is_empty()
-            && p.greenway.is_empty()
-            && p.waterfront.is_empty()
-            && p.pois.is_empty()
-            && p.companies.is_empty()
-    });
-    if done && empty {
+    if state.layers.settled() && state.park().with(|p| p.is_empty()) {
         Err(MapError::NothingToDraw)
     } else {
         Ok(())
     }
 }
 
-/// How long a gesture hint stays up.
-const HINT_MS: u64 = 1500;
-
-/// Shows a short hint over the map (cooperative gestures), replacing any other.
-fn show_hint(state: AppState, key: &'static str) {
-    if state.hint.get_untracked() == Some(key) {
-        return;
-    }
-    state.hint.set(Some(key));
-    set_timeout(
-        move || {
-            if state.hint.get_untracked() == Some(key) {
-                state.hint.set(None);
-            }
-        },
-        std::time::Duration::from_millis(HINT_MS),
-    );
-}
-
-/// Parses a `data-select` attribute (`company:c0001`, `zone:z01`, `trail:g01`, `poi:p01`).
-pub fn parse_select(value: &str) -> Option<Selection> {
-    let (kind, id) = value.split_once(':')?;
-    let id = id.to_owned();
-    Some(match kind {
-        "company" => Selection::Company(id),
-        "zone" => Selection::Zone(id),
-        "trail" => Selection::Trail(id),
-        "poi" => Selection::Poi(id),
-        _ => return None,
-    })
-}
-
-fn selection_at(target: Option<web_sys::EventTarget>) -> Option<Selection> {
+/// The feature under an event's target (`data-select="kind:id"`).
+fn feature_at(target: Option<web_sys::EventTarget>) -> Option<FeatureRef> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let hit = el.closest("[data-select]").ok()??;
-    parse_select(&hit.get_attribute("data-select")?)
+    hit.get_attribute("data-select")?.parse().ok()
 }
 
 /// On a focused marker, an arrow key moves focus to the nearest marker that way (the map does not
 /// pan). Returns whether focus moved.
 fn move_marker_focus(target: Option<web_sys::EventTarget>, dir: Direction) -> bool {
     let Some(from) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
-    let is_marker =
-        from.get_attribute("data-select").is_some_and(|v| v.starts_with("company:") || v.starts_with("poi:"));
+    let is_marker = from
+        .get_attribute("data-select")
+        .and_then(|v| v.parse::<FeatureRef>().ok())
+        .is_some_and(|f| matches!(f.kind, FeatureKind::Company | FeatureKind::Poi));
     if !is_marker {
         return false;
     }
@@ -112,11 +73,11 @@ fn cluster_at(target: Option<web_sys::EventTarget>) -> Option<crate::geo::MapBou
 
 /// Flies to a cluster's members: fits them, and always at least two levels closer so it splits.
 fn zoom_into_cluster(state: AppState, bounds: &crate::geo::MapBounds) {
-    let v = state.viewport.get_untracked();
+    let v = state.map.viewport().get_untracked();
     let fit = v.fit(bounds, 64.0);
     let target =
         if fit.zoom < v.zoom + 2.0 { v.with_center(bounds.center()).with_zoom(v.zoom + 2.0) } else { fit };
-    super::fly::fly_to(state, target);
+    state.map.fly_to(target);
 }
 
 fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPoint {
@@ -128,7 +89,7 @@ fn observe_size(el: &web_sys::HtmlDivElement, state: AppState) {
     let target = el.clone();
     super::browser::watch_size(el, move || {
         let r = target.get_bounding_client_rect();
-        state.viewport.update(|v| *v = v.with_size(r.width(), r.height()));
+        state.map.resize(r.width(), r.height());
     });
 }
 
@@ -141,7 +102,7 @@ pub fn MapView() -> impl IntoView {
     let suppress_click = StoredValue::new(false);
     let taps = StoredValue::new(TapDetector::default());
     let last_pointer_touch = StoredValue::new(false);
-    let preview = RwSignal::new((0.0f64, 0.0f64));
+    let (preview, set_preview) = signal((0.0f64, 0.0f64));
 
     Effect::new(move |_| {
         if let Some(el) = container.get() {
@@ -151,10 +112,10 @@ pub fn MapView() -> impl IntoView {
 
     let apply = move |effect: GestureEffect| match effect {
         GestureEffect::Nothing => {}
-        GestureEffect::Preview { dx, dy } => preview.set((dx, dy)),
+        GestureEffect::Preview { dx, dy } => set_preview.set((dx, dy)),
         GestureEffect::View(v) => {
-            preview.set((0.0, 0.0));
-            state.viewport.set(v);
+            set_preview.set((0.0, 0.0));
+            state.map.set_view(v);
         }
     };
     let point = move |x: i32, y: i32| {
@@ -167,13 +128,13 @@ pub fn MapView() -> impl IntoView {
         }
         last_pointer_touch.set_value(ev.pointer_type() == "touch");
         let at = point(ev.client_x(), ev.client_y());
-        let view = state.viewport.get_untracked();
+        let view = state.map.viewport().get_untracked();
         let two_fingers = state.embed && ev.pointer_type() == "touch";
         let effect = gestures
             .try_update_value(|g| g.down(ev.pointer_id(), at, view, two_fingers))
             .unwrap_or(GestureEffect::Nothing);
         if two_fingers && gestures.with_value(|g| g.pointer_count() == 1) {
-            show_hint(state, "hint.two_fingers");
+            state.map.show_hint("hint.two_fingers");
         }
         apply(effect);
     };
@@ -199,7 +160,7 @@ pub fn MapView() -> impl IntoView {
             let at = point(ev.client_x(), ev.client_y());
             let now = window().performance().map(|p| p.now()).unwrap_or_default();
             if taps.try_update_value(|t| t.tap(now, at)).unwrap_or(false) {
-                super::fly::fly_to(state, state.viewport.get_untracked().zoom_at(at, 2.0));
+                state.map.fly_to(state.map.viewport().get_untracked().zoom_at(at, 2.0));
             }
         }
         let effect = gestures.try_update_value(|g| g.up(ev.pointer_id())).unwrap_or(GestureEffect::Nothing);
@@ -208,13 +169,13 @@ pub fn MapView() -> impl IntoView {
     let on_wheel = move |ev: web_sys::WheelEvent| {
         if state.embed && !(ev.ctrl_key() || ev.meta_key()) {
             // Cooperative: the wheel scrolls the host page unless Ctrl/⌘ is held.
-            show_hint(state, "hint.ctrl_zoom");
+            state.map.show_hint("hint.ctrl_zoom");
             return;
         }
         ev.prevent_default();
         let at = point(ev.client_x(), ev.client_y());
         let factor = wheel_factor(ev.delta_y(), ev.delta_mode());
-        state.viewport.update(|v| *v = v.zoom_at(at, factor));
+        state.map.change_view(|v| v.zoom_at(at, factor));
     };
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
@@ -222,7 +183,7 @@ pub fn MapView() -> impl IntoView {
             return; // a double tap was already handled on pointerup
         }
         let at = point(ev.client_x(), ev.client_y());
-        super::fly::fly_to(state, state.viewport.get_untracked().zoom_at(at, 2.0));
+        state.map.fly_to(state.map.viewport().get_untracked().zoom_at(at, 2.0));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if suppress_click.get_value() {
@@ -233,29 +194,29 @@ pub fn MapView() -> impl IntoView {
             zoom_into_cluster(state, &bounds);
             return;
         }
-        let sel = selection_at(ev.target());
-        if state.planner.open.get_untracked() {
+        let feature = feature_at(ev.target());
+        if let Some(planner) = state.planner_untracked().filter(|p| p.is_open_untracked()) {
             // Planning: a facility or any other spot of the map becomes the next waypoint;
             // companies still open their panel.
-            let waypoint = match &sel {
-                Some(Selection::Poi(id)) => state
-                    .park
+            let waypoint = match feature.as_ref().map(|f| (f.kind, f.id.as_str())) {
+                Some((FeatureKind::Poi, id)) => state
+                    .park()
                     .with_untracked(|p| p.poi(id).map(|p| p.pos))
-                    .map(|pos| Waypoint { pos, poi: Some(id.clone()) }),
-                Some(Selection::Company(_)) => None,
+                    .map(|pos| Waypoint { pos, poi: Some(id.to_owned()) }),
+                Some((FeatureKind::Company, _)) => None,
                 _ => {
                     let at = point(ev.client_x(), ev.client_y());
-                    let pos = state.viewport.get_untracked().screen_to_map(at).to_lon_lat();
+                    let pos = state.map.viewport().get_untracked().screen_to_map(at).to_lon_lat();
                     Some(Waypoint { pos, poi: None })
                 }
             };
             if let Some(wp) = waypoint {
-                state.planner.add(wp);
+                planner.add(wp);
                 return;
             }
         }
-        if let Some(sel) = sel {
-            select(state, sel);
+        if let Some(feature) = feature {
+            state.select(Selection::Feature(feature));
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -266,9 +227,9 @@ pub fn MapView() -> impl IntoView {
                 zoom_into_cluster(state, &bounds);
                 return;
             }
-            if let Some(sel) = selection_at(ev.target()) {
+            if let Some(feature) = feature_at(ev.target()) {
                 ev.prevent_default();
-                select(state, sel);
+                state.select(Selection::Feature(feature));
             }
             return;
         }
@@ -280,11 +241,9 @@ pub fn MapView() -> impl IntoView {
         }
         let Some(action) = key_action(&key) else { return };
         ev.prevent_default();
-        state.viewport.update(|v| {
-            *v = match action {
-                KeyAction::Pan(dx, dy) => v.pan_by(dx, dy),
-                KeyAction::Zoom(f) => v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), f),
-            }
+        state.map.change_view(|v| match action {
+            KeyAction::Pan(dx, dy) => v.pan_by(dx, dy),
+            KeyAction::Zoom(f) => v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), f),
         });
     };
 
@@ -292,7 +251,8 @@ pub fn MapView() -> impl IntoView {
         let (dx, dy) = preview.get();
         format!("translate({dx} {dy})")
     };
-    let world_transform = move || state.viewport.with(|v| v.world_transform(state.origin.get()).to_svg());
+    let world_transform =
+        move || state.map.viewport().with(|v| v.world_transform(state.map.origin().get()).to_svg());
     let dragging = move || preview.with(|p| *p != (0.0, 0.0));
 
     view! {
@@ -326,7 +286,7 @@ pub fn MapView() -> impl IntoView {
             {move || drawable(state)}
             <LoadingState/>
             <super::explore::MatchChip/>
-            {move || state.hint.get().map(|key| view! { <div class="map__hint" role="status">{move || state.t(key)}</div> })}
+            {move || state.map.hint().get().map(|key| view! { <div class="map__hint" role="status">{move || state.t(key)}</div> })}
         </div>
     }
 }
@@ -337,22 +297,22 @@ pub fn MapView() -> impl IntoView {
 fn LoadingState() -> impl IntoView {
     let state = use_app_state();
     let nothing_drawn =
-        move || state.park.with(|p| p.zones.is_empty() && p.companies.is_empty() && p.context.is_empty());
+        move || state.park().with(|p| p.zones.is_empty() && p.companies.is_empty() && p.context.is_empty());
     let chip = move || {
-        let retrying = state.retrying.get();
-        state
-            .pending
-            .get()
-            .iter()
-            .map(|id| match retrying.iter().find(|(r, _)| r == id) {
-                Some((_, n)) => format!("{id} ({} {n})", state.t("retry")),
-                None => id.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+        state.layers.status().with(|status| {
+            status
+                .iter()
+                .filter_map(|(id, s)| match s {
+                    LayerStatus::Loading => Some(id.clone()),
+                    LayerStatus::Retrying(n) => Some(format!("{id} ({} {n})", state.t("retry"))),
+                    LayerStatus::Failed(_) | LayerStatus::Loaded => None,
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
     };
     move || {
-        if !super::is_loading(state) {
+        if !state.layers.loading().get() {
             None
         } else if nothing_drawn() {
             Some(view! { <div class="map__loading" role="status">{state.tr("loading")}</div> }.into_any())

@@ -2,6 +2,7 @@
 //! is inside the view (plus a margin) is in the DOM.
 
 use super::state::{use_app_state, AppState, Selection};
+use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{MapBounds, MapPoint, Viewport};
 use crate::model::LayerKind;
 use leptos::prelude::*;
@@ -11,7 +12,10 @@ const MARGIN_PX: f64 = 64.0;
 
 #[derive(Clone, PartialEq)]
 struct MarkerItem {
+    /// The DOM key: a feature's `kind:id`, or a cluster's own key.
     key: String,
+    /// The feature a single marker stands for (`None` for a cluster).
+    feature: Option<FeatureRef>,
     at: MapPoint,
     class: String,
     label: String,
@@ -21,8 +25,10 @@ struct MarkerItem {
 }
 
 fn company_item(c: &crate::model::Company, lang: crate::i18n::Lang) -> MarkerItem {
+    let feature = FeatureRef::company(c.id.clone());
     MarkerItem {
-        key: format!("company:{}", c.id),
+        key: feature.to_string(),
+        feature: Some(feature),
         at: c.map,
         class: format!("map__company map__company--{}", c.industry.as_class()),
         label: format!(
@@ -40,30 +46,21 @@ fn company_item(c: &crate::model::Company, lang: crate::i18n::Lang) -> MarkerIte
 /// that pass the filter count; the selected company always stands alone, so its marker is there to
 /// see and to focus.
 fn company_items(state: AppState) -> Vec<MarkerItem> {
-    let v = state.viewport.get();
-    let lang = state.lang.get();
-    let park = state.park.get();
-    let ex = state.explore;
-    let Some(cache) = ex.clusters.get() else { return Vec::new() };
-    let selected = state.selection.with(|s| match s {
-        Some(Selection::Company(id)) => park.companies.iter().position(|c| &c.id == id),
-        _ => None,
+    let v = state.map.viewport().get();
+    let lang = state.lang().get();
+    let park = state.park().get();
+    let selected = state.selection().with(|s| {
+        let id = s.as_ref()?.id_of(FeatureKind::Company)?;
+        park.companies.iter().position(|c| c.id == id)
     });
-    let mut mask: Vec<bool> = ex.mask.with(|m| {
-        if m.len() == park.companies.len() {
-            m.to_vec()
-        } else {
-            vec![true; park.companies.len()]
-        }
-    });
-    let alone = selected.filter(|&i| mask[i]);
+    // The mask is a Memo of the same park: never stale.
+    let mut mask: Vec<bool> = state.filter.mask().with(|m| m.to_vec());
+    let alone = selected.filter(|&i| mask.get(i).copied().unwrap_or(false));
     if let Some(i) = alone {
         mask[i] = false;
     }
-    let Ok(mut cache) = cache.lock() else { return Vec::new() };
-    cache.set_matching(&mask);
-    let mut out: Vec<MarkerItem> = cache
-        .visible(&v)
+    let clusters = state.filter.clusters_in_view(&v, &mask);
+    let mut out: Vec<MarkerItem> = clusters
         .into_iter()
         .filter(|c| !c.is_empty())
         .map(|c| {
@@ -73,6 +70,7 @@ fn company_items(state: AppState) -> Vec<MarkerItem> {
                 let n = c.len();
                 MarkerItem {
                     key: format!("cluster:{}:{}", crate::index::cluster_zoom(&v), c.key()),
+                    feature: None,
                     at: c.center,
                     class: "map__cluster".into(),
                     label: crate::i18n::count(n as u64, "n.companies", lang),
@@ -112,12 +110,12 @@ fn poi_glyph(kind: crate::model::PoiKind) -> &'static str {
 }
 
 fn items(state: AppState, kind: LayerKind) -> Vec<MarkerItem> {
-    if !state.visible(kind) {
+    if !state.layers.visible(kind) {
         return Vec::new();
     }
-    let v = state.viewport.get();
-    let lang = state.lang.get();
-    let park = state.park.get();
+    let v = state.map.viewport().get();
+    let lang = state.lang().get();
+    let park = state.park().get();
     match kind {
         LayerKind::Companies => company_items(state),
         _ => park
@@ -125,7 +123,8 @@ fn items(state: AppState, kind: LayerKind) -> Vec<MarkerItem> {
             .iter()
             .filter(|p| on_screen(&v, p.map))
             .map(|p| MarkerItem {
-                key: format!("poi:{}", p.id),
+                key: FeatureRef::new(FeatureKind::Poi, p.id.clone()).to_string(),
+                feature: Some(FeatureRef::new(FeatureKind::Poi, p.id.clone())),
                 at: p.map,
                 class: format!("map__poi map__poi--{}", p.kind.as_class()),
                 label: format!(
@@ -143,23 +142,24 @@ fn items(state: AppState, kind: LayerKind) -> Vec<MarkerItem> {
 fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
     let at = item.at;
     let transform = move || {
-        let s = state.viewport.with(|v| v.map_to_screen(at));
+        let s = state.map.viewport().with(|v| v.map_to_screen(at));
         format!("translate({:.1} {:.1})", s.x, s.y)
     };
-    let key = item.key.clone();
+    let feature = StoredValue::new(item.feature.clone());
     let is_selected = move || {
-        state.selection.with(|s| match s {
-            Some(Selection::Company(id)) => key.strip_prefix("company:") == Some(id.as_str()),
-            Some(Selection::Poi(id)) => key.strip_prefix("poi:") == Some(id.as_str()),
-            _ => false,
+        state.selection().with(|s| {
+            feature.with_value(|f| f.is_some() && s.as_ref().and_then(Selection::feature) == f.as_ref())
         })
     };
-    let highlight_key = item.key.clone();
     let is_highlighted = move || {
-        state
-            .explore
-            .highlight
-            .with(|h| h.as_ref().is_some_and(|id| highlight_key.strip_prefix("company:") == Some(id)))
+        let Some(explore) = state.explore() else { return false };
+        explore.highlight().with(|h| {
+            feature.with_value(|f| {
+                f.as_ref()
+                    .and_then(|f| f.id_of(FeatureKind::Company))
+                    .is_some_and(|id| h.as_deref() == Some(id))
+            })
+        })
     };
     if let Some((n, fit)) = item.cluster {
         // A cluster's visible count is part of its name ("12 companies").
@@ -200,12 +200,12 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
 pub fn Markers() -> impl IntoView {
     let state = use_app_state();
     let labels = move || {
-        if !state.visible(LayerKind::Zones) {
+        if !state.layers.visible(LayerKind::Zones) {
             return Vec::new();
         }
-        let v = state.viewport.get();
-        let lang = state.lang.get();
-        let park = state.park.get();
+        let v = state.map.viewport().get();
+        let lang = state.lang().get();
+        let park = state.park().get();
         if v.zoom < 13.0 {
             return Vec::new();
         }

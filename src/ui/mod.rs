@@ -5,7 +5,6 @@ mod controls;
 mod embed;
 mod embed_dialog;
 pub mod explore;
-pub(crate) mod fly;
 mod layers;
 mod legend;
 mod loading;
@@ -19,8 +18,8 @@ mod url;
 
 use crate::i18n::{choose_lang, Lang};
 use leptos::prelude::*;
-use loading::load_park;
-pub use loading::{apply_layer, apply_layers, apply_manifest, load_layer, retry_layer};
+pub use loading::{load_layer, retry_layer};
+use loading::{load_park, load_pinyin_when_settled};
 pub use state::{use_app_state, AppState, Selection};
 
 /// The park loaded when no `?park=` is given (relative to the page).
@@ -41,22 +40,11 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let from_url = url::read_location();
     let lang = from_url.lang.unwrap_or_else(|| choose_lang(None, &browser_languages()));
-    let mut state = AppState::new(lang);
-    state.embed = from_url.embed;
+    let state = AppState::new(lang, from_url.embed);
     provide_context(state);
-    state.explore.filter.set(explore::filter_from_params(&from_url.filter));
-    state.hidden.set(from_url.hidden_layers.clone());
-    state.selection.set(from_url.selection.as_ref().map(url::selection_of));
-    planner::start(state);
-    explore::start(state);
-    if !from_url.route.is_empty() {
-        let p = state.planner;
-        p.waypoints.set(from_url.route.iter().map(|&pos| planner::Waypoint { pos, poi: None }).collect());
-        p.winter.set(from_url.winter);
-        p.loop_km.set(from_url.loop_km);
-        p.open.set(true);
-    }
+    url::apply(state, &from_url);
     load_park(state, from_url.park.clone(), from_url.view);
+    load_pinyin_when_settled(state);
     if from_url.view.is_none() {
         fly_to_selection_once_loaded(state);
     }
@@ -73,17 +61,18 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = use_app_state();
+    // Outward: the document's language and title follow the UI language.
     Effect::new(move |_| {
-        let lang = state.lang.get();
+        let lang = state.lang().get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.tag());
         }
         document().set_title(crate::i18n::t(lang, "app.title"));
     });
     view! {
-        <div class="app" class:app--embed=state.embed class:app--list=move || state.explore.list_open.get()>
+        <div class="app" class:app--embed=state.embed class:app--list=move || state.explore().is_some_and(|e| e.is_list_open())>
             <a class="skip-link" href="#company-list" on:click=move |_| {
-                state.explore.list_open.set(true);
+                state.explore_state().set_list_open(true);
                 request_animation_frame(|| {
                     if let Some(el) = document().get_element_by_id("company-list") {
                         let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
@@ -101,7 +90,7 @@ pub fn Shell() -> impl IntoView {
                     <map::MapView/>
                 </ErrorBoundary>
                 <div class="sidebar" class:sidebar--open=move || {
-                    state.selection.with(Option::is_some) || state.planner.open.get() || state.explore.open.get()
+                    state.selection().with(Option::is_some) || state.planning() || state.explore().is_some_and(|e| e.is_open())
                 }>
                     <explore::ExplorePanel/>
                     <planner::PlannerPanel/>
@@ -109,7 +98,6 @@ pub fn Shell() -> impl IntoView {
                 </div>
             </main>
             <explore::ListView/>
-            <planner::Locator/>
             <Alerts/>
             <panel::Announcer/>
             <sw::UpdatedNotice/>
@@ -118,33 +106,38 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// The embed bridge starts (and posts `ready`) once every layer has loaded, so that commands naming
-/// companies or zones find them.
+/// companies or zones find them. Started once, in its own reactive scope (a later retry must not
+/// dispose of it).
 fn start_embed_when_loaded(state: AppState, url_origins: Vec<String>) {
+    // Weak: the Effect belongs to this owner, so a strong handle would keep it alive for ever.
+    let owner = Owner::current().map(|o| o.downgrade());
     Effect::new(move |started: Option<bool>| {
-        if started == Some(true) {
-            return true;
+        if started == Some(true) || !state.layers.settled() {
+            return started == Some(true);
         }
-        let Some(manifest) = state.manifest.get() else { return false };
-        if is_loading(state) {
-            return false;
-        }
+        let Some(manifest) = state.layers.manifest().get_untracked() else { return false };
         let page = window().location().origin().unwrap_or_default();
-        embed::start(state, crate::embed::OriginPolicy::new(&page, &manifest.origins, &url_origins));
+        let policy = crate::embed::OriginPolicy::new(&page, &manifest.origins, &url_origins);
+        match owner.as_ref().and_then(|o| o.upgrade()) {
+            Some(owner) => owner.with(|| embed::start(state, policy)),
+            None => embed::start(state, policy),
+        }
         true
     });
 }
 
-/// A link that names a selection but no view flies to the selection as soon as its layer is in.
+/// A link that names a selection but no view flies to the selection as soon as its layer is in (a
+/// one-time action on the data's arrival, not a derived value).
 fn fly_to_selection_once_loaded(state: AppState) {
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
-        let Some(sel) = state.selection.get() else { return false };
-        state.park.track();
-        match fly::target_for(state, &sel) {
-            Some(target) if state.manifest.with_untracked(Option::is_some) => {
-                fly::fly_to(state, target);
+        let Some(sel) = state.selection().get() else { return false };
+        state.park().track();
+        match state.target_for(&sel) {
+            Some(target) if state.layers.manifest().with_untracked(Option::is_some) => {
+                state.map.fly_to(target);
                 true
             }
             _ => false,
@@ -156,35 +149,38 @@ fn fly_to_selection_once_loaded(state: AppState) {
 fn Header() -> impl IntoView {
     let state = use_app_state();
     let name = move || {
-        let lang = state.lang.get();
+        let lang = state.lang().get();
         state
-            .manifest
+            .layers
+            .manifest()
             .with(|m| m.as_ref().map(|m| m.name.get(lang).to_owned()))
             .unwrap_or_else(|| crate::i18n::t(lang, "app.title").to_owned())
     };
-    let embed_open = RwSignal::new(false);
+    let (embed_open, set_embed_open) = signal(false);
+    let explore_open = move || state.explore().is_some_and(|e| e.is_open());
+    let list_open = move || state.explore().is_some_and(|e| e.is_list_open());
     view! {
         <header class="header">
             <h1 class="header__title">{name}</h1>
             <explore::SearchBox/>
             <div class="header__actions">
-                <button class="header__about" type="button" aria-pressed=move || state.explore.open.get().to_string()
-                    on:click=move |_| state.explore.open.update(|o| *o = !*o)>
+                <button class="header__about" type="button" aria-pressed=move || explore_open().to_string()
+                    on:click=move |_| state.explore_state().set_open(!explore_open())>
                     {state.tr("explore.open")}
                 </button>
-                <button class="header__about" type="button" aria-pressed=move || state.explore.list_open.get().to_string()
-                    on:click=move |_| state.explore.list_open.update(|o| *o = !*o)>
+                <button class="header__about" type="button" aria-pressed=move || list_open().to_string()
+                    on:click=move |_| state.explore_state().set_list_open(!list_open())>
                     {state.tr("list.open")}
                 </button>
-                <button class="header__about header__plan" type="button" aria-pressed=move || state.planner.open.get().to_string()
-                    on:click=move |_| state.planner.open.update(|o| *o = !*o)>
+                <button class="header__about header__plan" type="button" aria-pressed=move || state.planning().to_string()
+                    on:click=move |_| { let open = state.planning(); state.planner_state().set_open(!open) }>
                     {state.tr("planner.open")}
                 </button>
-                <button class="header__about" type="button" on:click=move |_| embed_open.set(true)>
+                <button class="header__about" type="button" on:click=move |_| set_embed_open.set(true)>
                     {state.tr("embed.open")}
                 </button>
-                <embed_dialog::EmbedDialog open=embed_open/>
-                <button class="header__about" type="button" on:click=move |_| state.selection.set(Some(Selection::About))>
+                <embed_dialog::EmbedDialog open=embed_open set_open=set_embed_open/>
+                <button class="header__about" type="button" on:click=move |_| state.select(Selection::About)>
                     {state.tr("about")}
                 </button>
                 <select
@@ -192,12 +188,12 @@ fn Header() -> impl IntoView {
                     aria-label=state.tr("language")
                     on:change=move |ev| {
                         if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
-                            state.lang.set(l);
+                            state.set_lang(l);
                         }
                     }
                 >
                     {Lang::ALL.iter().map(|&l| view! {
-                        <option value=l.tag() selected=move || state.lang.get() == l>{l.native_name()}</option>
+                        <option value=l.tag() selected=move || state.lang().get() == l>{l.native_name()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -212,7 +208,7 @@ const MAX_LISTED_ERRORS: usize = 8;
 fn Alerts() -> impl IntoView {
     let state = use_app_state();
     move || {
-        let errors = state.errors.get();
+        let errors = state.layers.errors().get();
         (!errors.is_empty()).then(|| {
             let more = errors.len().saturating_sub(MAX_LISTED_ERRORS);
             view! {
@@ -236,9 +232,11 @@ fn RetryButtons() -> impl IntoView {
     let state = use_app_state();
     move || {
         state
-            .failed
+            .layers
+            .failed()
             .get()
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|layer| {
                 let label = format!("{} {}", state.t("retry"), layer.url);
                 view! {
@@ -249,9 +247,4 @@ fn RetryButtons() -> impl IntoView {
             })
             .collect_view()
     }
-}
-
-/// True while the manifest or any layer is still loading (for the loading state).
-pub fn is_loading(state: AppState) -> bool {
-    state.pending.with(|p| !p.is_empty())
 }

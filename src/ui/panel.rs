@@ -1,8 +1,8 @@
 //! The detail panel (`role="dialog"`): a side panel on desktop, a bottom sheet on phones.
 //! Every text from data is rendered as text, never as HTML.
 
-use super::fly::select;
 use super::state::{use_app_state, AppState, Selection};
+use crate::feature::{FeatureKind, FeatureRef};
 use crate::i18n::{format_capital, format_int, format_km, format_km2, t, Lang};
 use crate::model::{Company, Park, Poi, Trail, Zone};
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ fn zone_view(state: AppState, z: &Zone, park: &Park, lang: Lang) -> AnyView {
         .iter()
         .map(|c| {
             let id = c.id.clone();
-            view! { <li><button type="button" class="panel__link" on:click=move |_| select(state, Selection::Company(id.clone()))>
+            view! { <li><button type="button" class="panel__link" on:click=move |_| state.select(Selection::company(id.clone()))>
                 {c.name.get(lang).to_owned()}</button></li> }
         })
         .collect_view();
@@ -103,7 +103,7 @@ fn poi_view(p: &Poi, lang: Lang) -> AnyView {
 }
 
 fn about_view(state: AppState, lang: Lang) -> AnyView {
-    let manifest = state.manifest.get();
+    let manifest = state.layers.manifest().get();
     let figures = manifest.as_ref().and_then(|m| m.figures.clone()).unwrap_or_default();
     view! {
         <h2 id="panel-title" class="panel__title">{t(lang, "about")}</h2>
@@ -122,14 +122,14 @@ fn about_view(state: AppState, lang: Lang) -> AnyView {
 }
 
 fn content(state: AppState, sel: &Selection) -> Option<AnyView> {
-    let lang = state.lang.get();
-    let park = state.park.get();
-    Some(match sel {
-        Selection::Company(id) => company_view(park.company(id)?, &park, lang),
-        Selection::Zone(id) => zone_view(state, park.zone(id)?, &park, lang),
-        Selection::Trail(id) => trail_view(park.trail(id)?, lang),
-        Selection::Poi(id) => poi_view(park.poi(id)?, lang),
-        Selection::About => about_view(state, lang),
+    let lang = state.lang().get();
+    let park = state.park().get();
+    let Selection::Feature(FeatureRef { kind, id }) = sel else { return Some(about_view(state, lang)) };
+    Some(match kind {
+        FeatureKind::Company => company_view(park.company(id)?, &park, lang),
+        FeatureKind::Zone => zone_view(state, park.zone(id)?, &park, lang),
+        FeatureKind::Trail => trail_view(park.trail(id)?, lang),
+        FeatureKind::Poi => poi_view(park.poi(id)?, lang),
     })
 }
 
@@ -149,19 +149,20 @@ pub fn Panel() -> impl IntoView {
     let close_ref = NodeRef::<leptos::html::Button>::new();
     let opener = StoredValue::new_local(None::<web_sys::Element>);
     let close = move || {
-        state.selection.set(None);
+        state.close_panel();
         if let Some(el) = opener.get_value() {
             focus(&el);
         }
     };
-    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && state.selection.with_untracked(Option::is_some) {
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && state.selection().with_untracked(Option::is_some) {
             close();
         }
     });
-    // When a panel opens, remember what had focus and move focus into the panel.
+    on_cleanup(move || esc.remove());
+    // Outward (focus): when a panel opens, remember what had focus and move focus into the panel.
     Effect::new(move |was_open: Option<bool>| {
-        let open = state.selection.with(Option::is_some);
+        let open = state.selection().with(Option::is_some);
         if open && was_open != Some(true) {
             opener.set_value(document().active_element());
             request_animation_frame(move || {
@@ -173,7 +174,7 @@ pub fn Panel() -> impl IntoView {
         open
     });
     move || {
-        let sel = state.selection.get()?;
+        let sel = state.selection().get()?;
         let body = content(state, &sel)?;
         Some(view! {
             <div class="panel" role="dialog" aria-labelledby="panel-title">
@@ -190,14 +191,11 @@ pub fn Panel() -> impl IntoView {
 pub fn Announcer() -> impl IntoView {
     let state = use_app_state();
     let text = move || {
-        let lang = state.lang.get();
-        let park = state.park.get();
-        let name = match state.selection.get()? {
-            Selection::Company(id) => park.company(&id)?.name.get(lang).to_owned(),
-            Selection::Zone(id) => park.zone(&id)?.name.get(lang).to_owned(),
-            Selection::Trail(id) => park.trail(&id)?.name.get(lang).to_owned(),
-            Selection::Poi(id) => park.poi(&id)?.name.get(lang).to_owned(),
+        let lang = state.lang().get();
+        let park = state.park().get();
+        let name = match state.selection().get()? {
             Selection::About => t(lang, "about").to_owned(),
+            Selection::Feature(f) => park.name_of(&f)?.get(lang).to_owned(),
         };
         Some(format!("{} {name}", t(lang, "selected")))
     };

@@ -17,7 +17,7 @@ pub fn register_when_ready(state: AppState) {
         if done == Some(true) {
             return true;
         }
-        if state.manifest.with(Option::is_none) || super::is_loading(state) {
+        if !state.layers.settled() {
             return false;
         }
         register(state);
@@ -37,7 +37,7 @@ fn register(state: AppState) {
         let field =
             |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
         if field("source").as_deref() == Some("parkmap-sw") && field("type").as_deref() == Some("updated") {
-            state.updated.set(true);
+            state.set_updated(true);
         }
     });
     container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -48,7 +48,7 @@ fn register(state: AppState) {
     let had_controller = container.controller().is_some();
     let on_change = Closure::<dyn Fn()>::new(move || {
         if had_controller {
-            state.updated.set(true);
+            state.set_updated(true);
         }
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
@@ -70,12 +70,12 @@ fn register(state: AppState) {
 pub fn UpdatedNotice() -> impl IntoView {
     let state = use_app_state();
     move || {
-        state.updated.get().then(|| {
+        state.updated().get().then(|| {
             view! {
                 <div class="notice" role="status">
                     <span>{state.tr("updated")}</span>
                     <button type="button" class="notice__close" aria-label=state.tr("close")
-                        on:click=move |_| state.updated.set(false)>"×"</button>
+                        on:click=move |_| state.set_updated(false)>"×"</button>
                 </div>
             }
         })

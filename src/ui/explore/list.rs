@@ -2,78 +2,29 @@
 //! the map both ways (hovering or focusing a row highlights its marker; choosing a row selects the
 //! company; the selected company's row is marked). It is also the accessible alternative to the map.
 
-use crate::i18n::{format_capital, t, Lang};
-use crate::model::Company;
-use crate::ui::fly::select;
+use crate::feature::FeatureKind;
+use crate::i18n::{format_capital, t};
+use crate::listing::{rows as list_rows, Column};
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
 
 /// Rows per page: a page renders fast whatever the park's size.
 pub const PAGE_SIZE: usize = 50;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
-    Name,
-    Industry,
-    Zone,
-    Capital,
-    Year,
-}
-
-fn compare(
-    a: &Company,
-    b: &Company,
-    col: Column,
-    lang: Lang,
-    zone_name: &dyn Fn(&Company) -> String,
-) -> std::cmp::Ordering {
-    match col {
-        Column::Name => a.name.get(lang).cmp(b.name.get(lang)),
-        Column::Industry => a.industry.cmp(&b.industry),
-        Column::Zone => zone_name(a).cmp(&zone_name(b)),
-        Column::Capital => a.capital_yuan.cmp(&b.capital_yuan),
-        Column::Year => a.founded.cmp(&b.founded),
-    }
-    .then_with(|| a.id.cmp(&b.id))
-}
-
 /// The list, shown while `explore.list_open`.
 #[component]
 pub fn ListView() -> impl IntoView {
     let state = use_app_state();
-    let ex = state.explore;
-    let sort = RwSignal::new((Column::Name, true));
-    let page = RwSignal::new(0usize);
-    // A new filter or order starts at the first page.
-    Effect::new(move |_| {
-        ex.filter.track();
-        sort.track();
-        page.set(0);
-    });
+    let (sort, set_sort) = signal((Column::Name, true));
     let rows = Memo::new(move |_| {
-        let lang = state.lang.get();
-        let park = state.park.get();
-        let mask = ex.mask.get();
         let (col, asc) = sort.get();
-        let zone_name = |c: &Company| {
-            c.zone
-                .as_ref()
-                .and_then(|z| park.zone(z))
-                .map(|z| z.name.get(lang).to_owned())
-                .unwrap_or_default()
-        };
-        let mut idx: Vec<usize> =
-            (0..park.companies.len()).filter(|&i| mask.get(i).copied().unwrap_or(true)).collect();
-        crate::sort::sort_by(&mut idx, |&a, &b| {
-            let o = compare(&park.companies[a], &park.companies[b], col, lang, &zone_name);
-            if asc {
-                o
-            } else {
-                o.reverse()
-            }
-        });
-        idx
+        let lang = state.lang().get();
+        state.park().with(|park| state.filter.mask().with(|mask| list_rows(park, mask, col, asc, lang)))
     });
+    // The page is the explore state's: back to the first when the filter changes (derived there)
+    // or when the order changes (here, with the click).
+    let page = move || state.explore().map_or(0, |e| e.page());
+    let set_page = move |p: usize| state.explore_state().set_page(p);
     let pages = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
     let header = move |col: Column, key: &'static str| {
         let aria = move || match sort.get() {
@@ -83,16 +34,19 @@ pub fn ListView() -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button type="button" class="list__sort" on:click=move |_| sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, true) })>
+                <button type="button" class="list__sort" on:click=move |_| {
+                    set_sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, true) });
+                    set_page(0);
+                }>
                     {move || state.t(key)}
                 </button>
             </th>
         }
     };
     let body = move || {
-        let lang = state.lang.get();
-        let park = state.park.get();
-        let p = page.get().min(pages() - 1);
+        let lang = state.lang().get();
+        let park = state.park().get();
+        let p = page().min(pages() - 1);
         rows.with(|r| {
             r.iter()
                 .skip(p * PAGE_SIZE)
@@ -101,16 +55,17 @@ pub fn ListView() -> impl IntoView {
                     let c = &park.companies[i];
                     let id = c.id.clone();
                     let (id_sel, id_hover, id_focus, id_key) = (id.clone(), id.clone(), id.clone(), id.clone());
+                    let highlight = move |id: Option<String>| state.explore_state().set_highlight(id);
                     let zone = c.zone.as_ref().and_then(|z| park.zone(z)).map(|z| z.name.get(lang).to_owned()).unwrap_or_default();
                     view! {
                         <tr class="list__row" tabindex="0"
-                            aria-selected=move || state.selection.with(|s| matches!(s, Some(Selection::Company(x)) if *x == id_sel)).to_string()
-                            on:click=move |_| select(state, Selection::Company(id.clone()))
-                            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { select(state, Selection::Company(id_key.clone())) }
-                            on:mouseenter=move |_| ex.highlight.set(Some(id_hover.clone()))
-                            on:focus=move |_| ex.highlight.set(Some(id_focus.clone()))
-                            on:mouseleave=move |_| ex.highlight.set(None)
-                            on:blur=move |_| ex.highlight.set(None)>
+                            aria-selected=move || state.selection().with(|s| s.as_ref().and_then(|s| s.id_of(FeatureKind::Company)) == Some(id_sel.as_str())).to_string()
+                            on:click=move |_| state.select(Selection::company(id.clone()))
+                            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { state.select(Selection::company(id_key.clone())) }
+                            on:mouseenter=move |_| highlight(Some(id_hover.clone()))
+                            on:focus=move |_| highlight(Some(id_focus.clone()))
+                            on:mouseleave=move |_| highlight(None)
+                            on:blur=move |_| highlight(None)>
                             <td>{c.name.get(lang).to_owned()}</td>
                             <td>{t(lang, &format!("industry.{}", c.industry.key())).to_owned()}</td>
                             <td>{zone}</td>
@@ -124,20 +79,20 @@ pub fn ListView() -> impl IntoView {
     };
     // The section is always there (the skip link's target); its content only while open.
     let content = move || {
-        ex.list_open.get().then(|| {
+        state.explore().is_some_and(|e| e.is_list_open()).then(|| {
             view! {
                     <div class="list__bar">
                         <h2 id="list-title" class="list__title">{state.tr("list.title")}</h2>
-                        <span class="list__count" role="status">{move || crate::i18n::count(rows.with(Vec::len) as u64, "n.companies_match", state.lang.get())}</span>
+                        <span class="list__count" role="status">{move || crate::i18n::count(rows.with(Vec::len) as u64, "n.companies_match", state.lang().get())}</span>
                         <div class="list__pager">
-                            <button type="button" class="planner__button" disabled=move || page.get() == 0
-                                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{state.tr("list.prev")}</button>
-                            <span>{move || format!("{} / {}", page.get().min(pages() - 1) + 1, pages())}</span>
-                            <button type="button" class="planner__button" disabled=move || { page.get() + 1 >= pages() }
-                                on:click=move |_| page.update(|p| *p += 1)>{state.tr("list.next")}</button>
+                            <button type="button" class="planner__button" disabled=move || page() == 0
+                                on:click=move |_| set_page(page().saturating_sub(1))>{state.tr("list.prev")}</button>
+                            <span>{move || format!("{} / {}", page().min(pages() - 1) + 1, pages())}</span>
+                            <button type="button" class="planner__button" disabled=move || { page() + 1 >= pages() }
+                                on:click=move |_| set_page(page() + 1)>{state.tr("list.next")}</button>
                         </div>
                         <button type="button" class="panel__close list__close" aria-label=state.tr("close")
-                            on:click=move |_| ex.list_open.set(false)>"×"</button>
+                            on:click=move |_| state.explore_state().set_list_open(false)>"×"</button>
                     </div>
                     <div class="list__scroll">
                         <table class="list__table">
@@ -155,7 +110,7 @@ pub fn ListView() -> impl IntoView {
         })
     };
     view! {
-        <section id="company-list" class="list" class:list--closed=move || !ex.list_open.get()
+        <section id="company-list" class="list" class:list--closed=move || !state.explore().is_some_and(|e| e.is_list_open())
             aria-label=state.tr("list.title") tabindex="-1">
             {content}
         </section>

@@ -24,10 +24,10 @@ fn parse_opt<T: std::str::FromStr>(s: &str) -> Option<T> {
 #[component]
 pub fn ExplorePanel() -> impl IntoView {
     let state = use_app_state();
-    let ex = state.explore;
-    let lang = move || state.lang.get();
-    let stats = Memo::new(move |_| ex.filter.with(|f| state.park.with(|p| Stats::compute(p, f))));
-    let compare = RwSignal::new(Vec::<String>::new());
+    let filter = state.filter;
+    let lang = move || state.lang().get();
+    let stats = Memo::new(move |_| filter.filter().with(|f| state.park().with(|p| Stats::compute(p, f))));
+    let (compare, set_compare) = signal(Vec::<String>::new());
 
     let industry_boxes = move || {
         let lang = lang();
@@ -36,8 +36,8 @@ pub fn ExplorePanel() -> impl IntoView {
             .map(|&ind| {
                 view! {
                     <label class="explore__check">
-                        <input type="checkbox" prop:checked=move || ex.filter.with(|f| f.industries.contains(&ind))
-                            on:change=move |_| ex.filter.update(|f| { if !f.industries.remove(&ind) { f.industries.insert(ind); } })/>
+                        <input type="checkbox" prop:checked=move || filter.filter().with(|f| f.industries.contains(&ind))
+                            on:change=move |_| filter.change(|f| { if !f.industries.remove(&ind) { f.industries.insert(ind); } })/>
                         <span class=format!("legend__swatch explore__swatch--{}", ind.as_class()) aria-hidden="true"></span>
                         {t(lang, &format!("industry.{}", ind.key()))}
                     </label>
@@ -47,25 +47,26 @@ pub fn ExplorePanel() -> impl IntoView {
     };
     let zone_options = move || {
         let lang = lang();
-        state.park.get().zones.iter().map(|z| view! { <option value=z.id.clone() selected={let id = z.id.clone(); move || ex.filter.with(|f| f.zone.as_ref() == Some(&id))}>{z.name.get(lang).to_owned()}</option> }).collect_view()
+        state.park().get().zones.iter().map(|z| view! { <option value=z.id.clone() selected={let id = z.id.clone(); move || filter.filter().with(|f| f.zone.as_ref() == Some(&id))}>{z.name.get(lang).to_owned()}</option> }).collect_view()
     };
     let set_capital = move |end: usize| {
         move |ev: leptos::ev::Event| {
             let v = parse_opt::<f64>(&event_target_value(&ev))
                 .filter(|v| v.is_finite() && *v >= 0.0)
                 .map(|v| (v * CAPITAL_UNIT).round() as u64);
-            ex.filter.update(|f| if end == 0 { f.capital_yuan.0 = v } else { f.capital_yuan.1 = v });
+            filter.change(|f| if end == 0 { f.capital_yuan.0 = v } else { f.capital_yuan.1 = v });
         }
     };
     let set_year = move |end: usize| {
         move |ev: leptos::ev::Event| {
             let v = parse_opt::<i32>(&event_target_value(&ev));
-            ex.filter.update(|f| if end == 0 { f.founded.0 = v } else { f.founded.1 = v });
+            filter.change(|f| if end == 0 { f.founded.0 = v } else { f.founded.1 = v });
         }
     };
     let capital_value = move |end: usize| {
         move || {
-            ex.filter
+            filter
+                .filter()
                 .with(|f| if end == 0 { f.capital_yuan.0 } else { f.capital_yuan.1 })
                 .map(|y| format!("{}", y as f64 / CAPITAL_UNIT))
                 .unwrap_or_default()
@@ -73,7 +74,8 @@ pub fn ExplorePanel() -> impl IntoView {
     };
     let year_value = move |end: usize| {
         move || {
-            ex.filter
+            filter
+                .filter()
                 .with(|f| if end == 0 { f.founded.0 } else { f.founded.1 })
                 .map(|y| y.to_string())
                 .unwrap_or_default()
@@ -83,8 +85,8 @@ pub fn ExplorePanel() -> impl IntoView {
     let figures = move || {
         let lang = lang();
         let s = stats.get();
-        let f = ex.filter.get();
-        let park = state.park.get();
+        let f = filter.filter().get();
+        let park = state.park().get();
         let by_industry: Vec<Bar> = s
             .by_industry
             .iter()
@@ -123,7 +125,7 @@ pub fn ExplorePanel() -> impl IntoView {
             s.by_zone.iter().filter(|(id, _)| park.zone(id).is_some()).map(|(id, _)| id.clone()).collect();
         let pick_industry = Callback::new(move |i: usize| {
             if let Some(&ind) = industries.get(i) {
-                ex.filter.update(|f| {
+                filter.change(|f| {
                     if !f.industries.remove(&ind) {
                         f.industries.insert(ind);
                     }
@@ -132,7 +134,7 @@ pub fn ExplorePanel() -> impl IntoView {
         });
         let pick_zone = Callback::new(move |i: usize| {
             if let Some(id) = zone_ids.get(i).cloned() {
-                ex.filter.update(|f| f.zone = if f.zone.as_ref() == Some(&id) { None } else { Some(id) });
+                filter.change(|f| f.zone = if f.zone.as_ref() == Some(&id) { None } else { Some(id) });
             }
         });
         view! {
@@ -149,7 +151,7 @@ pub fn ExplorePanel() -> impl IntoView {
 
     let comparison = move || {
         let lang = lang();
-        let park = state.park.get();
+        let park = state.park().get();
         let chosen = compare.get();
         let picks = park
             .zones
@@ -160,7 +162,7 @@ pub fn ExplorePanel() -> impl IntoView {
                 view! {
                     <label class="explore__check">
                         <input type="checkbox" prop:checked=move || compare.with(|c| c.contains(&id))
-                            on:change=move |_| compare.update(|c| if let Some(i) = c.iter().position(|x| *x == id2) { c.remove(i); } else { c.push(id2.clone()); })/>
+                            on:change=move |_| set_compare.update(|c| if let Some(i) = c.iter().position(|x| *x == id2) { c.remove(i); } else { c.push(id2.clone()); })/>
                         {z.name.get(lang).to_owned()}
                     </label>
                 }
@@ -194,17 +196,17 @@ pub fn ExplorePanel() -> impl IntoView {
     };
 
     move || {
-        ex.open.get().then(|| {
+        state.explore().is_some_and(|e| e.is_open()).then(|| {
             view! {
                 <section class="explore" role="region" aria-labelledby="explore-title">
-                    <button type="button" class="panel__close" aria-label=state.tr("close") on:click=move |_| ex.open.set(false)>"×"</button>
+                    <button type="button" class="panel__close" aria-label=state.tr("close") on:click=move |_| state.explore_state().set_open(false)>"×"</button>
                     <h2 id="explore-title" class="panel__title">{state.tr("explore.title")}</h2>
-                    <p class="explore__count" role="status">{move || format!("{} {} {}", format_int(ex.matches() as u64, lang()), state.t("explore.of"), format_int(state.park.with(|p| p.companies.len()) as u64, lang()))}</p>
-                    <button type="button" class="planner__button" on:click=move |_| ex.filter.update(|f| f.clear())>{state.tr("explore.clear")}</button>
+                    <p class="explore__count" role="status">{move || format!("{} {} {}", format_int(filter.matches() as u64, lang()), state.t("explore.of"), format_int(state.park().with(|p| p.companies.len()) as u64, lang()))}</p>
+                    <button type="button" class="planner__button" on:click=move |_| filter.clear()>{state.tr("explore.clear")}</button>
                     <fieldset class="explore__group"><legend>{state.tr("field.industry")}</legend>{industry_boxes}</fieldset>
                     <label class="planner__field">{state.tr("field.zone")}
-                        <select class="planner__select" on:change=move |ev| { let v = event_target_value(&ev); ex.filter.update(|f| f.zone = (!v.is_empty()).then_some(v)); }>
-                            <option value="" selected=move || ex.filter.with(|f| f.zone.is_none())>{state.tr("explore.all_zones")}</option>
+                        <select class="planner__select" on:change=move |ev| { let v = event_target_value(&ev); filter.change(|f| f.zone = (!v.is_empty()).then_some(v)); }>
+                            <option value="" selected=move || filter.filter().with(|f| f.zone.is_none())>{state.tr("explore.all_zones")}</option>
                             {zone_options}
                         </select>
                     </label>
@@ -233,15 +235,15 @@ pub fn ExplorePanel() -> impl IntoView {
 #[component]
 pub fn MatchChip() -> impl IntoView {
     let state = use_app_state();
-    let ex = state.explore;
+    let filter = state.filter;
     move || {
-        (!ex.filter.with(|f| f.is_empty())).then(|| {
-            let lang: Lang = state.lang.get();
+        (!filter.filter().with(|f| f.is_empty())).then(|| {
+            let lang: Lang = state.lang().get();
             view! {
                 <div class="match-chip" role="status">
-                    <span>{format!("{} ({} {})", crate::i18n::count(ex.matches() as u64, "n.companies_match", lang),
-                        t(lang, "explore.of_total"), format_int(state.park.with(|p| p.companies.len()) as u64, lang))}</span>
-                    <button type="button" class="match-chip__clear" on:click=move |_| ex.filter.update(|f| f.clear())>{t(lang, "explore.clear")}</button>
+                    <span>{format!("{} ({} {})", crate::i18n::count(filter.matches() as u64, "n.companies_match", lang),
+                        t(lang, "explore.of_total"), format_int(state.park().with(|p| p.companies.len()) as u64, lang))}</span>
+                    <button type="button" class="match-chip__clear" on:click=move |_| filter.clear()>{t(lang, "explore.clear")}</button>
                 </div>
             }
         })

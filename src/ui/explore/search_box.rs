@@ -2,9 +2,9 @@
 //! (English, Chinese, pinyin and initials), navigable with the arrows, Enter and Escape. Choosing a
 //! result selects it and flies there.
 
+use crate::feature::{FeatureKind, FeatureRef};
 use crate::i18n::t;
 use crate::search::{HitKind, IncrementalSearch};
-use crate::ui::fly::select;
 use crate::ui::state::{use_app_state, Selection};
 use leptos::prelude::*;
 
@@ -23,18 +23,17 @@ struct Option_ {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let state = use_app_state();
-    let ex = state.explore;
-    let query = RwSignal::new(String::new());
-    let active = RwSignal::new(None::<usize>);
-    let open = RwSignal::new(false);
+    let (query, set_query) = signal(String::new());
+    let (active, set_active) = signal(None::<usize>);
+    let (open, set_open) = signal(false);
     let incremental = StoredValue::new(IncrementalSearch::new());
     let input = NodeRef::<leptos::html::Input>::new();
 
     let results = Memo::new(move |_| {
         let q = query.get();
-        let lang = state.lang.get();
-        let Some(index) = ex.search.get() else { return Vec::new() };
-        let park = state.park.get_untracked();
+        let lang = state.lang().get();
+        let Some(index) = state.filter.search() else { return Vec::new() };
+        let park = state.park().get_untracked();
         let hits = incremental.try_update_value(|s| s.search(&index, &q, LIMIT)).unwrap_or_default();
         hits.into_iter()
             .filter_map(|h| {
@@ -44,7 +43,7 @@ pub fn SearchBox() -> impl IntoView {
                         let other =
                             if lang == crate::i18n::Lang::Zh { c.name.en.clone() } else { c.name.zh.clone() };
                         Option_ {
-                            sel: Selection::Company(c.id.clone()),
+                            sel: Selection::company(c.id.clone()),
                             name: c.name.get(lang).to_owned(),
                             other,
                             kind: "panel.company",
@@ -53,7 +52,7 @@ pub fn SearchBox() -> impl IntoView {
                     HitKind::Zone => {
                         let z = park.zones.get(h.index)?;
                         Option_ {
-                            sel: Selection::Zone(z.id.clone()),
+                            sel: Selection::Feature(FeatureRef::new(FeatureKind::Zone, z.id.clone())),
                             name: z.name.get(lang).to_owned(),
                             other: String::new(),
                             kind: "panel.zone",
@@ -63,7 +62,7 @@ pub fn SearchBox() -> impl IntoView {
                         let p = park.pois.get(h.index)?;
                         let kind = t(lang, &format!("poi.{}", p.kind.key()));
                         Option_ {
-                            sel: Selection::Poi(p.id.clone()),
+                            sel: Selection::Feature(FeatureRef::new(FeatureKind::Poi, p.id.clone())),
                             name: p.name.get(lang).to_owned(),
                             other: kind.to_owned(),
                             kind: "panel.poi",
@@ -76,10 +75,10 @@ pub fn SearchBox() -> impl IntoView {
 
     let choose = move |i: usize| {
         if let Some(o) = results.with_untracked(|r| r.get(i).cloned()) {
-            select(state, o.sel);
-            query.set(o.name);
-            open.set(false);
-            active.set(None);
+            state.select(o.sel);
+            set_query.set(o.name);
+            set_open.set(false);
+            set_active.set(None);
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -87,12 +86,12 @@ pub fn SearchBox() -> impl IntoView {
         match ev.key().as_str() {
             "ArrowDown" => {
                 ev.prevent_default();
-                open.set(true);
-                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n.max(1))));
+                set_open.set(true);
+                set_active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n.max(1))));
             }
             "ArrowUp" => {
                 ev.prevent_default();
-                active
+                set_active
                     .update(|a| *a = Some(a.map_or(n.saturating_sub(1), |i| (i + n.max(1) - 1) % n.max(1))));
             }
             "Enter" => {
@@ -102,8 +101,8 @@ pub fn SearchBox() -> impl IntoView {
             // Close the list first; a second Escape is left to the page (panels).
             "Escape" if open.get_untracked() => {
                 ev.stop_propagation();
-                open.set(false);
-                active.set(None);
+                set_open.set(false);
+                set_active.set(None);
             }
             _ => {}
         }
@@ -126,15 +125,15 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || query.get()
-                on:input=move |ev| { query.set(event_target_value(&ev)); open.set(true); active.set(None); }
+                on:input=move |ev| { set_query.set(event_target_value(&ev)); set_open.set(true); set_active.set(None); }
                 on:keydown=on_key
-                on:focus=move |_| open.set(true)
-                on:blur=move |_| { set_timeout(move || open.set(false), std::time::Duration::from_millis(150)); }
+                on:focus=move |_| set_open.set(true)
+                on:blur=move |_| { set_timeout(move || set_open.set(false), std::time::Duration::from_millis(150)); }
             />
             <ul id="search-results" class="search__list" role="listbox" aria-label=state.tr("search.results")
                 class:search__list--open=expanded>
                 {move || {
-                    let lang = state.lang.get();
+                    let lang = state.lang().get();
                     results.get().into_iter().enumerate().map(|(i, o)| view! {
                         <li id=format!("search-option-{i}") class="search__option" role="option"
                             aria-selected=move || (active.get() == Some(i)).to_string()

@@ -1,7 +1,7 @@
 //! Downloads of the planned route: GPX 1.1 and GeoJSON, made by [`crate::route`].
 
 use crate::route::{to_geojson, to_gpx};
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, PlannerState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,17 +31,18 @@ fn download(name: &str, mime: &str, text: &str) {
 }
 
 fn route_name(state: AppState) -> String {
-    let lang = state.lang.get_untracked();
-    let park = state.manifest.get_untracked().map(|m| m.name.get(lang).to_owned()).unwrap_or_default();
+    let lang = state.lang().get_untracked();
+    let park =
+        state.layers.manifest().get_untracked().map(|m| m.name.get(lang).to_owned()).unwrap_or_default();
     format!("{park} — {}", crate::i18n::t(lang, "layer.greenway"))
 }
 
 /// Downloads the route as GPX 1.1, with the waypoints named.
-pub fn gpx(state: AppState) {
-    let Some(Ok(route)) = state.planner.result.get_untracked() else { return };
-    let lang = state.lang.get_untracked();
-    let park = state.park.get_untracked();
-    let names: Vec<(String, crate::geo::LonLat)> = state.planner.waypoints.with_untracked(|w| {
+pub fn gpx(state: AppState, planner: PlannerState) {
+    let Some(Ok(route)) = planner.result().get_untracked() else { return };
+    let lang = state.lang().get_untracked();
+    let park = state.park().get_untracked();
+    let names: Vec<(String, crate::geo::LonLat)> = planner.waypoints().with_untracked(|w| {
         w.iter()
             .enumerate()
             .map(|(i, wp)| {
@@ -57,7 +58,7 @@ pub fn gpx(state: AppState) {
 }
 
 /// Downloads the route as a GeoJSON FeatureCollection.
-pub fn geojson(state: AppState) {
-    let Some(Ok(route)) = state.planner.result.get_untracked() else { return };
+pub fn geojson(planner: PlannerState) {
+    let Some(Ok(route)) = planner.result().get_untracked() else { return };
     download("parkmap-route.geojson", "application/geo+json", &to_geojson(&route));
 }

@@ -1,11 +1,10 @@
 //! The route on the map: its line (world units, under the markers), the numbered waypoints (screen
 //! pixels; drag one to move it) and "you are here" with its accuracy circle.
 
-use super::Waypoint;
 use crate::geo::svg::lines_path;
 use crate::geo::ScreenPoint;
 use crate::i18n::t;
-use crate::ui::state::use_app_state;
+use crate::ui::state::{use_app_state, Waypoint};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,14 +12,13 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn RouteLine() -> impl IntoView {
     let state = use_app_state();
-    let planner = state.planner;
-    let d = move || match planner.result.get() {
-        Some(Ok(route)) => lines_path(&[route.map_line()], state.origin.get()),
-        _ => String::new(),
+    let d = move || match state.planner()?.result().get() {
+        Some(Ok(route)) => Some(lines_path(&[route.map_line()], state.map.origin().get())),
+        _ => None,
     };
     let here = move || {
-        let located = planner.located.get()?;
-        let origin = state.origin.get();
+        let located = state.planner()?.located().get()?;
+        let origin = state.map.origin().get();
         let p = located.pos.to_map();
         // Web Mercator stretches ground distances by 1 / cos(latitude).
         let r = located.accuracy_m / located.pos.lat.to_radians().cos();
@@ -31,8 +29,8 @@ pub fn RouteLine() -> impl IntoView {
     view! {
         <g class="map__layer map__layer--route">
             {here}
-            <path class="map__route-casing" d=d/>
-            <path class="map__route" d=d/>
+            <path class="map__route-casing" d=move || d().unwrap_or_default()/>
+            <path class="map__route" d=move || d().unwrap_or_default()/>
         </g>
     }
 }
@@ -45,8 +43,7 @@ fn map_element(ev: &web_sys::PointerEvent) -> Option<web_sys::Element> {
 #[component]
 pub fn WaypointMarkers() -> impl IntoView {
     let state = use_app_state();
-    let planner = state.planner;
-    let dragging = RwSignal::new(None::<(usize, ScreenPoint)>);
+    let (dragging, set_dragging) = signal(None::<(usize, ScreenPoint)>);
     let local = move |ev: &web_sys::PointerEvent| {
         map_element(ev).map(|m| {
             let r = m.get_bounding_client_rect();
@@ -54,12 +51,14 @@ pub fn WaypointMarkers() -> impl IntoView {
         })
     };
     let markers = move || {
-        let lang = state.lang.get();
-        let park = state.park.get();
-        let looping = planner.loop_km.get().is_some();
-        let wps: Vec<Waypoint> = planner.waypoints.get();
+        let planner = state.planner()?;
+        let lang = state.lang().get();
+        let park = state.park().get();
+        let looping = planner.loop_km().get().is_some();
+        let wps: Vec<Waypoint> = planner.waypoints().get();
         let n = wps.len();
-        wps.into_iter()
+        let markers = wps
+            .into_iter()
             .enumerate()
             .map(|(i, wp)| {
                 let role = if i == 0 {
@@ -75,7 +74,7 @@ pub fn WaypointMarkers() -> impl IntoView {
                 let transform = move || {
                     let s = match dragging.get() {
                         Some((j, p)) if j == i => p,
-                        _ => state.viewport.with(|v| v.map_to_screen(at)),
+                        _ => state.map.viewport().with(|v| v.map_to_screen(at)),
                     };
                     format!("translate({:.1} {:.1})", s.x, s.y)
                 };
@@ -83,22 +82,22 @@ pub fn WaypointMarkers() -> impl IntoView {
                     <g class="map__waypoint" transform=transform role="img" aria-label=label
                         on:pointerdown=move |ev: web_sys::PointerEvent| {
                             ev.stop_propagation();
-                            if let Some(p) = local(&ev) { dragging.set(Some((i, p))); }
+                            if let Some(p) = local(&ev) { set_dragging.set(Some((i, p))); }
                             if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                                 let _ = el.set_pointer_capture(ev.pointer_id());
                             }
                         }
                         on:pointermove=move |ev: web_sys::PointerEvent| {
                             if dragging.with_untracked(|d| d.is_some_and(|(j, _)| j == i)) {
-                                if let Some(p) = local(&ev) { dragging.set(Some((i, p))); }
+                                if let Some(p) = local(&ev) { set_dragging.set(Some((i, p))); }
                             }
                         }
                         on:pointerup=move |_| {
                             if let Some((j, p)) = dragging.get_untracked() {
-                                let pos = state.viewport.get_untracked().screen_to_map(p).to_lon_lat();
-                                planner.waypoints.update(|w| if let Some(wp) = w.get_mut(j) { *wp = Waypoint { pos, poi: None } });
+                                let pos = state.map.viewport().get_untracked().screen_to_map(p).to_lon_lat();
+                                planner.move_to(j, pos);
                             }
-                            dragging.set(None);
+                            set_dragging.set(None);
                         }
                         on:click=|ev: web_sys::MouseEvent| ev.stop_propagation()
                         on:dblclick=|ev: web_sys::MouseEvent| ev.stop_propagation()>
@@ -107,13 +106,14 @@ pub fn WaypointMarkers() -> impl IntoView {
                     </g>
                 }
             })
-            .collect_view()
+            .collect_view();
+        Some(markers)
     };
     let here = move || {
-        let located = planner.located.get()?;
+        let located = state.planner()?.located().get()?;
         let p = located.pos.to_map();
         let transform = move || {
-            let s = state.viewport.with(|v| v.map_to_screen(p));
+            let s = state.map.viewport().with(|v| v.map_to_screen(p));
             format!("translate({:.1} {:.1})", s.x, s.y)
         };
         Some(

@@ -1,11 +1,11 @@
 //! The planner panel: mode, waypoints, places to add, winter rules, speeds, the summary (a live
 //! `role="status"` region), the itinerary and the exports.
 
-use super::{export, locate, Planner, Waypoint};
+use super::{export, locate};
 use crate::i18n::{format_km, format_minutes, t, Lang};
 use crate::model::{Park, PoiKind};
 use crate::route::{Route, RouteError, MAX_LOOP_KM, MIN_LOOP_KM};
-use crate::ui::state::use_app_state;
+use crate::ui::state::{use_app_state, PlannerState, Waypoint};
 use leptos::prelude::*;
 
 /// POI kinds offered as start, via or end.
@@ -45,31 +45,36 @@ fn error_text(e: &RouteError, lang: Lang) -> String {
     }
 }
 
-fn summary(route: &Route, planner: Planner, lang: Lang) -> String {
+fn summary(route: &Route, planner: PlannerState, lang: Lang) -> String {
     format!(
         "{} {} · {} {} · {} {}",
         t(lang, "planner.distance"),
         format_km(route.distance_m, lang),
         t(lang, "planner.walking"),
-        format_minutes(route.minutes_at(planner.walk_kmh.get()), lang),
+        format_minutes(route.minutes_at(planner.walk_kmh().get()), lang),
         t(lang, "planner.cycling"),
-        format_minutes(route.minutes_at(planner.bike_kmh.get()), lang),
+        format_minutes(route.minutes_at(planner.bike_kmh().get()), lang),
     )
 }
 
-/// The planner, shown while `planner.open`.
+/// The planner, shown while it is open; nothing until it was first opened.
 #[component]
 pub fn PlannerPanel() -> impl IntoView {
     let state = use_app_state();
-    let planner = state.planner;
-    let lang = move || state.lang.get();
-    let close = move |_| planner.open.set(false);
+    move || state.planner().map(|planner| view! { <Planner planner=planner/> })
+}
+
+#[component]
+fn Planner(planner: PlannerState) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang().get();
+    let close = move |_| planner.set_open(false);
 
     let rows = move || {
         let lang = lang();
-        let park = state.park.get();
-        let looping = planner.loop_km.get().is_some();
-        let wps = planner.waypoints.get();
+        let park = state.park().get();
+        let looping = planner.loop_km().get().is_some();
+        let wps = planner.waypoints().get();
         let n = wps.len();
         wps.iter()
             .enumerate()
@@ -81,7 +86,7 @@ pub fn PlannerPanel() -> impl IntoView {
                         <span class="planner__role">{role_label(i, n, looping, lang)}</span>
                         <span class="planner__name">{label}</span>
                         <button type="button" class="planner__icon" aria-label=format!("{} {}", t(lang, "planner.remove"), i + 1)
-                            on:click=move |_| planner.waypoints.update(|w| { if i < w.len() { w.remove(i); } })>"×"</button>
+                            on:click=move |_| planner.remove(i)>"×"</button>
                     </li>
                 }
             })
@@ -90,7 +95,7 @@ pub fn PlannerPanel() -> impl IntoView {
 
     let places = move || {
         let lang = lang();
-        let park = state.park.get();
+        let park = state.park().get();
         PLACE_KINDS
             .iter()
             .map(|&kind| {
@@ -106,7 +111,7 @@ pub fn PlannerPanel() -> impl IntoView {
     };
     let add_place = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
-        if let Some(p) = state.park.with_untracked(|park| park.poi(&id).map(|p| p.pos)) {
+        if let Some(p) = state.park().with_untracked(|park| park.poi(&id).map(|p| p.pos)) {
             planner.add(Waypoint { pos: p, poi: Some(id) });
         }
         if let Some(select) =
@@ -118,20 +123,20 @@ pub fn PlannerPanel() -> impl IntoView {
 
     let status = move || {
         let lang = lang();
-        match planner.result.get() {
+        match planner.result().get() {
             None => t(lang, "planner.need_points").to_owned(),
             Some(Ok(route)) => summary(&route, planner, lang),
             Some(Err(e)) => error_text(&e, lang),
         }
     };
-    let closest = move || match planner.result.get() {
+    let closest = move || match planner.result().get() {
         Some(Err(RouteError::NoLoop { closest: Some(route), .. })) => Some(route),
         _ => None,
     };
     let itinerary = move || {
         let lang = lang();
-        let Some(Ok(route)) = planner.result.get() else { return None };
-        let park = state.park.get();
+        let Some(Ok(route)) = planner.result().get() else { return None };
+        let park = state.park().get();
         let segments = route
             .segments
             .iter()
@@ -155,41 +160,34 @@ pub fn PlannerPanel() -> impl IntoView {
             <h3 class="panel__section">{t(lang, "planner.passes")}</h3>
             <ul class="planner__passes">{passes}</ul>
             <div class="planner__exports">
-                <button type="button" class="planner__button" on:click=move |_| export::gpx(state)>{t(lang, "planner.gpx")}</button>
-                <button type="button" class="planner__button" on:click=move |_| export::geojson(state)>{t(lang, "planner.geojson")}</button>
+                <button type="button" class="planner__button" on:click=move |_| export::gpx(state, planner)>{t(lang, "planner.gpx")}</button>
+                <button type="button" class="planner__button" on:click=move |_| export::geojson(planner)>{t(lang, "planner.geojson")}</button>
                 <button type="button" class="planner__button" on:click=move |_| { let _ = window().print(); }>{t(lang, "planner.print")}</button>
             </div>
         })
     };
-    let number = |signal: RwSignal<f64>, lo: f64, hi: f64| {
+    let number = move |set: fn(&PlannerState, f64)| {
         move |ev: leptos::ev::Event| {
             if let Ok(v) = event_target_value(&ev).parse::<f64>() {
                 if v.is_finite() {
-                    signal.set(v.clamp(lo, hi));
+                    set(&planner, v);
                 }
             }
         }
     };
+    let set_loop = number(|p, km| p.set_loop(Some(km)));
 
-    let set_loop = move |ev: leptos::ev::Event| {
-        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-            if v.is_finite() {
-                planner.loop_km.set(Some(v.clamp(MIN_LOOP_KM, MAX_LOOP_KM)));
-            }
-        }
-    };
-
-    move || {
-        planner.open.get().then(|| {
+    let panel = move || {
+        planner.is_open().then(|| {
             view! {
                 <section class="planner" role="region" aria-labelledby="planner-title">
                     <button type="button" class="panel__close" aria-label=state.tr("close") on:click=close>"×"</button>
                     <h2 id="planner-title" class="panel__title">{state.tr("planner.title")}</h2>
                     <div class="planner__modes" role="group">
-                        <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km.get().is_none().to_string()
-                            on:click=move |_| planner.loop_km.set(None)>{state.tr("planner.mode_route")}</button>
-                        <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km.get().is_some().to_string()
-                            on:click=move |_| { planner.loop_km.set(Some(10.0)); planner.waypoints.update(|w| w.truncate(1)); }>
+                        <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km().get().is_none().to_string()
+                            on:click=move |_| planner.set_loop(None)>{state.tr("planner.mode_route")}</button>
+                        <button type="button" class="planner__mode" aria-pressed=move || planner.loop_km().get().is_some().to_string()
+                            on:click=move |_| planner.set_loop(Some(10.0))>
                             {state.tr("planner.mode_loop")}</button>
                     </div>
                     <p class="planner__hint">{state.tr("planner.hint")}</p>
@@ -199,27 +197,27 @@ pub fn PlannerPanel() -> impl IntoView {
                             <option value="">{state.tr("planner.add_place")}</option>
                             {places}
                         </select>
-                        <button type="button" class="planner__button" on:click=move |_| locate::locate(state)>{state.tr("planner.my_location")}</button>
+                        <button type="button" class="planner__button" on:click=move |_| locate::locate(planner)>{state.tr("planner.my_location")}</button>
                     </div>
-                    {move || planner.locate_message.get().map(|k| view! { <p class="planner__note" role="status">{move || state.t(k)}</p> })}
+                    {move || planner.locate_message().get().map(|k| view! { <p class="planner__note" role="status">{move || state.t(k)}</p> })}
                     <div class="planner__row">
-                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.update(|w| w.reverse())>{state.tr("planner.reverse")}</button>
-                        <button type="button" class="planner__button" on:click=move |_| planner.waypoints.set(Vec::new())>{state.tr("planner.clear")}</button>
+                        <button type="button" class="planner__button" on:click=move |_| planner.reverse()>{state.tr("planner.reverse")}</button>
+                        <button type="button" class="planner__button" on:click=move |_| planner.clear()>{state.tr("planner.clear")}</button>
                     </div>
-                    <Show when=move || planner.loop_km.get().is_some()>
+                    <Show when=move || planner.loop_km().get().is_some()>
                         <label class="planner__field">{state.tr("planner.loop_km")}
                             <input type="number" min=MIN_LOOP_KM max=MAX_LOOP_KM step="0.5"
-                                prop:value=move || planner.loop_km.get().unwrap_or(10.0).to_string() on:change=set_loop/>
+                                prop:value=move || planner.loop_km().get().unwrap_or(10.0).to_string() on:change=set_loop/>
                         </label>
                     </Show>
-                    <label class="planner__check"><input type="checkbox" prop:checked=move || planner.winter.get()
-                        on:change=move |_| planner.winter.update(|w| *w = !*w)/>{state.tr("planner.winter")}</label>
+                    <label class="planner__check"><input type="checkbox" prop:checked=move || planner.winter().get()
+                        on:change=move |_| planner.set_winter(!planner.winter().get_untracked())/>{state.tr("planner.winter")}</label>
                     <div class="planner__speeds">
                         <label class="planner__field">{state.tr("planner.walk_kmh")}
-                            <input type="number" min="1" max="10" step="0.5" prop:value=move || planner.walk_kmh.get().to_string() on:change=number(planner.walk_kmh, 1.0, 10.0)/>
+                            <input type="number" min="1" max="10" step="0.5" prop:value=move || planner.walk_kmh().get().to_string() on:change=number(PlannerState::set_walk_kmh)/>
                         </label>
                         <label class="planner__field">{state.tr("planner.bike_kmh")}
-                            <input type="number" min="5" max="40" step="1" prop:value=move || planner.bike_kmh.get().to_string() on:change=number(planner.bike_kmh, 5.0, 40.0)/>
+                            <input type="number" min="5" max="40" step="1" prop:value=move || planner.bike_kmh().get().to_string() on:change=number(PlannerState::set_bike_kmh)/>
                         </label>
                     </div>
                     <p class="planner__summary" role="status" aria-live="polite">{status}</p>
@@ -228,12 +226,14 @@ pub fn PlannerPanel() -> impl IntoView {
                         let text = format!("{} {}", t(lang, "planner.closest"), format_km(route.distance_m, lang));
                         let km = (route.distance_m / 100.0).round() / 10.0;
                         view! { <p class="planner__note">{text}" "
-                            <button type="button" class="planner__button" on:click=move |_| planner.loop_km.set(Some(km.clamp(MIN_LOOP_KM, MAX_LOOP_KM)))>
+                            <button type="button" class="planner__button" on:click=move |_| planner.set_loop(Some(km))>
                                 {t(lang, "planner.use_closest")}</button></p> }
                     })}
                     {itinerary}
                 </section>
             }
         })
-    }
+    };
+    // The geolocation watch lives as long as the planner is mounted.
+    view! { <locate::Locator planner=planner/> {panel} }
 }

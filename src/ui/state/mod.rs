@@ -1,0 +1,270 @@
+//! The UI's state, one struct per feature: the map view, the selection, the layers and their
+//! loading, the company filter with what it drives, the explore panels and the route planner.
+//!
+//! Every signal lives in this module and its fields are private. Components read through
+//! read-only handles (`ReadSignal`, `Memo`) and change state only by calling intent methods
+//! (`select`, `set_filter`, `toggle_layer`, `fly_to`, `plan`…). Derived values — the filter's
+//! mask, the trail graph, the planned route, the search index, whether anything is loading — are
+//! `Memo`s, so a reader never sees them one tick stale and no Effect keeps them in step. The
+//! remaining Effects elsewhere only push state outward (URL, document title, postMessage, DOM).
+//!
+//! The explore panels' and the planner's state are created the first time they are opened (or a
+//! link or the embed API asks for them), not at start-up.
+
+mod explore;
+mod layers;
+mod map;
+mod planner;
+
+pub use explore::{ExploreState, FilterState};
+pub use layers::{LayerState, LayerStatus};
+pub use map::MapState;
+pub use planner::{Located, PlannerState, Waypoint};
+
+use crate::feature::{FeatureKind, FeatureRef};
+use crate::i18n::Lang;
+use crate::model::{DataError, Manifest, Park};
+use leptos::prelude::*;
+use leptos::reactive::owner::WeakOwner;
+use std::sync::Arc;
+
+/// What the detail panel shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// A feature of the park: a company, zone, trail or POI.
+    Feature(FeatureRef),
+    /// The "About the data" panel.
+    About,
+}
+
+impl Selection {
+    /// The company with `id`.
+    pub fn company(id: impl Into<String>) -> Self {
+        Selection::Feature(FeatureRef::company(id))
+    }
+
+    /// The feature, if this is one.
+    pub fn feature(&self) -> Option<&FeatureRef> {
+        match self {
+            Selection::Feature(f) => Some(f),
+            Selection::About => None,
+        }
+    }
+
+    /// The id, when this is a feature of `kind`.
+    pub fn id_of(&self, kind: FeatureKind) -> Option<&str> {
+        self.feature().and_then(|f| f.id_of(kind))
+    }
+}
+
+/// A shared value compared by identity: a `Memo` of a large value (a mask, an index) tells its
+/// readers it changed when it was rebuilt, without comparing contents.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// State created on first use, owned by the app (not by the component that first asked for it),
+/// and readable reactively: readers see it appear.
+#[derive(Clone, Copy)]
+struct Lazy<T: Copy + Send + Sync + 'static> {
+    slot: RwSignal<Option<T>>,
+    /// Weak: the owner holds this value, and a strong handle would keep it alive for ever (its
+    /// cleanups would never run).
+    owner: StoredValue<Option<WeakOwner>>,
+}
+
+impl<T: Copy + Send + Sync + 'static> Lazy<T> {
+    fn new() -> Self {
+        Lazy { slot: RwSignal::new(None), owner: StoredValue::new(Owner::current().map(|o| o.downgrade())) }
+    }
+
+    fn get(&self) -> Option<T> {
+        self.slot.get()
+    }
+
+    fn get_untracked(&self) -> Option<T> {
+        self.slot.get_untracked()
+    }
+
+    fn get_or_create(&self, create: impl FnOnce() -> T) -> T {
+        if let Some(t) = self.slot.get_untracked() {
+            return t;
+        }
+        let t = match self.owner.get_value().and_then(|o| o.upgrade()) {
+            Some(owner) => owner.with(create),
+            None => create(),
+        };
+        self.slot.set(Some(t));
+        t
+    }
+}
+
+/// The app's state. Cheap to copy: every part is a handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Embedded in another page (`?embed=1`): compact chrome, cooperative gestures, postMessage API.
+    pub embed: bool,
+    lang: RwSignal<Lang>,
+    /// The view: viewport, world origin, gesture hints and fly-to animations.
+    pub map: MapState,
+    selection: RwSignal<Option<Selection>>,
+    /// The manifest, the park, data problems and each layer's loading status.
+    pub layers: LayerState,
+    /// The company filter and what it drives: the mask, the clusters, search.
+    pub filter: FilterState,
+    explore: Lazy<ExploreState>,
+    planner: Lazy<PlannerState>,
+    updated: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Fresh state in `lang`; `embed` for `?embed=1`. Create it inside the app's reactive owner.
+    pub fn new(lang: Lang, embed: bool) -> Self {
+        let layers = LayerState::new();
+        Self {
+            embed,
+            lang: RwSignal::new(lang),
+            map: MapState::new(),
+            selection: RwSignal::new(None),
+            filter: FilterState::new(layers),
+            layers,
+            explore: Lazy::new(),
+            planner: Lazy::new(),
+            updated: RwSignal::new(false),
+        }
+    }
+
+    /// The UI language.
+    pub fn lang(&self) -> ReadSignal<Lang> {
+        self.lang.read_only()
+    }
+
+    /// Switches the UI language.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// A UI string in the current language (reactive).
+    pub fn t(&self, key: &'static str) -> &'static str {
+        crate::i18n::t(self.lang.get(), key)
+    }
+
+    /// `key`'s text in the current language as a reactive closure for a view. Every call returns
+    /// the same closure type, so Leptos instantiates its text and attribute rendering code once
+    /// for all translated texts rather than once per `move || state.t(..)` in the views.
+    pub fn tr(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || crate::i18n::t(lang.get(), key)
+    }
+
+    /// The park's layers loaded so far (shortcut for `layers.park()`).
+    pub fn park(&self) -> ReadSignal<Arc<Park>> {
+        self.layers.park()
+    }
+
+    /// The selected feature or panel.
+    pub fn selection(&self) -> ReadSignal<Option<Selection>> {
+        self.selection.read_only()
+    }
+
+    /// Selects a feature or panel and flies to it when it has a place on the map.
+    pub fn select(&self, sel: Selection) {
+        if let Some(target) = self.target_for(&sel) {
+            self.map.fly_to(target);
+        }
+        self.selection.set(Some(sel));
+    }
+
+    /// Shows `sel` (or nothing) without moving the map (Back/Forward, a link).
+    pub fn show(&self, sel: Option<Selection>) {
+        self.selection.set(sel);
+    }
+
+    /// Closes the panel.
+    pub fn close_panel(&self) {
+        self.selection.set(None);
+    }
+
+    /// The view that shows a selection, if it has a place on the map.
+    pub fn target_for(&self, sel: &Selection) -> Option<crate::geo::Viewport> {
+        let park = self.layers.park().get_untracked();
+        let view = self.map.viewport().get_untracked();
+        map::view_of(&view, &park, sel.feature()?)
+    }
+
+    /// The explore panels' state, once they have been opened.
+    pub fn explore(&self) -> Option<ExploreState> {
+        self.explore.get()
+    }
+
+    /// The explore panels' state, created on first use.
+    pub fn explore_state(&self) -> ExploreState {
+        self.explore.get_or_create(|| ExploreState::new(self.filter))
+    }
+
+    /// The route planner's state, once it has been opened.
+    pub fn planner(&self) -> Option<PlannerState> {
+        self.planner.get()
+    }
+
+    /// The planner without tracking (for event handlers).
+    pub fn planner_untracked(&self) -> Option<PlannerState> {
+        self.planner.get_untracked()
+    }
+
+    /// The route planner's state, created on first use (its trail graph is built then).
+    pub fn planner_state(&self) -> PlannerState {
+        self.planner.get_or_create(|| PlannerState::new(self.layers))
+    }
+
+    /// True while the planner is open (map clicks add waypoints).
+    pub fn planning(&self) -> bool {
+        self.planner().is_some_and(|p| p.is_open())
+    }
+
+    /// A new version of the app was installed (the service worker said so).
+    pub fn updated(&self) -> ReadSignal<bool> {
+        self.updated.read_only()
+    }
+
+    /// Shows or hides the "updated" notice.
+    pub fn set_updated(&self, shown: bool) {
+        self.updated.set(shown);
+    }
+
+    /// Records a parsed manifest: shows `view` (from a shared link) or else fits the park's zones,
+    /// and marks its layers as loading. `url` is its absolute address (layer URLs are relative).
+    pub fn apply_manifest(
+        &self,
+        manifest: Manifest,
+        problems: Vec<DataError>,
+        view: Option<crate::embed::MapView>,
+        url: Option<String>,
+    ) {
+        self.map.show_park(&manifest.bounds, view.as_ref());
+        self.layers.apply_manifest(manifest, problems, url);
+    }
+}
+
+/// The state provided by `<App/>`.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

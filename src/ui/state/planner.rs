@@ -1,0 +1,249 @@
+//! The route planner's state: waypoints (clicked points or POIs), a loop length, winter rules and
+//! speeds; the trail graph (a `Memo` of the park's trails) and the route (a `Memo` of all of it).
+//! Created when the planner is first opened; planning itself is the pure [`crate::route`] module.
+
+use super::{LayerState, Shared};
+use crate::geo::LonLat;
+use crate::route::{plan, plan_loop, Route, RouteError, RouteOptions, TrailGraph, CYCLING_KMH, WALKING_KMH};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A point the route goes through.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Waypoint {
+    /// Where it is.
+    pub pos: LonLat,
+    /// The POI it was chosen as, if any (for its name).
+    pub poi: Option<String>,
+}
+
+/// Where the device says the visitor is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Located {
+    /// Position.
+    pub pos: LonLat,
+    /// Accuracy radius in metres.
+    pub accuracy_m: f64,
+}
+
+/// The trail graph and the trail counts it was built from.
+type GraphBuild = Option<((usize, usize), Shared<TrailGraph>)>;
+
+/// The planner. Copy: every field is a handle.
+#[derive(Clone, Copy)]
+pub struct PlannerState {
+    open: RwSignal<bool>,
+    waypoints: RwSignal<Vec<Waypoint>>,
+    loop_km: RwSignal<Option<f64>>,
+    winter: RwSignal<bool>,
+    walk_kmh: RwSignal<f64>,
+    bike_kmh: RwSignal<f64>,
+    located: RwSignal<Option<Located>>,
+    locate_message: RwSignal<Option<&'static str>>,
+    locate_tick: RwSignal<u32>,
+    graph: Memo<GraphBuild>,
+    result: Memo<Option<Result<Route, RouteError>>>,
+}
+
+impl PlannerState {
+    pub(super) fn new(layers: LayerState) -> Self {
+        let park = layers.park();
+        // Built when the trail layers change (a 100 000-edge network takes a while: not per render).
+        let graph = Memo::new(move |built: Option<&GraphBuild>| {
+            let counts = park.with(|p| (p.greenway.len(), p.waterfront.len()));
+            let built = built.cloned().flatten();
+            if counts == (0, 0) || built.as_ref().is_some_and(|(c, _)| *c == counts) {
+                return built;
+            }
+            Some((counts, Shared(Arc::new(park.with_untracked(|p| TrailGraph::from_park(p))))))
+        });
+        let waypoints = RwSignal::new(Vec::<Waypoint>::new());
+        let loop_km = RwSignal::new(None::<f64>);
+        let winter = RwSignal::new(false);
+        let result = Memo::new(move |_| {
+            let graph = graph.with(|g| g.as_ref().map(|(_, g)| Arc::clone(&g.0)))?;
+            let points: Vec<LonLat> = waypoints.with(|w| w.iter().map(|p| p.pos).collect());
+            let options = RouteOptions { winter: winter.get() };
+            match loop_km.get() {
+                Some(km) if !points.is_empty() => Some(plan_loop(&graph, points[0], km, &options)),
+                Some(_) => None,
+                None if points.len() >= 2 => Some(plan(&graph, &points, &options)),
+                None => None,
+            }
+        });
+        Self {
+            open: RwSignal::new(false),
+            waypoints,
+            loop_km,
+            winter,
+            walk_kmh: RwSignal::new(WALKING_KMH),
+            bike_kmh: RwSignal::new(CYCLING_KMH),
+            located: RwSignal::new(None),
+            locate_message: RwSignal::new(None),
+            locate_tick: RwSignal::new(0),
+            graph,
+            result,
+        }
+    }
+
+    /// The panel is open (map clicks add waypoints).
+    pub fn is_open(&self) -> bool {
+        self.open.get()
+    }
+
+    /// The panel is open, read without tracking (in an event handler).
+    pub fn is_open_untracked(&self) -> bool {
+        self.open.get_untracked()
+    }
+
+    /// Opens or closes the panel.
+    pub fn set_open(&self, open: bool) {
+        self.open.set(open);
+    }
+
+    /// Start, vias, end (for a loop: the start).
+    pub fn waypoints(&self) -> ReadSignal<Vec<Waypoint>> {
+        self.waypoints.read_only()
+    }
+
+    /// `Some(km)`: a loop of about this length from the first waypoint.
+    pub fn loop_km(&self) -> ReadSignal<Option<f64>> {
+        self.loop_km.read_only()
+    }
+
+    /// Trails closed in winter are avoided.
+    pub fn winter(&self) -> ReadSignal<bool> {
+        self.winter.read_only()
+    }
+
+    /// Walking speed, km/h.
+    pub fn walk_kmh(&self) -> ReadSignal<f64> {
+        self.walk_kmh.read_only()
+    }
+
+    /// Cycling speed, km/h.
+    pub fn bike_kmh(&self) -> ReadSignal<f64> {
+        self.bike_kmh.read_only()
+    }
+
+    /// The last position from the device.
+    pub fn located(&self) -> ReadSignal<Option<Located>> {
+        self.located.read_only()
+    }
+
+    /// Why "my location" gave nothing usable (a translation key), or that it is on its way.
+    pub fn locate_message(&self) -> ReadSignal<Option<&'static str>> {
+        self.locate_message.read_only()
+    }
+
+    /// Bumped each time the visitor asks for their position.
+    pub fn locate_tick(&self) -> ReadSignal<u32> {
+        self.locate_tick.read_only()
+    }
+
+    /// The trail network of the loaded park.
+    pub fn graph(&self) -> Option<Arc<TrailGraph>> {
+        self.graph.with(|g| g.as_ref().map(|(_, g)| Arc::clone(&g.0)))
+    }
+
+    /// The route for the current inputs: `None` until there is something to plan.
+    pub fn result(&self) -> Memo<Option<Result<Route, RouteError>>> {
+        self.result
+    }
+
+    /// Adds a waypoint: the end moves on, the old end becomes a via (a loop keeps only its start).
+    pub fn add(&self, wp: Waypoint) {
+        let looping = self.loop_km.get_untracked().is_some();
+        self.waypoints.update(|w| {
+            if looping {
+                *w = vec![wp];
+            } else {
+                w.push(wp);
+            }
+        });
+    }
+
+    /// Removes waypoint `i`.
+    pub fn remove(&self, i: usize) {
+        self.waypoints.update(|w| {
+            if i < w.len() {
+                w.remove(i);
+            }
+        });
+    }
+
+    /// Moves waypoint `i` to `pos` (dragged on the map).
+    pub fn move_to(&self, i: usize, pos: LonLat) {
+        self.waypoints.update(|w| {
+            if let Some(wp) = w.get_mut(i) {
+                *wp = Waypoint { pos, poi: None };
+            }
+        });
+    }
+
+    /// Makes the device's position the start.
+    pub fn start_at(&self, wp: Waypoint) {
+        self.waypoints.update(|w| match w.first_mut() {
+            Some(first) => *first = wp,
+            None => w.push(wp),
+        });
+    }
+
+    /// Reverses the route.
+    pub fn reverse(&self) {
+        self.waypoints.update(|w| w.reverse());
+    }
+
+    /// Removes every waypoint.
+    pub fn clear(&self) {
+        self.waypoints.set(Vec::new());
+    }
+
+    /// Plans from A to B (`None`) or a loop of `km` from the first point (only it is kept).
+    pub fn set_loop(&self, km: Option<f64>) {
+        let km = km.map(|k| k.clamp(crate::route::MIN_LOOP_KM, crate::route::MAX_LOOP_KM));
+        if km.is_some() && self.loop_km.get_untracked().is_none() {
+            self.waypoints.update(|w| w.truncate(1));
+        }
+        self.loop_km.set(km);
+    }
+
+    /// Avoids trails closed in winter, or not.
+    pub fn set_winter(&self, winter: bool) {
+        self.winter.set(winter);
+    }
+
+    /// Sets the walking speed, clamped to 1–10 km/h.
+    pub fn set_walk_kmh(&self, kmh: f64) {
+        self.walk_kmh.set(kmh.clamp(1.0, 10.0));
+    }
+
+    /// Sets the cycling speed, clamped to 5–40 km/h.
+    pub fn set_bike_kmh(&self, kmh: f64) {
+        self.bike_kmh.set(kmh.clamp(5.0, 40.0));
+    }
+
+    /// Plans a whole route at once (a link, the embed API) and opens the panel.
+    pub fn plan(&self, points: Vec<LonLat>, winter: bool, loop_km: Option<f64>) {
+        self.winter.set(winter);
+        self.loop_km.set(loop_km);
+        self.waypoints.set(points.into_iter().map(|pos| Waypoint { pos, poi: None }).collect());
+        self.open.set(true);
+    }
+
+    /// The visitor asked for their position.
+    pub fn locate_requested(&self) {
+        self.locate_message.set(Some("locate.waiting"));
+        self.locate_tick.update(|t| *t += 1);
+    }
+
+    /// Says why there is no usable position (a translation key), or clears the message.
+    pub fn set_locate_message(&self, key: Option<&'static str>) {
+        self.locate_message.set(key);
+    }
+
+    /// The device's position, inside the park (or `None`).
+    pub fn set_located(&self, located: Option<Located>) {
+        self.located.set(located);
+    }
+}
