@@ -8,7 +8,9 @@ use parkmap::i18n::Lang;
 use parkmap::model::manifest::parse_manifest;
 use parkmap::model::parse::parse_layer;
 use parkmap::model::LayerKind;
-use parkmap::ui::{apply_layer, apply_manifest, explore, planner, AppState, Shell};
+use parkmap::ui::{AppState, Shell};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -24,30 +26,44 @@ const LAYERS: &[(&str, LayerKind, &str)] = &[
 ];
 
 /// Mounts the app shell in a fresh 900×600 container with the fixture park; `broken` replaces the
-/// companies layer with a truncated file.
-fn mount(broken: bool) -> (web_sys::Element, AppState) {
+/// companies layer with a truncated file. Returns the unmount handle too.
+fn mount_with_handle(
+    broken: bool,
+) -> (web_sys::Element, AppState, leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>)
+{
     let doc = document();
     let host = doc.create_element("div").unwrap();
     host.set_attribute("style", "width:900px;height:600px;position:relative").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
-    let state = AppState::new(Lang::En);
-    let (manifest, problems) = parse_manifest("park.json", MANIFEST).unwrap();
-    apply_manifest(state, manifest, problems, None);
-    for (id, kind, text) in LAYERS {
-        let (file, text) = if broken && *id == "companies" {
-            ("broken.geojson", include_str!("fixtures/mini/broken.geojson"))
-        } else {
-            (*id, *text)
-        };
-        apply_layer(state, id, parse_layer(*kind, file, text));
-    }
+    let made = Rc::new(Cell::new(None::<AppState>));
+    let out = Rc::clone(&made);
     let el: web_sys::HtmlElement = host.clone().unchecked_into();
     let handle = leptos::mount::mount_to(el, move || {
+        // The state is made inside the app's owner, as <App/> does: unmounting disposes of it.
+        let state = AppState::new(Lang::En, false);
+        let (manifest, problems) = parse_manifest("park.json", MANIFEST).unwrap();
+        state.apply_manifest(manifest, problems, None, None);
+        let layers = LAYERS
+            .iter()
+            .map(|(id, kind, text)| {
+                let (file, text) = if broken && *id == "companies" {
+                    ("broken.geojson", include_str!("fixtures/mini/broken.geojson"))
+                } else {
+                    (*id, *text)
+                };
+                (id.to_string(), parse_layer(*kind, file, text))
+            })
+            .collect();
+        state.layers.apply_layers(layers);
         provide_context(state);
-        planner::start(state);
-        explore::start(state);
-        view! { <Shell/> }
+        out.set(Some(state));
+        view! { <Shell/> }.into_any()
     });
+    (host, made.get().expect("state made"), handle)
+}
+
+fn mount(broken: bool) -> (web_sys::Element, AppState) {
+    let (host, state, handle) = mount_with_handle(broken);
     handle.forget();
     (host, state)
 }
@@ -133,7 +149,7 @@ async fn clicking_a_zone_lists_its_companies_and_escape_closes() {
     let esc = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     window().dispatch_event(&esc).unwrap();
     leptos::task::tick().await;
-    assert!(state.selection.get_untracked().is_none());
+    assert!(state.selection().get_untracked().is_none());
     assert!(host.query_selector("[role=dialog]").unwrap().is_none());
 }
 
@@ -149,13 +165,13 @@ fn click_at(target: &web_sys::Element, x: f64, y: f64) {
 #[wasm_bindgen_test]
 async fn clicking_two_points_in_the_planner_draws_a_route() {
     let (host, state) = mount(false);
-    state.planner.open.set(true);
+    state.planner_state().set_open(true);
     leptos::task::tick().await;
     let svg = host.query_selector(".map__svg").unwrap().unwrap();
     let map = host.query_selector(".map").unwrap().unwrap().get_bounding_client_rect();
     // two spots on the fixture's greenway (latitude 45.835), one on each segment
     for lon in [126.505, 126.535] {
-        let s = state.viewport.get_untracked().map_to_screen(LonLat::lon_lat(lon, 45.8351).to_map());
+        let s = state.map.viewport().get_untracked().map_to_screen(LonLat::lon_lat(lon, 45.8351).to_map());
         click_at(&svg, map.left() + s.x, map.top() + s.y);
         leptos::task::tick().await;
     }
@@ -166,7 +182,7 @@ async fn clicking_two_points_in_the_planner_draws_a_route() {
     let summary = text_of(&host, ".planner__summary").unwrap();
     // 0.03° of longitude at 45.835° N is 2.33 km on WGS84
     assert!(summary.contains("2.33 km"), "{summary}");
-    assert!(state.selection.get_untracked().is_none(), "planning clicks do not select zones");
+    assert!(state.selection().get_untracked().is_none(), "planning clicks do not select zones");
 }
 
 #[wasm_bindgen_test]
@@ -175,13 +191,73 @@ async fn an_industry_filter_changes_the_markers_on_the_map() {
     leptos::task::tick().await;
     let companies = || host.query_selector_all(".map__company").unwrap().length();
     assert_eq!(companies(), 3);
-    state.explore.filter.update(|f| {
+    state.filter.change(|f| {
         f.industries.insert(parkmap::model::Industry::HighEndEquipment);
     });
     leptos::task::tick().await;
     assert_eq!(companies(), 1);
     assert!(host.query_selector("[data-select=\"company:c3\"]").unwrap().is_some(), "Siling Robotics stays");
-    state.explore.filter.update(|f| f.clear());
+    state.filter.clear();
     leptos::task::tick().await;
     assert_eq!(companies(), 3);
+}
+
+/// Counts the listeners added to `window` and the elements ResizeObservers watch, by wrapping
+/// `window.addEventListener`/`removeEventListener` and `ResizeObserver` (installed once).
+fn install_counters() {
+    js_sys::eval(
+        r#"(() => {
+        if (window.__counts) return;
+        const counts = (window.__counts = { listeners: 0, observed: 0 });
+        const add = window.addEventListener, remove = window.removeEventListener;
+        window.addEventListener = function (...a) { counts.listeners++; return add.apply(this, a); };
+        window.removeEventListener = function (...a) { counts.listeners--; return remove.apply(this, a); };
+        const Base = window.ResizeObserver;
+        window.ResizeObserver = class extends Base {
+            observe(...a) { this.n = (this.n || 0) + 1; counts.observed++; return super.observe(...a); }
+            disconnect() { counts.observed -= this.n || 0; this.n = 0; return super.disconnect(); }
+        };
+    })()"#,
+    )
+    .unwrap();
+}
+
+fn counts() -> (f64, f64) {
+    let c = js_sys::Reflect::get(&window(), &"__counts".into()).unwrap();
+    let get = |k: &str| js_sys::Reflect::get(&c, &k.into()).unwrap().as_f64().unwrap();
+    (get("listeners"), get("observed"))
+}
+
+/// Lets effects, animation frames and timers of the last change run (a 30 ms pause).
+async fn settle() {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn mounting_and_unmounting_the_shell_leaves_no_listener_or_observer_behind() {
+    install_counters();
+    // Once first: Leptos installs its delegated event listeners on first use, for the page's life.
+    let (host, _state, handle) = mount_with_handle(false);
+    settle().await;
+    drop(handle);
+    host.remove();
+    settle().await;
+    let before = counts();
+    for _ in 0..20 {
+        let (host, state, handle) = mount_with_handle(false);
+        state.planner_state().set_open(true);
+        settle().await;
+        assert!(
+            counts().1 > before.1,
+            "the map's size is observed while mounted: {:?} vs {before:?}",
+            counts()
+        );
+        drop(handle);
+        host.remove();
+        settle().await;
+    }
+    assert_eq!(counts(), before, "window listeners and observed elements are back to where they were");
 }

@@ -105,12 +105,11 @@ test('two deployments on one origin keep their own service worker and caches', a
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // the worker is registered only once the map is ready: sw.js is asked for after every layer arrived
-  const log = [];
-  page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
-  page.on('requestfinished', (r) => log.push(`finished ${new URL(r.url()).pathname}`));
+  const log = site.log;
+  log.length = 0;
   await controlledVisit(page, `${site.url}a/?lang=en`);
   const swAt = log.indexOf('request /a/sw.js');
-  const lastLayer = Math.max(...log.map((l, i) => (/^finished \/a\/public\/data\/.*\.geojson$/.test(l) ? i : -1)));
+  const lastLayer = Math.max(...log.map((l, i) => (/^answered \/a\/public\/data\/.*\.geojson$/.test(l) ? i : -1)));
   assert.ok(swAt > 0 && lastLayer > 0 && swAt > lastLayer, `sw.js (${swAt}) after the last layer (${lastLayer})`);
   await controlledVisit(page, `${site.url}b/?lang=en`);
   const cacheContents = () => page.evaluate(async () => {

@@ -28,7 +28,7 @@ before(async () => {
   site = await serve(DIST, 0, { [SUBPATH]: DIST });
   hostPage = http.createServer((req, res) => {
     const src = new URL(req.url, 'http://x').searchParams.get('src');
-    if (!src) { res.writeHead(404).end(); return; }
+    if (!src) { res.writeHead(204).end(); return; } // the browser's /favicon.ico
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><title>Partner</title><h1>Our park</h1>
       <iframe id="map" src="${src.replace(/"/g, '&quot;')}" width="400" height="420" title="Park map"></iframe>`);

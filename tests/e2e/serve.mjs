@@ -15,12 +15,17 @@ const TYPES = {
 /** Serves `root` on 127.0.0.1:`port` (0 = any free port); `mounts` maps URL prefixes such as
  *  '/fixtures/' to other folders. Resolves to { url, port, overrides, close }: `overrides` maps a
  *  URL path to { body, type } served instead of the file (a test's "next deployment"); `delays` maps
- *  a URL path to milliseconds to wait before answering (a slow network). */
+ *  a URL path to milliseconds to wait before answering (a slow network); `log` lists
+ *  `request PATH` and `answered PATH` in the order they happened. */
 export function serve(root, port = 0, mounts = {}) {
   const overrides = {};
   const delays = {};
+  const log = [];
   const server = http.createServer(async (req, res) => {
     let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    log.push(`request ${urlPath}`);
+    const path0 = urlPath;
+    res.on('finish', () => log.push(`answered ${path0}`));
     if (delays[urlPath]) await new Promise((r) => { setTimeout(r, delays[urlPath]).unref(); });
     if (res.destroyed) return;
     if (overrides[urlPath]) {
@@ -48,7 +53,7 @@ export function serve(root, port = 0, mounts = {}) {
     server.listen(port, '127.0.0.1', () => {
       const p = server.address().port;
       resolve({
-        url: `http://127.0.0.1:${p}/`, port: p, overrides, delays,
+        url: `http://127.0.0.1:${p}/`, port: p, overrides, delays, log,
         close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
       });
     });
