@@ -35,6 +35,14 @@ fn parent_origin() -> Option<String> {
     from_ancestors.or_else(|| crate::model::url::origin(&document().referrer()))
 }
 
+/// Whether a message's source is a window. A cross-origin window is a proxy from another realm, so
+/// `instanceof Window` is false for it; but it always exposes `window` (itself), which a message port
+/// or a service worker does not.
+fn is_window(source: &js_sys::Object) -> bool {
+    js_sys::Reflect::get(source, &JsValue::from_str("window"))
+        .is_ok_and(|w| !w.is_undefined() && !w.is_null())
+}
+
 /// Where events go: the exact allowed origin of a window — the parent for events, the sender for
 /// replies — or nowhere.
 #[derive(Clone)]
@@ -122,7 +130,7 @@ pub fn start(state: AppState, policy: OriginPolicy) {
         // Replies go to the window that sent the command, at its (allowed) origin: the parent, a
         // sibling frame of the host, or the page itself. A sender that is not a window (a message
         // port, a worker) gets no reply.
-        let sender = ev.source().and_then(|s| s.dyn_into::<web_sys::Window>().ok());
+        let sender = ev.source().filter(is_window).map(|s| s.unchecked_into::<web_sys::Window>());
         let reply = Outbox { target: sender.as_ref().map(|_| origin), window: sender };
         match parse_command(&data) {
             Ok(command) => {

@@ -1,7 +1,7 @@
 //! "Embed this map": builds the `<iframe>` snippet for the current view and the chosen options, with
 //! a live preview and a copy button. The snippet itself is made (and escaped) by [`crate::embed`].
 
-use super::state::use_app_state;
+use super::state::{use_app_state, Local};
 use super::url::current;
 use crate::embed::{embed_src, iframe_snippet, EmbedOptions, Size, UrlState};
 use crate::i18n::Lang;
@@ -15,17 +15,17 @@ fn base_url() -> String {
 
 /// The dialog; open while `open` is true. Focus moves into it and back to the opener on close.
 #[component]
-pub fn EmbedDialog(open: ReadSignal<bool>, set_open: WriteSignal<bool>) -> impl IntoView {
+pub fn EmbedDialog(open: Local<bool>) -> impl IntoView {
     let state = use_app_state();
-    let (width, set_width) = signal(600u32);
-    let (height, set_height) = signal(400u32);
-    let (lang, set_lang) = signal(state.lang().get_untracked());
-    let (with_view, set_with_view) = signal(true);
-    let (with_selection, set_with_selection) = signal(true);
-    let (hidden, set_hidden) = signal(state.layers.hidden().get_untracked());
-    let (title, set_title) = signal(String::new());
+    let width = Local::new(600u32);
+    let height = Local::new(400u32);
+    let lang = Local::new(state.lang().get_untracked());
+    let with_view = Local::new(true);
+    let with_selection = Local::new(true);
+    let hidden = Local::new(state.layers.hidden().get_untracked());
+    let title = Local::new(String::new());
     // The copy button's outcome, as a translation key.
-    let (copy_status, set_copy_status) = signal(None::<&'static str>);
+    let copy_status = Local::new(None::<&'static str>);
     let first = NodeRef::<leptos::html::Input>::new();
     let code = NodeRef::<leptos::html::Textarea>::new();
 
@@ -71,14 +71,14 @@ pub fn EmbedDialog(open: ReadSignal<bool>, set_open: WriteSignal<bool>) -> impl 
             el.select();
         }
         if !super::browser::navigator_has("clipboard") {
-            set_copy_status.set(Some("embed.copy_manual"));
+            copy_status.set(Some("embed.copy_manual"));
             return;
         }
         let written =
             wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&snippet()));
         leptos::task::spawn_local(async move {
             let key = if written.await.is_ok() { "embed.copied" } else { "embed.copy_manual" };
-            set_copy_status.set(Some(key));
+            copy_status.set(Some(key));
         });
     };
     // Outward (focus): the first field takes focus when the dialog opens.
@@ -92,8 +92,8 @@ pub fn EmbedDialog(open: ReadSignal<bool>, set_open: WriteSignal<bool>) -> impl 
         }
     });
     let close = move || {
-        set_copy_status.set(None);
-        set_open.set(false);
+        copy_status.set(None);
+        open.set(false);
     };
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && open.get_untracked() {
@@ -101,7 +101,7 @@ pub fn EmbedDialog(open: ReadSignal<bool>, set_open: WriteSignal<bool>) -> impl 
         }
     });
     on_cleanup(move || esc.remove());
-    let num = move |set: WriteSignal<u32>| {
+    let num = move |set: Local<u32>| {
         move |ev| {
             if let Ok(v) = event_target_value(&ev).parse::<u32>() {
                 set.set(v);
@@ -120,30 +120,30 @@ pub fn EmbedDialog(open: ReadSignal<bool>, set_open: WriteSignal<bool>) -> impl 
                         <div class="embed-dialog__grid">
                             <form class="embed-dialog__options" on:submit=|ev| ev.prevent_default()>
                                 <label>{state.tr("embed.width")}
-                                    <input node_ref=first type="number" min="300" max="4000" prop:value=move || width.get().to_string() on:input=num(set_width)/>
+                                    <input node_ref=first type="number" min="300" max="4000" prop:value=move || width.get().to_string() on:input=num(width)/>
                                 </label>
                                 <label>{state.tr("embed.height")}
-                                    <input type="number" min="200" max="4000" prop:value=move || height.get().to_string() on:input=num(set_height)/>
+                                    <input type="number" min="200" max="4000" prop:value=move || height.get().to_string() on:input=num(height)/>
                                 </label>
                                 <label>{state.tr("language")}
-                                    <select on:change=move |ev| if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { set_lang.set(l) }>
+                                    <select on:change=move |ev| if let Some(l) = Lang::from_tag(&event_target_value(&ev)) { lang.set(l) }>
                                         {Lang::ALL.iter().map(|&l| view! { <option value=l.tag() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
                                     </select>
                                 </label>
                                 <label>{state.tr("embed.name")}
                                     <input type="text" maxlength="200" placeholder=park_name prop:value=move || title.get()
-                                        on:input=move |ev| set_title.set(event_target_value(&ev))/>
+                                        on:input=move |ev| title.set(event_target_value(&ev))/>
                                 </label>
                                 <label class="embed-dialog__check"><input type="checkbox" prop:checked=move || with_view.get()
-                                    on:change=move |_| set_with_view.update(|v| *v = !*v)/>{state.tr("embed.with_view")}</label>
+                                    on:change=move |_| with_view.update(|v| *v = !*v)/>{state.tr("embed.with_view")}</label>
                                 <label class="embed-dialog__check"><input type="checkbox" prop:checked=move || with_selection.get()
-                                    on:change=move |_| set_with_selection.update(|v| *v = !*v)/>{state.tr("embed.with_selection")}</label>
+                                    on:change=move |_| with_selection.update(|v| *v = !*v)/>{state.tr("embed.with_selection")}</label>
                                 <fieldset>
                                     <legend>{state.tr("legend")}</legend>
                                     {LayerKind::ALL.iter().map(|&k| view! {
                                         <label class="embed-dialog__check">
                                             <input type="checkbox" prop:checked=move || hidden.with(|h| !h.contains(&k))
-                                                on:change=move |_| set_hidden.update(|h| if let Some(i) = h.iter().position(|x| *x == k) { h.remove(i); } else { h.push(k); })/>
+                                                on:change=move |_| hidden.update(|h| if let Some(i) = h.iter().position(|x| *x == k) { h.remove(i); } else { h.push(k); })/>
                                             {move || state.t(super::legend::layer_key(k))}
                                         </label>
                                     }).collect_view()}

@@ -1,6 +1,6 @@
 //! The legend: layer toggles and the zone category colours.
 
-use super::state::use_app_state;
+use super::state::{use_app_state, Local};
 use crate::model::{LayerKind, ZoneCategory};
 use leptos::prelude::*;
 
@@ -13,16 +13,16 @@ pub fn Legend() -> impl IntoView {
     let state = use_app_state();
     // Folded on phones, where it would cover the map.
     let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_MAX_WIDTH_PX);
-    let (unfolded, set_unfolded) = signal(wide && !state.embed);
+    let unfolded = Local::new(wide && !state.embed);
     // The planner's column narrows the map: the legend folds out of the route's way while planning,
     // derived from whether the planner is open (the visitor may unfold it again meanwhile).
-    let (unfolded_planning, set_unfolded_planning) = signal(false);
+    let unfolded_planning = Local::new(false);
     let open = move || if state.planning() { unfolded_planning.get() } else { unfolded.get() };
     let toggle_open = move || {
         if state.planning() {
-            set_unfolded_planning.update(|o| *o = !*o);
+            unfolded_planning.update(|o| *o = !*o);
         } else {
-            set_unfolded.update(|o| *o = !*o);
+            unfolded.update(|o| *o = !*o);
         }
     };
     view! {

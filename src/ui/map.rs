@@ -1,7 +1,7 @@
 //! `<MapView/>`: the SVG map element and its gestures. Layers draw in world units under one
 //! transform; markers draw in screen pixels so they keep their size at every zoom.
 
-use super::state::{use_app_state, AppState, LayerStatus, Selection, Waypoint};
+use super::state::{use_app_state, AppState, LayerStatus, Local, Selection, Waypoint};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::gesture::{
     key_action, nearest_in_direction, wheel_factor, Direction, GestureEffect, Gestures, KeyAction,
@@ -102,7 +102,7 @@ pub fn MapView() -> impl IntoView {
     let suppress_click = StoredValue::new(false);
     let taps = StoredValue::new(TapDetector::default());
     let last_pointer_touch = StoredValue::new(false);
-    let (preview, set_preview) = signal((0.0f64, 0.0f64));
+    let preview = Local::new((0.0f64, 0.0f64));
 
     Effect::new(move |_| {
         if let Some(el) = container.get() {
@@ -112,9 +112,9 @@ pub fn MapView() -> impl IntoView {
 
     let apply = move |effect: GestureEffect| match effect {
         GestureEffect::Nothing => {}
-        GestureEffect::Preview { dx, dy } => set_preview.set((dx, dy)),
+        GestureEffect::Preview { dx, dy } => preview.set((dx, dy)),
         GestureEffect::View(v) => {
-            set_preview.set((0.0, 0.0));
+            preview.set((0.0, 0.0));
             state.map.set_view(v);
         }
     };

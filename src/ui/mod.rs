@@ -20,7 +20,7 @@ use crate::i18n::{choose_lang, Lang};
 use leptos::prelude::*;
 pub use loading::{load_layer, retry_layer};
 use loading::{load_park, load_pinyin_when_settled};
-pub use state::{use_app_state, AppState, Selection};
+pub use state::{use_app_state, AppState, Local, Selection};
 
 /// The park loaded when no `?park=` is given (relative to the page).
 pub const DEFAULT_PARK: &str = "public/data/park.json";
@@ -156,7 +156,7 @@ fn Header() -> impl IntoView {
             .with(|m| m.as_ref().map(|m| m.name.get(lang).to_owned()))
             .unwrap_or_else(|| crate::i18n::t(lang, "app.title").to_owned())
     };
-    let (embed_open, set_embed_open) = signal(false);
+    let embed_open = Local::new(false);
     let explore_open = move || state.explore().is_some_and(|e| e.is_open());
     let list_open = move || state.explore().is_some_and(|e| e.is_list_open());
     view! {
@@ -176,10 +176,10 @@ fn Header() -> impl IntoView {
                     on:click=move |_| { let open = state.planning(); state.planner_state().set_open(!open) }>
                     {state.tr("planner.open")}
                 </button>
-                <button class="header__about" type="button" on:click=move |_| set_embed_open.set(true)>
+                <button class="header__about" type="button" on:click=move |_| embed_open.set(true)>
                     {state.tr("embed.open")}
                 </button>
-                <embed_dialog::EmbedDialog open=embed_open set_open=set_embed_open/>
+                <embed_dialog::EmbedDialog open=embed_open/>
                 <button class="header__about" type="button" on:click=move |_| state.select(Selection::About)>
                     {state.tr("about")}
                 </button>
@@ -234,9 +234,7 @@ fn RetryButtons() -> impl IntoView {
         state
             .layers
             .failed()
-            .get()
-            .iter()
-            .cloned()
+            .into_iter()
             .map(|layer| {
                 let label = format!("{} {}", state.t("retry"), layer.url);
                 view! {

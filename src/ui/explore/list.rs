@@ -5,7 +5,7 @@
 use crate::feature::FeatureKind;
 use crate::i18n::{format_capital, t};
 use crate::listing::{rows as list_rows, Column};
-use crate::ui::state::{use_app_state, Selection};
+use crate::ui::state::{use_app_state, Local, Selection};
 use leptos::prelude::*;
 
 /// Rows per page: a page renders fast whatever the park's size.
@@ -15,7 +15,7 @@ pub const PAGE_SIZE: usize = 50;
 #[component]
 pub fn ListView() -> impl IntoView {
     let state = use_app_state();
-    let (sort, set_sort) = signal((Column::Name, true));
+    let sort = Local::new((Column::Name, true));
     let rows = Memo::new(move |_| {
         let (col, asc) = sort.get();
         let lang = state.lang().get();
@@ -35,7 +35,7 @@ pub fn ListView() -> impl IntoView {
         view! {
             <th scope="col" aria-sort=aria>
                 <button type="button" class="list__sort" on:click=move |_| {
-                    set_sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, true) });
+                    sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, true) });
                     set_page(0);
                 }>
                     {move || state.t(key)}

@@ -5,7 +5,7 @@ use super::charts::{Bar, BarChart};
 use crate::filter::Stats;
 use crate::i18n::{format_capital, format_int, format_km2, t, Lang};
 use crate::model::Industry;
-use crate::ui::state::use_app_state;
+use crate::ui::state::{use_app_state, Local};
 use leptos::prelude::*;
 
 /// Capital inputs are in millions of yuan.
@@ -27,7 +27,7 @@ pub fn ExplorePanel() -> impl IntoView {
     let filter = state.filter;
     let lang = move || state.lang().get();
     let stats = Memo::new(move |_| filter.filter().with(|f| state.park().with(|p| Stats::compute(p, f))));
-    let (compare, set_compare) = signal(Vec::<String>::new());
+    let compare = Local::new(Vec::<String>::new());
 
     let industry_boxes = move || {
         let lang = lang();
@@ -162,7 +162,7 @@ pub fn ExplorePanel() -> impl IntoView {
                 view! {
                     <label class="explore__check">
                         <input type="checkbox" prop:checked=move || compare.with(|c| c.contains(&id))
-                            on:change=move |_| set_compare.update(|c| if let Some(i) = c.iter().position(|x| *x == id2) { c.remove(i); } else { c.push(id2.clone()); })/>
+                            on:change=move |_| compare.update(|c| if let Some(i) = c.iter().position(|x| *x == id2) { c.remove(i); } else { c.push(id2.clone()); })/>
                         {z.name.get(lang).to_owned()}
                     </label>
                 }

@@ -5,7 +5,7 @@
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::i18n::t;
 use crate::search::{HitKind, IncrementalSearch};
-use crate::ui::state::{use_app_state, Selection};
+use crate::ui::state::{use_app_state, Local, Selection};
 use leptos::prelude::*;
 
 /// Results shown at most.
@@ -23,9 +23,9 @@ struct Option_ {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let state = use_app_state();
-    let (query, set_query) = signal(String::new());
-    let (active, set_active) = signal(None::<usize>);
-    let (open, set_open) = signal(false);
+    let query = Local::new(String::new());
+    let active = Local::new(None::<usize>);
+    let open = Local::new(false);
     let incremental = StoredValue::new(IncrementalSearch::new());
     let input = NodeRef::<leptos::html::Input>::new();
 
@@ -76,9 +76,9 @@ pub fn SearchBox() -> impl IntoView {
     let choose = move |i: usize| {
         if let Some(o) = results.with_untracked(|r| r.get(i).cloned()) {
             state.select(o.sel);
-            set_query.set(o.name);
-            set_open.set(false);
-            set_active.set(None);
+            query.set(o.name);
+            open.set(false);
+            active.set(None);
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -86,12 +86,12 @@ pub fn SearchBox() -> impl IntoView {
         match ev.key().as_str() {
             "ArrowDown" => {
                 ev.prevent_default();
-                set_open.set(true);
-                set_active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n.max(1))));
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n.max(1))));
             }
             "ArrowUp" => {
                 ev.prevent_default();
-                set_active
+                active
                     .update(|a| *a = Some(a.map_or(n.saturating_sub(1), |i| (i + n.max(1) - 1) % n.max(1))));
             }
             "Enter" => {
@@ -101,8 +101,8 @@ pub fn SearchBox() -> impl IntoView {
             // Close the list first; a second Escape is left to the page (panels).
             "Escape" if open.get_untracked() => {
                 ev.stop_propagation();
-                set_open.set(false);
-                set_active.set(None);
+                open.set(false);
+                active.set(None);
             }
             _ => {}
         }
@@ -125,10 +125,10 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || query.get()
-                on:input=move |ev| { set_query.set(event_target_value(&ev)); set_open.set(true); set_active.set(None); }
+                on:input=move |ev| { query.set(event_target_value(&ev)); open.set(true); active.set(None); }
                 on:keydown=on_key
-                on:focus=move |_| set_open.set(true)
-                on:blur=move |_| { set_timeout(move || set_open.set(false), std::time::Duration::from_millis(150)); }
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| { set_timeout(move || open.set(false), std::time::Duration::from_millis(150)); }
             />
             <ul id="search-results" class="search__list" role="listbox" aria-label=state.tr("search.results")
                 class:search__list--open=expanded>

@@ -4,7 +4,7 @@
 use crate::geo::svg::lines_path;
 use crate::geo::ScreenPoint;
 use crate::i18n::t;
-use crate::ui::state::{use_app_state, Waypoint};
+use crate::ui::state::{use_app_state, Local, Waypoint};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -43,7 +43,7 @@ fn map_element(ev: &web_sys::PointerEvent) -> Option<web_sys::Element> {
 #[component]
 pub fn WaypointMarkers() -> impl IntoView {
     let state = use_app_state();
-    let (dragging, set_dragging) = signal(None::<(usize, ScreenPoint)>);
+    let dragging = Local::new(None::<(usize, ScreenPoint)>);
     let local = move |ev: &web_sys::PointerEvent| {
         map_element(ev).map(|m| {
             let r = m.get_bounding_client_rect();
@@ -82,14 +82,14 @@ pub fn WaypointMarkers() -> impl IntoView {
                     <g class="map__waypoint" transform=transform role="img" aria-label=label
                         on:pointerdown=move |ev: web_sys::PointerEvent| {
                             ev.stop_propagation();
-                            if let Some(p) = local(&ev) { set_dragging.set(Some((i, p))); }
+                            if let Some(p) = local(&ev) { dragging.set(Some((i, p))); }
                             if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                                 let _ = el.set_pointer_capture(ev.pointer_id());
                             }
                         }
                         on:pointermove=move |ev: web_sys::PointerEvent| {
                             if dragging.with_untracked(|d| d.is_some_and(|(j, _)| j == i)) {
-                                if let Some(p) = local(&ev) { set_dragging.set(Some((i, p))); }
+                                if let Some(p) = local(&ev) { dragging.set(Some((i, p))); }
                             }
                         }
                         on:pointerup=move |_| {
@@ -97,7 +97,7 @@ pub fn WaypointMarkers() -> impl IntoView {
                                 let pos = state.map.viewport().get_untracked().screen_to_map(p).to_lon_lat();
                                 planner.move_to(j, pos);
                             }
-                            set_dragging.set(None);
+                            dragging.set(None);
                         }
                         on:click=|ev: web_sys::MouseEvent| ev.stop_propagation()
                         on:dblclick=|ev: web_sys::MouseEvent| ev.stop_propagation()>

@@ -3,7 +3,7 @@
 //! [`ExploreState`] — the explore panel, the list and their small UI state — is created when first
 //! opened.
 
-use super::{LayerState, Shared};
+use super::{LayerState, Reader, Shared};
 use crate::filter::Filter;
 use crate::geo::Viewport;
 use crate::index::{Cluster, ClusterCache, SpatialIndex, DEFAULT_RADIUS_PX};
@@ -64,8 +64,8 @@ impl FilterState {
     }
 
     /// Which companies are shown on the map, in the list and in the figures.
-    pub fn filter(&self) -> ReadSignal<Filter> {
-        self.filter.read_only()
+    pub fn filter(&self) -> Reader<Filter> {
+        Reader(self.filter)
     }
 
     /// The filter applied to every company of the park, by index.
@@ -79,8 +79,8 @@ impl FilterState {
     }
 
     /// Changes counter of the filter (reactive).
-    pub fn revision(&self) -> ReadSignal<u64> {
-        self.revision.read_only()
+    pub fn revision(&self) -> Reader<u64> {
+        Reader(self.revision)
     }
 
     /// Replaces the filter.
@@ -173,8 +173,8 @@ impl ExploreState {
     }
 
     /// The company hovered or focused in the list (its marker is highlighted).
-    pub fn highlight(&self) -> ReadSignal<Option<String>> {
-        self.highlight.read_only()
+    pub fn highlight(&self) -> Reader<Option<String>> {
+        Reader(self.highlight)
     }
 
     /// Highlights a company's marker (or none).

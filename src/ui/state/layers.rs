@@ -1,7 +1,7 @@
 //! The park's data and its loading: the manifest, the park built from the layers that have
 //! arrived, every data problem, one status per layer, and which layers the visitor switched off.
 
-use super::Shared;
+use super::Reader;
 use crate::model::parse::LayerParse;
 use crate::model::{DataError, LayerKind, LayerRef, Manifest, Park};
 use leptos::prelude::*;
@@ -36,7 +36,6 @@ pub struct LayerState {
     /// Layers parsed but not yet added to the park: added together once per frame.
     arrived: StoredValue<Vec<(String, LayerParse)>>,
     loading: Memo<bool>,
-    failed: Memo<Shared<Vec<LayerRef>>>,
 }
 
 impl LayerState {
@@ -58,42 +57,32 @@ impl LayerState {
                         s.values().any(|v| matches!(v, LayerStatus::Loading | LayerStatus::Retrying(_)))
                     })
             }),
-            failed: Memo::new(move |_| {
-                Shared(Arc::new(status.with(|s| {
-                    s.values()
-                        .filter_map(|v| match v {
-                            LayerStatus::Failed(layer) => Some(layer.clone()),
-                            _ => None,
-                        })
-                        .collect()
-                })))
-            }),
         }
     }
 
     /// The manifest, once loaded.
-    pub fn manifest(&self) -> ReadSignal<Option<Arc<Manifest>>> {
-        self.manifest.read_only()
+    pub fn manifest(&self) -> Reader<Option<Arc<Manifest>>> {
+        Reader(self.manifest)
     }
 
     /// The manifest's absolute URL (layer URLs are relative to it).
-    pub fn manifest_url(&self) -> ReadSignal<Option<String>> {
-        self.manifest_url.read_only()
+    pub fn manifest_url(&self) -> Reader<Option<String>> {
+        Reader(self.manifest_url)
     }
 
     /// Every layer that has loaded so far.
-    pub fn park(&self) -> ReadSignal<Arc<Park>> {
-        self.park.read_only()
+    pub fn park(&self) -> Reader<Arc<Park>> {
+        Reader(self.park)
     }
 
     /// Every data problem found, located.
-    pub fn errors(&self) -> ReadSignal<Vec<DataError>> {
-        self.errors.read_only()
+    pub fn errors(&self) -> Reader<Vec<DataError>> {
+        Reader(self.errors)
     }
 
     /// Each manifest layer's status, by id.
-    pub fn status(&self) -> ReadSignal<BTreeMap<String, LayerStatus>> {
-        self.status.read_only()
+    pub fn status(&self) -> Reader<BTreeMap<String, LayerStatus>> {
+        Reader(self.status)
     }
 
     /// True while the manifest or any layer is on its way.
@@ -106,14 +95,21 @@ impl LayerState {
         self.manifest.with(Option::is_some) && !self.loading.get()
     }
 
-    /// Layers whose download failed (each gets a retry button).
-    pub fn failed(&self) -> Memo<Shared<Vec<LayerRef>>> {
-        self.failed
+    /// Layers whose download failed (each gets a retry button); reactive.
+    pub fn failed(&self) -> Vec<LayerRef> {
+        self.status.with(|s| {
+            s.values()
+                .filter_map(|v| match v {
+                    LayerStatus::Failed(layer) => Some(layer.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     /// Layers the visitor switched off.
-    pub fn hidden(&self) -> ReadSignal<Vec<LayerKind>> {
-        self.hidden.read_only()
+    pub fn hidden(&self) -> Reader<Vec<LayerKind>> {
+        Reader(self.hidden)
     }
 
     /// Whether a layer is switched on (reactive).

@@ -1,6 +1,7 @@
 //! The map view's state: the viewport, the world origin, a short gesture hint, and fly-to
 //! animations (one at a time: a new flight or a gesture cancels the running one).
 
+use super::Reader;
 use crate::embed::MapView;
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{LonLat, MapBounds, MapPoint, Viewport};
@@ -37,18 +38,18 @@ impl MapState {
     }
 
     /// The current view.
-    pub fn viewport(&self) -> ReadSignal<Viewport> {
-        self.viewport.read_only()
+    pub fn viewport(&self) -> Reader<Viewport> {
+        Reader(self.viewport)
     }
 
     /// Origin of world coordinates (the park's centre), so SVG numbers stay small.
-    pub fn origin(&self) -> ReadSignal<MapPoint> {
-        self.origin.read_only()
+    pub fn origin(&self) -> Reader<MapPoint> {
+        Reader(self.origin)
     }
 
     /// The gesture hint shown over the map, as a translation key.
-    pub fn hint(&self) -> ReadSignal<Option<&'static str>> {
-        self.hint.read_only()
+    pub fn hint(&self) -> Reader<Option<&'static str>> {
+        Reader(self.hint)
     }
 
     fn cancel_flight(&self) {

@@ -2,7 +2,7 @@
 //! loading, the company filter with what it drives, the explore panels and the route planner.
 //!
 //! Every signal lives in this module and its fields are private. Components read through
-//! read-only handles (`ReadSignal`, `Memo`) and change state only by calling intent methods
+//! read-only handles (`Reader`, `Memo`) and change state only by calling intent methods
 //! (`select`, `set_filter`, `toggle_layer`, `fly_to`, `plan`…). Derived values — the filter's
 //! mask, the trail graph, the planned route, the search index, whether anything is loading — are
 //! `Memo`s, so a reader never sees them one tick stale and no Effect keeps them in step. The
@@ -54,6 +54,108 @@ impl Selection {
     /// The id, when this is a feature of `kind`.
     pub fn id_of(&self, kind: FeatureKind) -> Option<&str> {
         self.feature().and_then(|f| f.id_of(kind))
+    }
+}
+
+/// A read-only handle on one of the state's signals: views read through it (tracked or not), only
+/// the state module writes. It reuses the signal's own code (a `ReadSignal` would be a second copy of
+/// the reactive machinery per value type in the wasm).
+pub struct Reader<T: 'static>(RwSignal<T>);
+
+impl<T> Clone for Reader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Reader<T> {}
+
+impl<T: Send + Sync + 'static> Reader<T> {
+    /// The value, tracked.
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.0.get()
+    }
+
+    /// The value, not tracked.
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.0.get_untracked()
+    }
+
+    /// `f` of the value, tracked.
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with(f)
+    }
+
+    /// `f` of the value, not tracked.
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with_untracked(f)
+    }
+
+    /// Subscribes the running effect or memo to the value.
+    pub fn track(&self) {
+        self.0.track();
+    }
+}
+
+/// One component's own state (a dialog's fields, a drag in progress), never shared through the
+/// app's context: a plain signal, readable and writable by that component and the children it is
+/// passed to.
+pub struct Local<T: 'static>(RwSignal<T>);
+
+impl<T> Clone for Local<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Local<T> {}
+
+impl<T: Send + Sync + 'static> Local<T> {
+    /// New local state holding `value`, owned by the current component.
+    pub fn new(value: T) -> Self {
+        Local(RwSignal::new(value))
+    }
+
+    /// The value, tracked.
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.0.get()
+    }
+
+    /// The value, not tracked.
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.0.get_untracked()
+    }
+
+    /// `f` of the value, tracked.
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with(f)
+    }
+
+    /// `f` of the value, not tracked.
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with_untracked(f)
+    }
+
+    /// Replaces the value.
+    pub fn set(&self, value: T) {
+        self.0.set(value);
+    }
+
+    /// Changes the value in place.
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.0.update(f);
     }
 }
 
@@ -153,8 +255,8 @@ impl AppState {
     }
 
     /// The UI language.
-    pub fn lang(&self) -> ReadSignal<Lang> {
-        self.lang.read_only()
+    pub fn lang(&self) -> Reader<Lang> {
+        Reader(self.lang)
     }
 
     /// Switches the UI language.
@@ -176,13 +278,13 @@ impl AppState {
     }
 
     /// The park's layers loaded so far (shortcut for `layers.park()`).
-    pub fn park(&self) -> ReadSignal<Arc<Park>> {
+    pub fn park(&self) -> Reader<Arc<Park>> {
         self.layers.park()
     }
 
     /// The selected feature or panel.
-    pub fn selection(&self) -> ReadSignal<Option<Selection>> {
-        self.selection.read_only()
+    pub fn selection(&self) -> Reader<Option<Selection>> {
+        Reader(self.selection)
     }
 
     /// Selects a feature or panel and flies to it when it has a place on the map.
@@ -241,8 +343,8 @@ impl AppState {
     }
 
     /// A new version of the app was installed (the service worker said so).
-    pub fn updated(&self) -> ReadSignal<bool> {
-        self.updated.read_only()
+    pub fn updated(&self) -> Reader<bool> {
+        Reader(self.updated)
     }
 
     /// Shows or hides the "updated" notice.

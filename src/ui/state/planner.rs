@@ -2,7 +2,7 @@
 //! speeds; the trail graph (a `Memo` of the park's trails) and the route (a `Memo` of all of it).
 //! Created when the planner is first opened; planning itself is the pure [`crate::route`] module.
 
-use super::{LayerState, Shared};
+use super::{LayerState, Reader, Shared};
 use crate::geo::LonLat;
 use crate::route::{plan, plan_loop, Route, RouteError, RouteOptions, TrailGraph, CYCLING_KMH, WALKING_KMH};
 use leptos::prelude::*;
@@ -102,43 +102,43 @@ impl PlannerState {
     }
 
     /// Start, vias, end (for a loop: the start).
-    pub fn waypoints(&self) -> ReadSignal<Vec<Waypoint>> {
-        self.waypoints.read_only()
+    pub fn waypoints(&self) -> Reader<Vec<Waypoint>> {
+        Reader(self.waypoints)
     }
 
     /// `Some(km)`: a loop of about this length from the first waypoint.
-    pub fn loop_km(&self) -> ReadSignal<Option<f64>> {
-        self.loop_km.read_only()
+    pub fn loop_km(&self) -> Reader<Option<f64>> {
+        Reader(self.loop_km)
     }
 
     /// Trails closed in winter are avoided.
-    pub fn winter(&self) -> ReadSignal<bool> {
-        self.winter.read_only()
+    pub fn winter(&self) -> Reader<bool> {
+        Reader(self.winter)
     }
 
     /// Walking speed, km/h.
-    pub fn walk_kmh(&self) -> ReadSignal<f64> {
-        self.walk_kmh.read_only()
+    pub fn walk_kmh(&self) -> Reader<f64> {
+        Reader(self.walk_kmh)
     }
 
     /// Cycling speed, km/h.
-    pub fn bike_kmh(&self) -> ReadSignal<f64> {
-        self.bike_kmh.read_only()
+    pub fn bike_kmh(&self) -> Reader<f64> {
+        Reader(self.bike_kmh)
     }
 
     /// The last position from the device.
-    pub fn located(&self) -> ReadSignal<Option<Located>> {
-        self.located.read_only()
+    pub fn located(&self) -> Reader<Option<Located>> {
+        Reader(self.located)
     }
 
     /// Why "my location" gave nothing usable (a translation key), or that it is on its way.
-    pub fn locate_message(&self) -> ReadSignal<Option<&'static str>> {
-        self.locate_message.read_only()
+    pub fn locate_message(&self) -> Reader<Option<&'static str>> {
+        Reader(self.locate_message)
     }
 
     /// Bumped each time the visitor asks for their position.
-    pub fn locate_tick(&self) -> ReadSignal<u32> {
-        self.locate_tick.read_only()
+    pub fn locate_tick(&self) -> Reader<u32> {
+        Reader(self.locate_tick)
     }
 
     /// The trail network of the loaded park.
