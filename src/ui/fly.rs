@@ -65,7 +65,7 @@ pub fn target_for(state: AppState, sel: &Selection) -> Option<Viewport> {
         }
         Selection::Trail(id) => {
             let trail = park.trail(id)?;
-            MapBounds::around(trail.map_line.iter().copied()).map(|b| view.fit(&b, 48.0))
+            MapBounds::around(trail.map_parts.iter().flatten().copied()).map(|b| view.fit(&b, 48.0))
         }
         Selection::About => None,
     }

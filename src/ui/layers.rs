@@ -84,7 +84,7 @@ fn trails(state: AppState, kind: LayerKind) -> impl IntoView {
     let noun = if kind == LayerKind::Greenway { "greenway.of" } else { "waterfront.of" };
     list.iter()
         .map(|t| {
-            let d = lines_path(std::slice::from_ref(&t.map_line), origin);
+            let d = lines_path(&t.map_parts, origin);
             let is_selected = selected(state, Selection::Trail(t.id.clone()));
             let label = format!("{} ({})", t.name.get(lang), crate::i18n::t(lang, noun));
             let class = format!(

@@ -24,6 +24,7 @@ pub fn apply_manifest(state: AppState, manifest: Manifest, problems: Vec<DataErr
         }
     });
     state.pending.set(manifest.layers.iter().map(|l| l.id.clone()).collect());
+    state.park.update(|p| Arc::make_mut(p).junction_tolerance_m = manifest.junction_tolerance_m);
     state.manifest.set(Some(Arc::new(manifest)));
 }
 
@@ -49,9 +50,11 @@ pub fn apply_layers(state: AppState, batch: Vec<(String, LayerParse)>) {
     // (file, its problems, how many of its features repeated an earlier layer's ids), per layer
     let mut reports = Vec::with_capacity(batch.len());
     let mut ids = Vec::with_capacity(batch.len());
+    let mut notes = Vec::new();
     state.park.update(|p| {
         let park = Arc::make_mut(p);
         for (id, parsed) in batch {
+            notes.extend(parsed.notes);
             reports.push((file_of(&id), parsed.errors, park.add_new(parsed.layer).len()));
             ids.push(id);
         }
@@ -66,6 +69,9 @@ pub fn apply_layers(state: AppState, batch: Vec<(String, LayerParse)>) {
             }
         }
     });
+    if !notes.is_empty() {
+        state.notes.update(|v| v.extend(notes));
+    }
     state.pending.update(|v| v.retain(|p| !ids.contains(p)));
     state.retrying.update(|v| v.retain(|(p, _)| !ids.contains(p)));
 }

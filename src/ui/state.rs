@@ -33,6 +33,8 @@ pub struct AppState {
     pub park: RwSignal<Arc<Park>>,
     /// Every data problem found, located.
     pub errors: RwSignal<Vec<DataError>>,
+    /// Defaults the reader applied to valid-but-unusual data (listed in About, never alerted).
+    pub notes: RwSignal<Vec<crate::model::Note>>,
     /// Layers still loading (by id).
     pub pending: RwSignal<Vec<String>>,
     /// Layers being retried after a failure: (id, retry number).
@@ -71,6 +73,7 @@ impl AppState {
             manifest: RwSignal::new(None),
             park: RwSignal::new(Arc::new(Park::default())),
             errors: RwSignal::new(Vec::new()),
+            notes: RwSignal::new(Vec::new()),
             pending: RwSignal::new(Vec::new()),
             arrived: StoredValue::new(Vec::new()),
             retrying: RwSignal::new(Vec::new()),
