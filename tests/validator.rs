@@ -49,7 +49,10 @@ fn assert_rule(rule: &str, expected: &[&str]) {
         if expected.len() == 1 { "1 problem".to_owned() } else { format!("{} problems", expected.len()) };
     // Notes (warnings) come first on stderr; the summary is the last line.
     let summary = stderr.trim_end().lines().last().unwrap_or_default();
-    assert!(summary == count || summary.starts_with(&format!("{count}; ")), "binary stderr, rule {rule}: {stderr}");
+    assert!(
+        summary == count || summary.starts_with(&format!("{count}; ")),
+        "binary stderr, rule {rule}: {stderr}"
+    );
 }
 
 #[test]
