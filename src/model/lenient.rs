@@ -6,7 +6,6 @@
 use geojson::GeometryValue;
 use serde_json::Value;
 
-use super::error::quoted;
 use super::props::Props;
 use super::{ContextKind, DataError, Industry, LayerKind, PoiKind, Surface, Text, ZoneCategory};
 
@@ -148,7 +147,7 @@ pub(crate) fn resolve_name(p: &mut Props, fallback: Text) -> Result<Text, DataEr
                 Ok(Text { zh: en.clone(), en, ru })
             }
             _ => {
-                p.note("name", format!("no name; named like {}", quoted(&fallback.en)), None);
+                p.note("name", "no name; named by layer and position", Some(&fallback.en));
                 Ok(fallback)
             }
         },

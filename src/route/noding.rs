@@ -112,7 +112,10 @@ pub fn node_lines(lines: &[NodingLine], join_m: f64) -> Noded {
                     if at_vertex_i && at_vertex_j && pos_i == pos_j {
                         continue; // already a shared vertex
                     }
-                    if lines[li].grade_separated || lines[lj].grade_separated {
+                    // A bridge or tunnel meets other lines at its ends, never along its length.
+                    let inside_i = lines[li].grade_separated && !is_end(lines[li].line, si, t);
+                    let inside_j = lines[lj].grade_separated && !is_end(lines[lj].line, sj, u);
+                    if inside_i || inside_j {
                         out.separated_crossings += 1;
                         continue;
                     }
@@ -139,17 +142,16 @@ pub fn node_lines(lines: &[NodingLine], join_m: f64) -> Noded {
                 let e_pos = if end == 0 { lines[li].line[0] } else { lines[li].line[pts.len() - 1] };
                 // Already joined here (a shared coordinate or a crossing cut near the end)?
                 let near_cut = cuts[li].iter().any(|c| plane.project(c.pos).distance(at) <= join_m);
-                let touching = tree
-                    .locate_within_distance([at.x, at.y], SAME_POINT_M * SAME_POINT_M)
-                    .any(|s| s.data.0 != li);
                 let joined_here = joined.iter().any(|&(to, p)| to == li && p.distance(at) <= join_m);
-                if near_cut || touching || joined_here {
+                if near_cut || joined_here {
                     continue;
                 }
                 let best = tree
                     .nearest_neighbor_iter_with_distance_2(&[at.x, at.y])
                     .take_while(|(_, d2)| *d2 <= join_m * join_m)
-                    .find(|(s, _)| s.data.0 != li);
+                    // A line touching the end already meets it there (a shared vertex, or the
+                    // same course as this line): look past it for one to join.
+                    .find(|(s, d2)| s.data.0 != li && *d2 > SAME_POINT_M * SAME_POINT_M);
                 let Some((seg, _)) = best else { continue };
                 let (lj, sj) = seg.data;
                 let (c, d) = (local[lj][sj], local[lj][sj + 1]);
@@ -196,6 +198,11 @@ pub fn node_lines(lines: &[NodingLine], join_m: f64) -> Noded {
         })
         .collect();
     out
+}
+
+/// True when fraction `t` of segment `seg` is the first or last vertex of `line`.
+fn is_end(line: &[LonLat], seg: usize, t: f64) -> bool {
+    (seg == 0 && t == 0.0) || (seg + 2 == line.len() && t == 1.0)
 }
 
 /// The nearest point to `p` on segment `c`–`d`: its fraction along and position.
