@@ -17,7 +17,7 @@ mod native {
     use std::path::PathBuf;
     use std::time::{Duration, Instant};
 
-    use parkmap::geo::{measure, LonLat};
+    use parkmap::geo::LonLat;
     use parkmap::model::manifest::parse_manifest;
     use parkmap::model::parse::parse_layer;
     use parkmap::model::{Park, PoiKind, Text, Trail, TrailKind};
@@ -45,19 +45,8 @@ mod native {
         let mut push = |a: LonLat, b: LonLat, closed: bool| {
             let line = vec![a, b];
             let id = format!("e{}", trails.len());
-            trails.push(Trail {
-                name: Text { zh: id.clone(), en: id.clone(), ru: None },
-                id,
-                kind: TrailKind::Greenway,
-                surface: None,
-                lit: None,
-                winter: None,
-                closed,
-                sponge: vec![],
-                map_line: line.iter().map(|p| p.to_map()).collect(),
-                length_m: measure::length_m(&line),
-                line,
-            });
+            let name = Text { zh: id.clone(), en: id.clone(), ru: None };
+            trails.push(Trail { closed, ..Trail::from_line(&id, TrailKind::Greenway, name, line) });
         };
         for r in 0..rows {
             for c in 0..cols {
@@ -175,7 +164,7 @@ mod native {
         let graph = TrailGraph::from_park(&grid);
         let note = format!("{} junctions, {} edges", graph.node_count(), graph.edge_count());
         row("grid 100k", "graph build", builds.len(), &stats(builds), &note);
-        let corners: Vec<LonLat> = grid.greenway.iter().step_by(97).map(|t| t.line[0]).collect();
+        let corners: Vec<LonLat> = grid.greenway.iter().step_by(97).map(|t| t.parts[0][0]).collect();
         let (s, note) = routes(&graph, &corners, 200, &mut rng);
         row("grid 100k", "route, random pair", 200, &s, &note);
         let nearby: Vec<LonLat> =

@@ -2,7 +2,7 @@
 //! gloo-net, with a timeout per attempt and bounded retries with backoff ([`RetryPolicy`]).
 
 use crate::model::manifest::{parse_manifest, Manifest};
-use crate::model::parse::{empty_layer, parse_layer, LayerParse};
+use crate::model::parse::{parse_layer, LayerParse};
 use crate::model::{DataError, LayerRef};
 use crate::retry::{content_type_ok, is_retryable, RetryPolicy};
 use gloo_net::http::{Request, Response};
@@ -131,7 +131,7 @@ pub async fn load_manifest(url: &str) -> Result<(Manifest, Vec<DataError>), Vec<
 /// Fetches and parses one layer; `manifest_url` is the absolute URL its `url` is relative to.
 pub async fn load_layer(layer: &LayerRef, manifest_url: &str, on_retry: &dyn Fn(u32)) -> LayerParse {
     let file = layer.url.as_str();
-    let failed = |e: DataError| LayerParse { layer: empty_layer(layer.kind), errors: vec![e] };
+    let failed = |e: DataError| LayerParse::failed(layer.kind, e);
     let url = match crate::model::url::resolve_layer_url(&layer.url, manifest_url) {
         Ok(u) => u,
         Err(e) => {

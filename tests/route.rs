@@ -130,8 +130,8 @@ fn closing_every_way_to_the_riverside_but_a_winter_closed_link_names_that_link()
         }
     }
     let g = TrailGraph::from_park(&park);
-    let river = park.trail("w04").unwrap().line[10];
-    let greenway = park.trail("g12").unwrap().line[10];
+    let river = park.trail("w04").unwrap().parts[0][10];
+    let greenway = park.trail("g12").unwrap().parts[0][10];
     assert!(plan(&g, &[greenway, river], &SUMMER).is_ok());
     let err = plan(&g, &[greenway, river], &WINTER).unwrap_err();
     let RouteError::NoPath { from: 0, to: 1, reason: Blocked::Closed { ref closures, only: true } } = err
@@ -222,7 +222,7 @@ fn round_trips_from_forty_starts_are_within_ten_percent_or_say_how_close_they_ca
 #[test]
 fn a_ten_km_round_trip_from_the_middle_walks_nothing_twice() {
     let g = &shipped().graph;
-    let centre = shipped().park.trail("g12").unwrap().line[20];
+    let centre = shipped().park.trail("g12").unwrap().parts[0][20];
     let r = plan_loop(g, centre, 10.0, &SUMMER).unwrap();
     assert_eq!(r.reused_m, 0.0);
     assert!((r.distance_m - 10_000.0).abs() <= 1000.0);

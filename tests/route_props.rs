@@ -2,7 +2,7 @@
 //! Properties of the planner on small random networks, checked against a Floyd–Warshall oracle that
 //! works on the park data directly (trail ends and lengths), not on the planner's graph.
 
-use parkmap::geo::{measure, LonLat};
+use parkmap::geo::LonLat;
 use parkmap::model::{Park, Text, Trail, TrailKind, Winter};
 use parkmap::route::{plan, Blocked, RouteError, RouteOptions, TrailGraph};
 use proptest::prelude::*;
@@ -58,18 +58,15 @@ fn build(jitter: &[(f64, f64)], links: &[Link]) -> (Vec<LonLat>, Vec<Trail>) {
                 line.push(LonLat::lon_lat((a.lon + b.lon) / 2.0 + dx, (a.lat + b.lat) / 2.0 + dy));
             }
             line.push(b);
+            let name = Text { zh: format!("路{i}"), en: format!("Trail {i}"), ru: None };
             Trail {
-                id: format!("t{i}"),
-                kind: TrailKind::Greenway,
-                name: Text { zh: format!("路{i}"), en: format!("Trail {i}"), ru: None },
-                surface: None,
-                lit: None,
                 winter: l.winter_closed.then_some(Winter::Closed),
                 closed: l.closed,
-                sponge: vec![],
-                map_line: line.iter().map(|p| p.to_map()).collect(),
-                length_m: measure::length_m(&line),
-                line,
+                // The model joins lines only at their end nodes: where two random lines cross, one
+                // passes over the other (noding would otherwise join them at the crossing), and the
+                // parks below join no line end to a line it merely passes near (tolerance 0 m).
+                grade_separated: true,
+                ..Trail::from_line(&format!("t{i}"), TrailKind::Greenway, name, line)
             }
         })
         .collect();
@@ -122,7 +119,7 @@ proptest! {
     fn shortest_distances_between_junctions_equal_floyd_warshall((jitter, links) in network(), winter: bool) {
         let (nodes, trails) = build(&jitter, &links);
         let opts = RouteOptions { winter };
-        let graph = TrailGraph::from_park(&Park { greenway: trails.clone(), ..Park::default() });
+        let graph = TrailGraph::from_park(&Park { greenway: trails.clone(), junction_tolerance_m: Some(0.0), ..Park::default() });
         let fw = floyd_warshall(&nodes, &links, &trails, &opts);
         let ok = served(&links, &trails, nodes.len(), &opts);
         let opened: Vec<Trail> = trails.iter().map(|t| Trail { closed: false, winter: None, ..t.clone() }).collect();
@@ -159,7 +156,7 @@ proptest! {
     ) {
         let (nodes, trails) = build(&jitter, &links);
         let opts = RouteOptions::default();
-        let graph = TrailGraph::from_park(&Park { greenway: trails.clone(), ..Park::default() });
+        let graph = TrailGraph::from_park(&Park { greenway: trails.clone(), junction_tolerance_m: Some(0.0), ..Park::default() });
         let open: Vec<_> = graph.edges().filter(|(_, e)| !e.closed).collect();
         prop_assume!(!open.is_empty());
         let (_, edge) = open[pick.index(open.len())];

@@ -50,6 +50,11 @@ fuzz_target!(|data: &[u8]| {
         // Whatever parsed is drawable: finite map coordinates only.
         assert!(all_finite(&parsed.layer), "a kept feature has a non-finite coordinate");
         one_line_each(&parsed.errors);
+        // Notes, like problems, are one short line each (examples are quoted and cut).
+        for note in &parsed.notes {
+            let line = note.to_string();
+            assert!(!line.contains('\n') && !line.contains('\r') && line.len() < 5_000, "note {line:?}");
+        }
     }
 
     // The validator on the mini park, the input replacing: 0 the manifest, 1–6 one layer, 7 all.
@@ -88,7 +93,7 @@ fn all_finite(layer: &Layer) -> bool {
         Layer::Zones(v) => v
             .iter()
             .all(|z| finite(&z.label) && z.polygons.iter().flat_map(|g| &g.map_rings).flatten().all(finite)),
-        Layer::Trails(v) => v.iter().all(|t| t.map_line.iter().all(finite)),
+        Layer::Trails(v) => v.iter().all(|t| t.map_parts.iter().flatten().all(finite) && t.length_m.is_finite()),
         Layer::Pois(v) => v.iter().all(|p| finite(&p.map)),
         Layer::Companies(v) => v.iter().all(|c| finite(&c.map)),
     }

@@ -50,6 +50,11 @@ mod native {
                 break;
             }
         }
+        // Notes are not problems: they go to stderr, before the summary, and never change the exit
+        // status; stdout stays the list of problems.
+        for note in &report.notes {
+            eprintln!("warning: {note}");
+        }
         eprintln!("{}", report.summary());
         if report.is_clean() {
             ExitCode::SUCCESS

@@ -5,6 +5,7 @@
 //! - [`MapPoint`]: Web Mercator (EPSG:3857) metres, y pointing north;
 //! - [`ScreenPoint`]: CSS pixels inside the map element, y pointing down.
 
+pub mod china;
 pub mod gesture;
 pub mod measure;
 pub mod svg;

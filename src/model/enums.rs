@@ -69,6 +69,8 @@ key_enum!(
         GreenSpace = "green_space",
         /// Government and party-mass service centers.
         ServiceCenters = "service_centers",
+        /// Anything else the data names (read leniently, reported as a note).
+        Other = "other",
     }
 );
 
@@ -85,6 +87,8 @@ key_enum!(
         BioEconomy = "bio_economy",
         /// Modern services: finance, logistics, consulting.
         ModernServices = "modern_services",
+        /// Anything else the data names (read leniently, reported as a note).
+        Other = "other",
     }
 );
 
@@ -145,6 +149,8 @@ key_enum!(
         MetroStation = "metro_station",
         /// Government or party-mass service center.
         ServiceCenter = "service_center",
+        /// Anything else (read leniently from unmapped OSM tags or kinds, reported as a note).
+        Other = "other",
     }
 );
 

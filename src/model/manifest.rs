@@ -57,6 +57,9 @@ pub struct Manifest {
     pub figures: Option<Figures>,
     /// Origins allowed to drive an embed.
     pub origins: Vec<String>,
+    /// `junction_tolerance_m` (0–50): how far a trail's end may lie from another trail and still be
+    /// joined to it in the route network; `None` for the default, 3 m.
+    pub junction_tolerance_m: Option<f64>,
     /// Layers, in drawing order of the file.
     pub layers: Vec<LayerRef>,
 }
@@ -151,6 +154,13 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
             Vec::new()
         }
     };
+    let junction_tolerance_m = obj.get("junction_tolerance_m").and_then(|v| match v.as_f64() {
+        Some(m) if (0.0..=50.0).contains(&m) => Some(m),
+        _ => {
+            cx.err("junction_tolerance_m", "expected a number of metres from 0 to 50");
+            None
+        }
+    });
     let layers = parse_layers(&mut cx, obj.get("layers"));
     match (name, attribution, provenance, bounds_deg) {
         (Some(name), Some(attribution), Some(provenance), Some(b)) if !layers.is_empty() => {
@@ -163,6 +173,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
                 provenance,
                 figures,
                 origins,
+                junction_tolerance_m,
                 layers,
             };
             Ok((manifest, cx.errors))

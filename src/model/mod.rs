@@ -2,10 +2,15 @@
 
 mod enums;
 pub mod error;
+mod features;
 mod geometry;
+mod lenient;
 pub mod manifest;
+pub mod note;
 pub mod parse;
 mod props;
+mod raw;
+mod raw_geometry;
 pub mod url;
 
 use std::collections::HashSet;
@@ -13,6 +18,7 @@ use std::collections::HashSet;
 pub use enums::{ContextKind, Industry, LayerKind, PoiKind, Surface, TrailKind, Winter, ZoneCategory};
 pub use error::DataError;
 pub use manifest::{Figures, LayerRef, Manifest};
+pub use note::Note;
 pub use props::MAX_TEXT_CHARS;
 
 use crate::geo::{LonLat, MapPoint};
@@ -70,7 +76,8 @@ pub struct Zone {
     pub label: MapPoint,
 }
 
-/// A greenway or waterfront segment.
+/// A greenway or waterfront trail: one line, or several parts (a `MultiLineString`) drawn,
+/// measured and selected as one and routed part by part.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trail {
     /// Unique id within the layer.
@@ -89,12 +96,41 @@ pub struct Trail {
     pub closed: bool,
     /// Sponge-city features along the segment.
     pub sponge: Vec<String>,
-    /// The line in WGS84.
-    pub line: Vec<LonLat>,
-    /// The line in Web Mercator.
-    pub map_line: Vec<MapPoint>,
-    /// Geodesic length in metres.
+    /// Off the ground level (OSM `bridge`, `tunnel` or `layer` ≠ 0): where it crosses another line
+    /// without a shared vertex, the two do not meet.
+    pub grade_separated: bool,
+    /// The parts in WGS84 (one for a `LineString`), each of two positions or more.
+    pub parts: Vec<Vec<LonLat>>,
+    /// The same parts in Web Mercator.
+    pub map_parts: Vec<Vec<MapPoint>>,
+    /// Geodesic length in metres, all parts together.
     pub length_m: f64,
+}
+
+impl Trail {
+    /// A one-part trail through `line` (both spaces and the length computed), open, with no
+    /// optional property: for tests and generated data.
+    pub fn from_line(id: &str, kind: TrailKind, name: Text, line: Vec<LonLat>) -> Trail {
+        Trail {
+            id: id.to_owned(),
+            kind,
+            name,
+            surface: None,
+            lit: None,
+            winter: None,
+            closed: false,
+            sponge: Vec::new(),
+            grade_separated: false,
+            length_m: crate::geo::measure::length_m(&line),
+            map_parts: vec![line.iter().map(|p| p.to_map()).collect()],
+            parts: vec![line],
+        }
+    }
+
+    /// Every vertex of every part, in order.
+    pub fn vertices(&self) -> impl Iterator<Item = &LonLat> + '_ {
+        self.parts.iter().flatten()
+    }
 }
 
 /// A point of interest.
@@ -213,6 +249,9 @@ pub struct Park {
     pub pois: Vec<Poi>,
     /// Companies.
     pub companies: Vec<Company>,
+    /// How far (metres) a trail's end may lie from another trail and still be joined to it in the
+    /// route network: the manifest's `junction_tolerance_m`; `None` for the default (3 m).
+    pub junction_tolerance_m: Option<f64>,
 }
 
 impl Park {

@@ -1,14 +1,21 @@
-//! GeoJSON layer → typed features. Each feature parses on its own: a bad one is reported with its
-//! index and skipped, the rest of the layer survives. Lon-lat is projected here, once.
+//! GeoJSON layer → typed features, in one typed pass over the bytes ([`super::raw`]), lenient in
+//! what it accepts (see `docs/data-format.md`, "What ParkMap accepts").
+//!
+//! Each feature parses on its own: a broken one (no usable geometry, NaN, out of range, unclosed
+//! rings) is reported with its index and skipped, the rest of the layer survives. Valid but unusual
+//! data (no `id`, OSM names, an unknown industry) is read with a default and reported once per
+//! layer as a [`Note`], never as an error. Lon-lat is projected here, once.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
 
 use super::error::quoted;
-use super::geometry::{lines, point, polygons, positions, project, vertex_count, wrong_type};
-use super::props::{type_name as json_type, Props};
+use super::features::{parse_feature, Item};
+use super::lenient::IdPlan;
+use super::note::{Note, Notes};
+use super::raw::{kind_of, RawFeature, RawFeatures, RawRoot};
 use super::*;
-use crate::geo::measure;
-use geojson::{Feature, GeometryValue};
-use serde_json::Value;
-use std::collections::HashSet;
 
 /// Largest layer file accepted, in bytes (documented in the README).
 pub const MAX_LAYER_BYTES: usize = 32 * 1024 * 1024;
@@ -21,13 +28,23 @@ pub const MAX_VERTICES: usize = 50_000;
 /// so sums of capital never overflow a `u64`.
 pub const MAX_CAPITAL_YUAN: u64 = 10_000_000_000_000;
 
-/// The result of parsing one layer: whatever was valid, and every problem found.
+/// The result of parsing one layer: whatever was valid, every problem found, and every default
+/// applied.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayerParse {
     /// The valid features.
     pub layer: Layer,
     /// Problems, located; empty for a clean layer.
     pub errors: Vec<DataError>,
+    /// Defaults applied to valid-but-unusual data, one per kind with a count; not problems.
+    pub notes: Vec<Note>,
+}
+
+impl LayerParse {
+    /// A layer of `kind` that gave nothing, and why.
+    pub fn failed(kind: LayerKind, error: DataError) -> Self {
+        LayerParse { layer: empty_layer(kind), errors: vec![error], notes: Vec::new() }
+    }
 }
 
 /// Parses the text of a layer file of the given kind. Never panics; never fails as a whole: a file
@@ -37,67 +54,95 @@ pub fn parse_layer(kind: LayerKind, file: &str, text: &str) -> LayerParse {
 }
 
 /// [`parse_layer`], also saying where each kept feature came from: the k-th feature of the returned
-/// layer is feature `indices[k]` (0-based) of the file's `features` array. The validator uses it to
-/// locate the problems it finds after parsing, since skipped features shift the positions.
+/// layer is feature `indices[k]` (0-based) of the file's `features` array (a `MultiPoint` POI gives
+/// several features of one index). The validator uses it to locate the problems it finds after
+/// parsing, since skipped features shift the positions.
 pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerParse, Vec<usize>) {
-    let mut errors = Vec::new();
-    let mut indices = Vec::new();
-    let mut layer = empty_layer(kind);
+    let mut notes = Notes::new(file);
     let text = strip_bom(text);
     if text.len() > MAX_LAYER_BYTES {
-        errors.push(DataError::TooLarge { file: file.into(), bytes: text.len(), limit: MAX_LAYER_BYTES });
-        return (LayerParse { layer, errors }, indices);
+        let e = DataError::TooLarge { file: file.into(), bytes: text.len(), limit: MAX_LAYER_BYTES };
+        return (LayerParse::failed(kind, e), Vec::new());
     }
-    let features = match collection_features(file, text) {
+    let features = match collection_features(file, text, &mut notes) {
         Ok(f) => f,
-        Err(e) => {
-            errors.push(e);
-            return (LayerParse { layer, errors }, indices);
-        }
+        Err(e) => return (LayerParse::failed(kind, e), Vec::new()),
     };
     let total = features.len();
-    let mut ids = HashSet::new();
-    for (index, value) in features.into_iter().enumerate() {
-        if let Err(e) = feature_shape(file, index, &value) {
-            errors.push(e);
-            continue;
-        }
-        let feature = match serde_json::from_value::<Feature>(value) {
-            Ok(f) => f,
-            Err(e) => {
-                errors.push(DataError::feature(file, index, "geometry", clean_geojson_error(&e)));
-                continue;
-            }
-        };
-        let mut props = Props::new(file, index, feature.properties.as_ref());
-        let parsed = parse_feature(kind, &feature, &mut props);
-        errors.append(&mut props.soft);
-        match parsed {
-            Ok(item) => {
-                if let Some(id) = item.id() {
-                    if !ids.insert(id.to_owned()) {
-                        errors.push(DataError::feature(
-                            file,
-                            index,
-                            "id",
-                            format!("duplicate id {}", quoted(id)),
-                        ));
-                        continue;
-                    }
+    // Errors with the index they belong to, sorted (stably) by it at the end, so a duplicate id
+    // found after every feature is read still comes in its feature's place.
+    let mut errors: Vec<(usize, DataError)> = Vec::new();
+    let mut items: Vec<(usize, IdPlan, Item)> = Vec::new();
+    for (index, raw) in features.into_iter().enumerate() {
+        match parse_feature(kind, file, index, raw) {
+            Ok(parsed) => {
+                errors.extend(parsed.soft.into_iter().map(|e| (index, e)));
+                for (property, message, example) in parsed.notes {
+                    notes.add(index, &property, &message, example.as_deref());
                 }
-                item.push_to(&mut layer);
-                indices.push(index);
+                items.extend(parsed.items.into_iter().map(|(id, item)| (index, id, item)));
             }
-            Err(e) => errors.push(e),
+            Err((soft, e)) => {
+                errors.extend(soft.into_iter().map(|s| (index, s)));
+                errors.push((index, e));
+            }
         }
     }
+    let kept = assign_ids(file, &mut items, &mut errors);
+    let mut layer = empty_layer(kind);
+    let mut indices = Vec::with_capacity(items.len());
+    for ((index, _, item), keep) in items.into_iter().zip(kept) {
+        if keep {
+            item.push_to(&mut layer);
+            indices.push(index);
+        }
+    }
+    errors.sort_by_key(|(i, _)| *i);
+    let mut errors: Vec<DataError> = errors.into_iter().map(|(_, e)| e).collect();
     if layer.is_empty() {
         errors.push(DataError::Layer {
             file: file.into(),
             reason: format!("no usable features ({total} in the file, all skipped)"),
         });
     }
-    (LayerParse { layer, errors }, indices)
+    (LayerParse { layer, errors, notes: notes.into_vec() }, indices)
+}
+
+/// Gives every item its final id: ids written in the data first (a repeat is an error and the
+/// feature skipped, as the first wins), then ids the reader made, bumped (`-2`, `-3`…) past any
+/// taken one so they never collide with a real id. Returns which items to keep.
+fn assign_ids(
+    file: &str,
+    items: &mut [(usize, IdPlan, Item)],
+    errors: &mut Vec<(usize, DataError)>,
+) -> Vec<bool> {
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut keep = vec![true; items.len()];
+    for (k, (index, plan, item)) in items.iter_mut().enumerate() {
+        if let IdPlan::Real(id) = plan {
+            if !taken.insert(id.clone()) {
+                errors.push((
+                    *index,
+                    DataError::feature(file, *index, "id", format!("duplicate id {}", quoted(id))),
+                ));
+                keep[k] = false;
+            } else {
+                item.set_id(std::mem::take(id));
+            }
+        }
+    }
+    for (_, plan, item) in items.iter_mut() {
+        if let IdPlan::Derived(base) = plan {
+            let mut id = base.clone();
+            let mut n = 2;
+            while !taken.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            item.set_id(id);
+        }
+    }
+    keep
 }
 
 /// The text without a leading byte-order mark (U+FEFF). RFC 8259 lets a parser ignore one, and the
@@ -118,237 +163,62 @@ pub fn empty_layer(kind: LayerKind) -> Layer {
     }
 }
 
-fn collection_features(file: &str, text: &str) -> Result<Vec<Value>, DataError> {
+/// Coordinate reference systems read as they are: WGS84 (OGC CRS84 and EPSG:4326, the legacy names
+/// GDAL and QGIS still write) and CGCS2000 (EPSG:4490, within a metre of WGS84: noted).
+fn check_crs(file: &str, crs: &Value, notes: &mut Notes) -> Result<(), DataError> {
+    let name = crs.pointer("/properties/name").and_then(Value::as_str);
+    let err = |reason: String| Err(DataError::Layer { file: file.into(), reason });
+    let Some(name) = name else {
+        if crs.is_null() {
+            return Ok(());
+        }
+        return err("crs: expected a named CRS ({\"type\":\"name\",\"properties\":{\"name\":…}})".into());
+    };
+    let code = name.rsplit([':', '/']).next().unwrap_or("");
+    match code {
+        "CRS84" | "4326" => Ok(()),
+        "4490" => {
+            notes.add_file("crs", "EPSG:4490 (CGCS2000) read as WGS84 (they differ by well under a metre)");
+            Ok(())
+        }
+        _ => err(format!(
+            "crs: {} is not supported; ParkMap reads WGS84 longitude, latitude (reproject, e.g. \
+             `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`)",
+            quoted(name)
+        )),
+    }
+}
+
+fn collection_features(file: &str, text: &str, notes: &mut Notes) -> Result<Vec<RawFeature>, DataError> {
     let layer_err = |reason: String| DataError::Layer { file: file.into(), reason };
-    let value: Value = serde_json::from_str(text).map_err(|e| DataError::json(file, &e))?;
-    let Value::Object(mut obj) = value else {
+    let root: RawRoot = serde_json::from_str(text).map_err(|e| DataError::json(file, &e))?;
+    let RawRoot::Object { ty, features, crs } = root else {
         return Err(layer_err("expected a GeoJSON FeatureCollection object".into()));
     };
-    match obj.get("type") {
+    match ty {
         Some(Value::String(t)) if t == "FeatureCollection" => {}
         Some(Value::String(t)) => {
-            return Err(layer_err(format!("expected a FeatureCollection, found {}", quoted(t))))
+            return Err(layer_err(format!("expected a FeatureCollection, found {}", quoted(&t))))
         }
         Some(other) => {
             return Err(layer_err(format!(
                 "expected a FeatureCollection, found a \"type\" that is {}",
-                json_type(other)
+                kind_of(&other)
             )))
         }
         None => return Err(layer_err("expected a FeatureCollection: no \"type\"".into())),
     }
-    match obj.remove("features") {
-        Some(Value::Array(f)) if f.is_empty() => Err(layer_err("the layer has no features".into())),
-        Some(Value::Array(f)) if f.len() > MAX_FEATURES => {
-            Err(layer_err(format!("{} features: more than the limit of {MAX_FEATURES}", f.len())))
+    if let Some(crs) = &crs {
+        check_crs(file, crs, notes)?;
+    }
+    match features {
+        Some(RawFeatures::Array(_, 0)) => Err(layer_err("the layer has no features".into())),
+        Some(RawFeatures::Array(_, total)) if total > MAX_FEATURES => {
+            Err(layer_err(format!("{total} features: more than the limit of {MAX_FEATURES}")))
         }
-        Some(Value::Array(f)) => Ok(f),
+        Some(RawFeatures::Array(f, _)) => Ok(f),
         _ => Err(layer_err("\"features\" must be an array".into())),
     }
-}
-
-/// Checks the parts of a feature that are not its geometry, so that their problems are named by
-/// their own property (geojson would report them all as the geometry's, in its internal terms).
-fn feature_shape(file: &str, index: usize, v: &Value) -> Result<(), DataError> {
-    let err = |property: &str, reason: String| Err(DataError::feature(file, index, property, reason));
-    let Value::Object(obj) = v else {
-        return err("feature", format!("expected a GeoJSON Feature object, found {}", json_type(v)));
-    };
-    match obj.get("type") {
-        Some(Value::String(t)) if t == "Feature" => {}
-        Some(Value::String(t)) => return err("type", format!("expected \"Feature\", found {}", quoted(t))),
-        Some(other) => return err("type", format!("expected \"Feature\", found {}", json_type(other))),
-        None => return err("type", "missing; expected \"Feature\"".into()),
-    }
-    match obj.get("properties") {
-        None | Some(Value::Null | Value::Object(_)) => {}
-        Some(other) => return err("properties", format!("expected an object, found {}", json_type(other))),
-    }
-    match obj.get("id") {
-        None | Some(Value::String(_) | Value::Number(_)) => {}
-        Some(other) => {
-            return err(
-                "id",
-                format!("a Feature's \"id\" must be a string or a number, found {}", json_type(other)),
-            )
-        }
-    }
-    match obj.get("bbox") {
-        None | Some(Value::Null) => Ok(()),
-        Some(Value::Array(a)) if a.iter().all(Value::is_number) => Ok(()),
-        Some(_) => err("bbox", "expected an array of numbers".into()),
-    }
-}
-
-fn clean_geojson_error(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    s.split(" at line ").next().unwrap_or(&s).to_owned()
-}
-
-/// One parsed feature of any layer.
-enum Item {
-    Context(ContextFeature),
-    Zone(Zone),
-    Trail(Trail),
-    Poi(Poi),
-    Company(Company),
-}
-
-impl Item {
-    fn id(&self) -> Option<&str> {
-        match self {
-            Item::Context(_) => None,
-            Item::Zone(z) => Some(&z.id),
-            Item::Trail(t) => Some(&t.id),
-            Item::Poi(p) => Some(&p.id),
-            Item::Company(c) => Some(&c.id),
-        }
-    }
-
-    fn push_to(self, layer: &mut Layer) {
-        match (self, layer) {
-            (Item::Context(f), Layer::Context(v)) => v.push(f),
-            (Item::Zone(f), Layer::Zones(v)) => v.push(f),
-            (Item::Trail(f), Layer::Trails(v)) => v.push(f),
-            (Item::Poi(f), Layer::Pois(v)) => v.push(f),
-            (Item::Company(f), Layer::Companies(v)) => v.push(f),
-            _ => {}
-        }
-    }
-}
-
-fn parse_feature(kind: LayerKind, f: &Feature, p: &mut Props) -> Result<Item, DataError> {
-    let geom = f.geometry.as_ref().map(|g| &g.value).ok_or_else(|| p.err("geometry", "missing geometry"))?;
-    // The limit is on the whole geometry: a MultiLineString of many 50 000-vertex lines is as heavy
-    // to draw as one long line.
-    let vertices = vertex_count(geom);
-    if vertices > MAX_VERTICES {
-        return Err(p.err("geometry", format!("{vertices} vertices: more than the limit of {MAX_VERTICES}")));
-    }
-    Ok(match kind {
-        LayerKind::Context => {
-            let ckind = p.req_key("kind", ContextKind::from_key, ContextKind::keys())?;
-            let shape = if ckind.is_area() {
-                ContextShape::Polygons(polygons(geom, p)?.into_iter().map(|g| g.map_rings).collect())
-            } else {
-                ContextShape::Lines(lines(geom, p)?.iter().map(|l| project(l)).collect())
-            };
-            let name = p.opt_text("name");
-            Item::Context(ContextFeature { kind: ckind, name, shape })
-        }
-        LayerKind::Zones => {
-            let id = p.req_str("id")?;
-            let name = p.req_text("name")?;
-            let category = p.req_key("category", ZoneCategory::from_key, ZoneCategory::keys())?;
-            let polygons = polygons(geom, p)?;
-            let industries = p
-                .opt_str_list("industries")
-                .iter()
-                .filter_map(|k| {
-                    let v = Industry::from_key(k);
-                    if v.is_none() {
-                        let reason = format!("expected one of {}; found {}", Industry::keys(), quoted(k));
-                        p.soft.push(p.err("industries", reason));
-                    }
-                    v
-                })
-                .collect();
-            let area_m2 = polygons.iter().map(|g| measure::area_m2(&g.rings)).sum();
-            let biggest = polygons
-                .iter()
-                .max_by(|a, b| measure::area_m2(&a.rings).total_cmp(&measure::area_m2(&b.rings)))
-                .ok_or_else(|| p.err("geometry", "no polygon"))?;
-            let label = measure::interior_point(&biggest.rings)
-                .ok_or_else(|| p.err("geometry", "degenerate polygon"))?
-                .to_map();
-            let description = p.opt_text("description");
-            Item::Zone(Zone { id, name, category, description, industries, polygons, area_m2, label })
-        }
-        LayerKind::Greenway | LayerKind::Waterfront => {
-            let id = p.req_str("id")?;
-            let name = p.req_text("name")?;
-            let line = match geom {
-                GeometryValue::LineString { coordinates } => positions(coordinates, 2, p)?,
-                other => return Err(wrong_type("LineString", other, p)),
-            };
-            let status = p.opt_str("status");
-            let closed = match status.as_deref() {
-                None | Some("open") => false,
-                Some("closed") => true,
-                Some(other) => {
-                    p.soft.push(p.err("status", format!("expected open or closed; found {}", quoted(other))));
-                    false
-                }
-            };
-            Item::Trail(Trail {
-                id,
-                kind: if kind == LayerKind::Greenway { TrailKind::Greenway } else { TrailKind::Waterfront },
-                name,
-                surface: p.opt_key("surface", Surface::from_key, Surface::keys()),
-                lit: p.opt_bool("lit"),
-                winter: p.opt_key("winter", Winter::from_key, Winter::keys()),
-                closed,
-                sponge: p.opt_str_list("sponge"),
-                length_m: measure::length_m(&line),
-                map_line: project(&line),
-                line,
-            })
-        }
-        LayerKind::Pois => {
-            let pos = point(geom, p)?;
-            Item::Poi(Poi {
-                id: p.req_str("id")?,
-                kind: p.req_key("kind", PoiKind::from_key, PoiKind::keys())?,
-                name: p.req_text("name")?,
-                description: p.opt_text("description"),
-                pos,
-                map: pos.to_map(),
-            })
-        }
-        LayerKind::Companies => {
-            let pos = point(geom, p)?;
-            let id = p.req_str("id")?;
-            let name = p.req_text("name")?;
-            let industry = p.req_key("industry", Industry::from_key, Industry::keys())?;
-            let website = p.opt_str("website").filter(|w| {
-                let ok = url::is_http_url(w);
-                if !ok {
-                    p.soft.push(p.err("website", "only http: and https: links are allowed; dropped"));
-                }
-                ok
-            });
-            let founded = p.opt_u64("founded").and_then(|y| {
-                let ok = (1800..=2100).contains(&y);
-                if !ok {
-                    p.soft.push(p.err("founded", format!("year {y} out of range 1800–2100")));
-                }
-                ok.then_some(y as i32)
-            });
-            Item::Company(Company {
-                id,
-                name,
-                industry,
-                sector: p.opt_str("sector"),
-                zone: p.opt_str("zone"),
-                capital_yuan: p.opt_u64("capital_yuan").filter(|&y| {
-                    let ok = y <= MAX_CAPITAL_YUAN;
-                    if !ok {
-                        let reason =
-                            format!("{y} yuan is more than the limit of {MAX_CAPITAL_YUAN}; dropped");
-                        p.soft.push(p.err("capital_yuan", reason));
-                    }
-                    ok
-                }),
-                founded,
-                address: p.opt_text("address"),
-                description: p.opt_text("description"),
-                website,
-                illustrative: p.opt_bool("illustrative").unwrap_or(false),
-                pos,
-                map: pos.to_map(),
-            })
-        }
-    })
 }
 
 #[cfg(test)]

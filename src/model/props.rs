@@ -1,7 +1,8 @@
 //! Typed, located access to a feature's `properties`.
 //!
-//! A missing or mistyped *required* property is an `Err` (the caller skips the feature). A mistyped
-//! *optional* property is recorded in `soft` and read as absent, so the feature still draws.
+//! Names match case-insensitively (`NAME`, `Name_En`), an exact match first. A mistyped optional
+//! property is recorded in `soft` and read as absent, so the feature still draws; a default the
+//! lenient reader applies is recorded in `notes` (see [`super::note`]).
 
 use super::error::quoted;
 use super::{DataError, Text};
@@ -17,6 +18,8 @@ pub(crate) struct Props<'a> {
     map: Option<&'a Map<String, Value>>,
     /// Problems with optional properties: reported, the feature kept.
     pub soft: Vec<DataError>,
+    /// Defaults applied to this feature: (property, message, example value).
+    pub notes: Vec<(String, String, Option<String>)>,
 }
 
 pub(crate) fn type_name(v: &Value) -> &'static str {
@@ -32,15 +35,51 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 
 impl<'a> Props<'a> {
     pub fn new(file: &'a str, index: usize, map: Option<&'a Map<String, Value>>) -> Self {
-        Self { file, index, map, soft: Vec::new() }
+        Self { file, index, map, soft: Vec::new(), notes: Vec::new() }
+    }
+
+    /// Records a default applied to this feature.
+    pub fn note(&mut self, property: &str, message: impl Into<String>, example: Option<&str>) {
+        self.notes.push((property.to_owned(), message.into(), example.map(str::to_owned)));
     }
 
     pub fn err(&self, property: &str, reason: impl Into<String>) -> DataError {
         DataError::feature(self.file, self.index, property, reason)
     }
 
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.and_then(|m| m.get(key)).filter(|v| !v.is_null())
+    /// The value of `key` (exact spelling first, then any case), `null` read as absent.
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        let m = self.map?;
+        m.get(key)
+            .or_else(|| m.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v))
+            .filter(|v| !v.is_null())
+    }
+
+    /// A short text value of `key` for a tag lookup (`amenity`, `bridge`): strings as they are,
+    /// numbers and booleans written out; anything else absent.
+    pub fn tag(&self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.trim().to_owned()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A text value for a lenient field: `Ok(Some)` for usable text, `Ok(None)` when absent,
+    /// `Err(why)` when present but blank or not text (the caller notes it and falls back), and a
+    /// located error for text past [`MAX_TEXT_CHARS`] (hostile, so the feature is skipped).
+    pub fn lenient_str(&self, key: &str) -> Result<Result<Option<String>, String>, DataError> {
+        let Some(v) = self.get(key) else { return Ok(Ok(None)) };
+        match v {
+            Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+                Err(self.err(key, format!("text longer than {MAX_TEXT_CHARS} characters")))
+            }
+            Value::String(s) if s.trim().is_empty() => Ok(Err("blank".into())),
+            Value::String(s) => Ok(Ok(Some(s.clone()))),
+            Value::Number(n) => Ok(Ok(Some(n.to_string()))),
+            other => Ok(Err(format!("not text ({})", type_name(other)))),
+        }
     }
 
     fn check_text(&self, key: &str, v: &'a Value) -> Result<&'a str, DataError> {
@@ -52,12 +91,6 @@ impl<'a> Props<'a> {
             Value::String(s) => Ok(s),
             other => Err(self.err(key, format!("expected a string, found {}", type_name(other)))),
         }
-    }
-
-    /// A required string.
-    pub fn req_str(&self, key: &str) -> Result<String, DataError> {
-        let v = self.get(key).ok_or_else(|| self.err(key, "missing required property"))?;
-        self.check_text(key, v).map(str::to_owned)
     }
 
     /// An optional string; a bad value is reported and dropped.
@@ -72,12 +105,6 @@ impl<'a> Props<'a> {
         }
     }
 
-    /// A required key from a closed vocabulary.
-    pub fn req_key<T>(&self, key: &str, parse: fn(&str) -> Option<T>, keys: String) -> Result<T, DataError> {
-        let s = self.req_str(key)?;
-        parse(&s).ok_or_else(|| self.err(key, format!("expected one of {keys}; found {}", quoted(&s))))
-    }
-
     /// An optional key from a closed vocabulary.
     pub fn opt_key<T>(&mut self, key: &str, parse: fn(&str) -> Option<T>, keys: String) -> Option<T> {
         let s = self.opt_str(key)?;
@@ -88,10 +115,12 @@ impl<'a> Props<'a> {
         v
     }
 
-    /// An optional boolean.
+    /// An optional boolean (OSM's `"yes"` / `"no"` read as true / false).
     pub fn opt_bool(&mut self, key: &str) -> Option<bool> {
         match self.get(key)? {
             Value::Bool(b) => Some(*b),
+            Value::String(s) if s == "yes" => Some(true),
+            Value::String(s) if s == "no" => Some(false),
             other => {
                 self.soft.push(self.err(key, format!("expected a boolean, found {}", type_name(other))));
                 None
@@ -102,7 +131,10 @@ impl<'a> Props<'a> {
     /// An optional non-negative integer.
     pub fn opt_u64(&mut self, key: &str) -> Option<u64> {
         let v = self.get(key)?;
-        match v.as_u64() {
+        // A whole number written as a float (`1000000.0`, as spreadsheet exports write) is read as
+        // the integer while it is exact (below 2⁵³).
+        let whole = v.as_f64().filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 9_007_199_254_740_992.0);
+        match v.as_u64().or(whole.map(|n| n as u64)) {
             Some(n) => Some(n),
             None => {
                 let what = match v.as_f64() {
@@ -136,14 +168,6 @@ impl<'a> Props<'a> {
                 Vec::new()
             }
         }
-    }
-
-    /// Required `<prefix>_zh` and `<prefix>_en`, optional `<prefix>_ru`.
-    pub fn req_text(&mut self, prefix: &str) -> Result<Text, DataError> {
-        let zh = self.req_str(&format!("{prefix}_zh"))?;
-        let en = self.req_str(&format!("{prefix}_en"))?;
-        let ru = self.opt_str(&format!("{prefix}_ru"));
-        Ok(Text { zh, en, ru })
     }
 
     /// Optional text: present when either `_zh` or `_en` is; the missing one falls back to the other.

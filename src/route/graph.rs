@@ -7,6 +7,7 @@ use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 use rstar::RTree;
 
+use super::noding::{node_lines, Noded, NodingLine, DEFAULT_JOIN_M};
 use super::snap::{segment_item, LocalPlane, LocalPoint, SegmentItem};
 use super::RouteOptions;
 use crate::geo::{measure, LonLat, MapPoint};
@@ -90,8 +91,9 @@ impl TrailEdge {
     }
 }
 
-/// The routable network of a park: greenway and waterfront segments joined wherever they share a
-/// coordinate exactly (any vertex, not only ends), as the bundle format promises.
+/// The routable network of a park: greenway and waterfront lines joined wherever they share a
+/// coordinate exactly (any vertex, not only ends), cross at grade, or end within the join tolerance
+/// of another line (see [`super::noding`]).
 ///
 /// Built once per park; planning never changes it (a snapped waypoint splits its edge only in a
 /// temporary view), so one graph can serve every query.
@@ -112,27 +114,47 @@ fn key(p: LonLat) -> (u64, u64) {
 impl TrailGraph {
     /// Builds the graph from every greenway and waterfront segment of `park`.
     ///
+    /// The lines are noded first ([`super::noding`]): crossings at grade and ends near another line
+    /// are joined; lines that already share coordinates are left as they are.
+    ///
     /// # Complexity
-    /// O(V log V) in the number of vertices: one pass to count shared coordinates, one to cut the
-    /// segments, one R-tree bulk load.
+    /// O(V log V) in the number of vertices: noding, one pass to count shared coordinates, one to
+    /// cut the segments, one R-tree bulk load.
     pub fn from_park(park: &Park) -> Self {
-        let trails: Vec<&Trail> =
-            park.greenway.iter().chain(&park.waterfront).filter(|t| t.line.len() >= 2).collect();
-        // How many distinct segments touch each coordinate.
+        Self::from_park_noded(park).0
+    }
+
+    /// [`TrailGraph::from_park`], also returning what noding did (crossings joined or left apart as
+    /// grade-separated, ends joined), for the validator's notes. The end-joining tolerance is the
+    /// park's [`Park::junction_tolerance_m`], else [`DEFAULT_JOIN_M`].
+    pub fn from_park_noded(park: &Park) -> (Self, Noded) {
+        // Every part of every trail is a line to node; parts of one trail are lines of their own.
+        let pieces: Vec<(&Trail, &[LonLat])> = park
+            .greenway
+            .iter()
+            .chain(&park.waterfront)
+            .flat_map(|t| t.parts.iter().filter(|l| l.len() >= 2).map(move |l| (t, l.as_slice())))
+            .collect();
+        let input: Vec<NodingLine> =
+            pieces.iter().map(|(t, l)| NodingLine { line: l, grade_separated: t.grade_separated }).collect();
+        let noded = node_lines(&input, park.junction_tolerance_m.unwrap_or(DEFAULT_JOIN_M));
+        // How many distinct lines touch each coordinate.
         let mut shared: HashMap<(u64, u64), (usize, usize)> = HashMap::new();
-        for (ti, t) in trails.iter().enumerate() {
-            for &p in &t.line {
+        for (ti, line) in noded.lines.iter().enumerate() {
+            for &p in line {
                 let e = shared.entry(key(p)).or_insert((usize::MAX, 0));
                 if e.0 != ti {
                     *e = (ti, e.1 + 1);
                 }
             }
         }
-        let lat0 = if trails.is_empty() {
-            0.0
-        } else {
-            let n: usize = trails.iter().map(|t| t.line.len()).sum();
-            trails.iter().flat_map(|t| &t.line).map(|p| p.lat).sum::<f64>() / n as f64
+        let lat0 = {
+            let n: usize = noded.lines.iter().map(Vec::len).sum();
+            if n == 0 {
+                0.0
+            } else {
+                noded.lines.iter().flatten().map(|p| p.lat).sum::<f64>() / n as f64
+            }
         };
         let plane = LocalPlane::new(lat0);
         let mut graph = UnGraph::<Junction, TrailEdge>::default();
@@ -142,14 +164,17 @@ impl TrailGraph {
                 graph.add_node(Junction { pos: p, map: p.to_map(), local: plane.project(p) })
             })
         };
-        for t in &trails {
-            let last = t.line.len() - 1;
+        for ((t, _), full) in pieces.iter().zip(&noded.lines) {
+            if full.len() < 2 {
+                continue;
+            }
+            let last = full.len() - 1;
             let mut start = 0;
             for i in 1..=last {
-                if i < last && shared[&key(t.line[i])].1 < 2 {
+                if i < last && shared[&key(full[i])].1 < 2 {
                     continue;
                 }
-                let line = t.line[start..=i].to_vec();
+                let line = full[start..=i].to_vec();
                 start = i;
                 let cum_m = cumulative_m(&line);
                 let length_m = *cum_m.last().unwrap_or(&0.0);
@@ -157,12 +182,20 @@ impl TrailGraph {
                     continue; // a repeated coordinate, not a piece of trail
                 }
                 let (a, b) = (node_at(&mut graph, line[0]), node_at(&mut graph, line[line.len() - 1]));
+                let winter_closed = t.winter == Some(Winter::Closed);
+                // An overlapping stretch of two routes is one edge (when both are equally open).
+                if graph.edges_connecting(a, b).any(|e| {
+                    let w = e.weight();
+                    w.closed == t.closed && w.winter_closed == winter_closed && same_course(&w.line, &line)
+                }) {
+                    continue;
+                }
                 let edge = TrailEdge {
                     trail_id: t.id.clone(),
                     name: t.name.clone(),
                     kind: t.kind,
                     closed: t.closed,
-                    winter_closed: t.winter == Some(Winter::Closed),
+                    winter_closed,
                     map_line: line.iter().map(|p| p.to_map()).collect(),
                     line,
                     length_m,
@@ -185,7 +218,7 @@ impl TrailGraph {
             uf.union(e.source().index(), e.target().index());
         }
         let component = uf.into_labeling();
-        Self { graph, plane, tree, component }
+        (Self { graph, plane, tree, component }, noded)
     }
 
     /// The underlying petgraph graph (read-only), for callers that want their own traversals.
@@ -245,6 +278,12 @@ impl TrailGraph {
     }
 }
 
+/// True when two edge lines between the same junctions follow the same course: the same vertices,
+/// in either direction (what an overlap shared by two routes becomes after noding).
+fn same_course(a: &[LonLat], b: &[LonLat]) -> bool {
+    a.len() == b.len() && (a == b || a.iter().eq(b.iter().rev()))
+}
+
 /// Geodesic distance from the first vertex to each vertex.
 fn cumulative_m(line: &[LonLat]) -> Vec<f64> {
     let mut acc = 0.0;
@@ -277,14 +316,16 @@ mod tests {
     }
 
     #[test]
-    fn segments_that_only_cross_without_a_shared_vertex_stay_apart() {
+    fn segments_that_cross_at_grade_are_joined_and_a_bridge_is_not() {
         let h = trail("h", &[(126.50, 45.83), (126.52, 45.83)]);
         let v = trail("v", &[(126.51, 45.82), (126.51, 45.84)]);
-        let g = TrailGraph::from_park(&park_of(vec![h, v]));
+        let g = TrailGraph::from_park(&park_of(vec![h.clone(), v.clone()]));
+        assert_eq!((g.node_count(), g.edge_count(), g.components().len()), (5, 4, 1));
+        let bridge = Trail { grade_separated: true, ..v };
+        let (g, noded) = TrailGraph::from_park_noded(&park_of(vec![h, bridge]));
         assert_eq!(g.edge_count(), 2);
-        let comps = g.components();
-        assert_eq!(comps.len(), 2);
-        assert!(comps.iter().all(|c| c.len() == 1));
+        assert_eq!(g.components().len(), 2);
+        assert_eq!(noded.separated_crossings, 1);
     }
 
     #[test]

@@ -13,19 +13,8 @@
 //! use parkmap::route::{plan, RouteOptions, TrailGraph};
 //!
 //! let line = vec![LonLat::lon_lat(126.50, 45.83), LonLat::lon_lat(126.51, 45.83)];
-//! let trail = Trail {
-//!     id: "g01".into(),
-//!     kind: TrailKind::Greenway,
-//!     name: Text { zh: "绿道".into(), en: "Greenway".into(), ru: None },
-//!     surface: None,
-//!     lit: None,
-//!     winter: None,
-//!     closed: false,
-//!     sponge: vec![],
-//!     map_line: line.iter().map(|p| p.to_map()).collect(),
-//!     length_m: parkmap::geo::measure::length_m(&line),
-//!     line,
-//! };
+//! let name = Text { zh: "绿道".into(), en: "Greenway".into(), ru: None };
+//! let trail = Trail::from_line("g01", TrailKind::Greenway, name, line);
 //! let park = Park { greenway: vec![trail], ..Park::default() };
 //! let graph = TrailGraph::from_park(&park);
 //! let route = plan(
@@ -43,6 +32,7 @@ mod graph;
 mod loops;
 #[cfg(test)]
 mod loops_tests;
+pub mod noding;
 mod plan;
 mod snap;
 mod types;
@@ -69,25 +59,13 @@ pub struct RouteOptions {
 /// Tiny hand-built parks for the unit tests.
 #[cfg(test)]
 pub(crate) mod test_park {
-    use crate::geo::{measure, LonLat};
+    use crate::geo::LonLat;
     use crate::model::{Park, Text, Trail, TrailKind};
 
     /// An open greenway segment through `coords` (lon, lat).
     pub fn trail(id: &str, coords: &[(f64, f64)]) -> Trail {
         let line: Vec<LonLat> = coords.iter().map(|&(lon, lat)| LonLat::lon_lat(lon, lat)).collect();
-        Trail {
-            id: id.into(),
-            kind: TrailKind::Greenway,
-            name: Text { zh: id.into(), en: id.into(), ru: None },
-            surface: None,
-            lit: None,
-            winter: None,
-            closed: false,
-            sponge: vec![],
-            map_line: line.iter().map(|p| p.to_map()).collect(),
-            length_m: measure::length_m(&line),
-            line,
-        }
+        Trail::from_line(id, TrailKind::Greenway, Text { zh: id.into(), en: id.into(), ru: None }, line)
     }
 
     /// A park holding only these trails.

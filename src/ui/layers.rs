@@ -89,7 +89,7 @@ fn trails(state: AppState, kind: LayerKind) -> impl IntoView {
     let noun = if kind == LayerKind::Greenway { "greenway.of" } else { "waterfront.of" };
     list.iter()
         .map(|t| {
-            let d = lines_path(std::slice::from_ref(&t.map_line), origin);
+            let d = lines_path(&t.map_parts, origin);
             let feature = FeatureRef::new(FeatureKind::Trail, t.id.clone());
             let key = feature.to_string();
             let is_selected = selected(state, feature);

@@ -106,6 +106,7 @@ fn poi_glyph(kind: crate::model::PoiKind) -> &'static str {
         BusStop => "◉",
         MetroStation => "M",
         ServiceCenter => "★",
+        Other => "•",
     }
 }
 

@@ -105,6 +105,7 @@ fn poi_view(p: &Poi, lang: Lang) -> AnyView {
 fn about_view(state: AppState, lang: Lang) -> AnyView {
     let manifest = state.layers.manifest().get();
     let figures = manifest.as_ref().and_then(|m| m.figures.clone()).unwrap_or_default();
+    let notes = state.layers.notes().get();
     view! {
         <h2 id="panel-title" class="panel__title">{t(lang, "about")}</h2>
         {manifest.as_ref().map(|m| view! { <p class="panel__description">{m.provenance.get(lang).to_owned()}</p> })}
@@ -117,6 +118,10 @@ fn about_view(state: AppState, lang: Lang) -> AnyView {
             {figures.greenway_km.map(|k| row(t(lang, "about.greenway"), format_km(k * 1000.0, lang)))}
             {figures.waterfront_km.map(|k| row(t(lang, "about.waterfront"), format_km(k * 1000.0, lang)))}
         </dl>
+        {(!notes.is_empty()).then(|| view! {
+            <h3 class="panel__section">{t(lang, "about.notes")}</h3>
+            <ul class="panel__notes">{notes.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+        })}
     }
     .into_any()
 }

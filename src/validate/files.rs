@@ -90,6 +90,7 @@ pub fn validate_path(manifest_path: &Path) -> Result<Report, String> {
             let problem = DataError::TooLarge { file, bytes, limit: MAX_MANIFEST_BYTES };
             return Ok(Report {
                 problems: vec![problem],
+                notes: Vec::new(),
                 manifest: None,
                 park: Default::default(),
                 locations: Default::default(),

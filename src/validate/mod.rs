@@ -36,7 +36,7 @@ use std::collections::HashSet;
 use crate::model::error::quoted;
 use crate::model::manifest::{parse_manifest, Manifest};
 use crate::model::parse::{parse_layer_indexed, LayerParse};
-use crate::model::{DataError, Layer, LayerKind, Park};
+use crate::model::{DataError, Layer, LayerKind, Note, Park};
 
 /// Two zones may share an edge; an intersection up to this area (m²) is rounding, not overlap. The
 /// same slack applies to a zone poking out of the park boundary.
@@ -131,6 +131,9 @@ pub struct Report {
     /// Every problem, located, in rule order: schema (manifest, then layers in manifest order), zone
     /// geometry, overlaps and boundary, trail connectivity, POIs, companies, published figures.
     pub problems: Vec<DataError>,
+    /// Defaults the reader applied to valid-but-unusual data, and crossings noding left apart:
+    /// warnings, not problems (a bundle with notes only is clean).
+    pub notes: Vec<Note>,
     /// The manifest, when it parsed.
     pub manifest: Option<Manifest>,
     /// Everything that parsed (what the app would show).
@@ -145,8 +148,17 @@ impl Report {
         self.problems.is_empty()
     }
 
-    /// One line for humans: `ok: 590 companies, 12 zones, …` or `3 problems`.
+    /// One line for humans: `ok: 590 companies, 12 zones, …` or `3 problems`, followed by the
+    /// number of notes when there are any (`…; 2 notes`).
     pub fn summary(&self) -> String {
+        let line = self.summary_of_problems();
+        match self.notes.len() {
+            0 => line,
+            n => format!("{line}; {}", count(n, "note", "notes")),
+        }
+    }
+
+    fn summary_of_problems(&self) -> String {
         let p = &self.park;
         match self.problems.len() {
             0 => format!(
@@ -177,6 +189,7 @@ pub fn validate_bundle(
     read: &dyn Fn(&str) -> Result<String, DataError>,
 ) -> Report {
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     let mut park = Park::default();
     let mut locations = Locations::default();
     let manifest = match parse_manifest(manifest_file, manifest_text) {
@@ -186,9 +199,10 @@ pub fn validate_bundle(
         }
         Err(errors) => {
             problems.extend(errors);
-            return Report { problems, manifest: None, park, locations };
+            return Report { problems, notes, manifest: None, park, locations };
         }
     };
+    park.junction_tolerance_m = manifest.junction_tolerance_m;
     // Kinds with a layer that gave nothing at all: rules needing them are skipped.
     let mut failed = HashSet::new();
     for layer in &manifest.layers {
@@ -200,8 +214,9 @@ pub fn validate_bundle(
                 continue;
             }
         };
-        let LayerParse { layer: parsed, errors } = parse;
+        let LayerParse { layer: parsed, errors, notes: layer_notes } = parse;
         problems.extend(errors);
+        notes.extend(layer_notes);
         if parsed.is_empty() {
             failed.insert(layer.kind);
         }
@@ -228,8 +243,8 @@ pub fn validate_bundle(
         }
     }
     let bundle = Bundle { park: &park, locs: &locations, failed: &failed };
-    problems.extend(check_park(&bundle, manifest_file, &manifest));
-    Report { problems, manifest: Some(manifest), park, locations }
+    problems.extend(check_park(&bundle, manifest_file, &manifest, &mut notes));
+    Report { problems, notes, manifest: Some(manifest), park, locations }
 }
 
 /// The id of each feature of a parsed layer, in order (`None` for context features).
@@ -258,7 +273,7 @@ impl Bundle<'_> {
 }
 
 /// The whole-park rules, in report order.
-fn check_park(b: &Bundle, manifest_file: &str, manifest: &Manifest) -> Vec<DataError> {
+fn check_park(b: &Bundle, manifest_file: &str, manifest: &Manifest, notes: &mut Vec<Note>) -> Vec<DataError> {
     let mut out = Vec::new();
     let shapes = zones::check_geometry(b, &mut out);
     if b.loaded(&[LayerKind::Zones]) {
@@ -268,7 +283,7 @@ fn check_park(b: &Bundle, manifest_file: &str, manifest: &Manifest) -> Vec<DataE
         }
     }
     if b.loaded(&[LayerKind::Greenway, LayerKind::Waterfront]) {
-        network::check_connectivity(b, &mut out);
+        network::check_connectivity(b, &mut out, notes);
         network::check_poi_distance(b, &mut out);
     }
     if b.loaded(&[LayerKind::Zones]) {

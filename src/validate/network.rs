@@ -11,11 +11,10 @@ use rstar::{PointDistance, RTree};
 
 use super::{count, Bundle, Loc, POI_MAX_DISTANCE_M};
 use crate::geo::LonLat;
-#[cfg(test)]
-use crate::model::Trail;
-use crate::model::{DataError, PoiKind};
+use crate::model::{DataError, Note, PoiKind, Trail};
+use crate::route::noding::{node_lines, NodingLine, DEFAULT_JOIN_M};
 
-/// A coordinate as an exact hash key (segments connect only at *identical* coordinates).
+/// A coordinate as an exact hash key (after noding, lines connect at *identical* coordinates).
 fn key(p: LonLat) -> (u64, u64) {
     // `+ 0.0` folds -0.0 into 0.0 so the two compare equal, as they do as numbers.
     ((p.lon + 0.0).to_bits(), (p.lat + 0.0).to_bits())
@@ -29,27 +28,41 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// Connected components of segments that touch at an identical vertex (any vertex, not only the
-/// ends). Each component lists its segment indices in ascending order; components come in the
-/// order of their smallest segment.
-pub(super) fn components(lines: &[&[LonLat]]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..lines.len()).collect();
+/// Connected components of trails in the noded network (the route planner's noding: identical
+/// vertices, crossings at grade, ends within `join_m` of another line), the parts of one trail
+/// counted together. Each component lists its trail indices in ascending order; components come in
+/// the order of their smallest trail.
+pub(super) fn components(trails: &[&Trail], join_m: f64) -> Vec<Vec<usize>> {
+    components_noded(trails, join_m).0
+}
+
+/// [`components`], also giving the number of crossings left apart as grade-separated.
+fn components_noded(trails: &[&Trail], join_m: f64) -> (Vec<Vec<usize>>, usize) {
+    let pieces: Vec<(usize, &[LonLat], bool)> = trails
+        .iter()
+        .enumerate()
+        .flat_map(|(ti, t)| t.parts.iter().map(move |l| (ti, l.as_slice(), t.grade_separated)))
+        .collect();
+    let input: Vec<NodingLine> =
+        pieces.iter().map(|&(_, line, grade_separated)| NodingLine { line, grade_separated }).collect();
+    let noded = node_lines(&input, join_m);
+    let mut parent: Vec<usize> = (0..trails.len()).collect();
     let mut first_at: HashMap<(u64, u64), usize> = HashMap::new();
-    for (s, line) in lines.iter().enumerate() {
+    for ((s, _, _), line) in pieces.iter().zip(&noded.lines) {
         for &p in line.iter() {
-            let other = *first_at.entry(key(p)).or_insert(s);
-            let (a, b) = (find(&mut parent, s), find(&mut parent, other));
+            let other = *first_at.entry(key(p)).or_insert(*s);
+            let (a, b) = (find(&mut parent, *s), find(&mut parent, other));
             parent[a.max(b)] = a.min(b);
         }
     }
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for s in 0..lines.len() {
+    for s in 0..trails.len() {
         let root = find(&mut parent, s);
         by_root.entry(root).or_default().push(s);
     }
     let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
     out.sort_by_key(|c| c[0]);
-    out
+    (out, noded.separated_crossings)
 }
 
 /// Reports every segment outside the main component. `main_first` orders the components (main
@@ -85,23 +98,37 @@ fn report<K: Ord>(
 /// are numbered from the main one (the largest; for the joint network, the one with the most
 /// greenway), ties going to the component holding the earliest segment. A greenway segment already
 /// reported as cut off from the greenway is not reported again for the joint network.
-pub(super) fn check_connectivity(b: &Bundle, out: &mut Vec<DataError>) {
+pub(super) fn check_connectivity(b: &Bundle, out: &mut Vec<DataError>, notes: &mut Vec<Note>) {
     let park = b.park;
-    let green: Vec<&[LonLat]> = park.greenway.iter().map(|t| t.line.as_slice()).collect();
+    let join_m = park.junction_tolerance_m.unwrap_or(DEFAULT_JOIN_M);
+    let green: Vec<&Trail> = park.greenway.iter().collect();
     let green_locs: Vec<&Loc> = b.locs.greenway.iter().collect();
-    let mut comps = components(&green);
+    let mut comps = components(&green, join_m);
     let n_green = green.len();
     // Largest first; `Reverse(first)` puts the earliest first among equals.
     let by_size = |c: &Vec<usize>| (c.len(), Reverse(c[0]));
     let cut_off = report(&mut comps, &green_locs, "greenway", &HashSet::new(), by_size, out);
 
+    let all: Vec<&Trail> = park.greenway.iter().chain(&park.waterfront).collect();
+    let (mut comps, separated) = components_noded(&all, join_m);
+    if separated > 0 {
+        let file = b.locs.greenway.first().or(b.locs.waterfront.first()).map_or("", |l| l.file.as_str());
+        notes.push(Note {
+            file: file.to_owned(),
+            property: "geometry".into(),
+            message: format!(
+                "{} not joined in the route network: a bridge, tunnel or other layer",
+                count(separated, "crossing", "crossings")
+            ),
+            count: 0,
+            first: None,
+            examples: Vec::new(),
+        });
+    }
     if park.waterfront.is_empty() {
         return;
     }
-    let all: Vec<&[LonLat]> =
-        park.greenway.iter().chain(&park.waterfront).map(|t| t.line.as_slice()).collect();
     let all_locs: Vec<&Loc> = b.locs.greenway.iter().chain(&b.locs.waterfront).collect();
-    let mut comps = components(&all);
     let most_green = |c: &Vec<usize>| (c.iter().filter(|&&s| s < n_green).count(), c.len(), Reverse(c[0]));
     report(&mut comps, &all_locs, "trail network (greenway + waterfront)", &cut_off, most_green, out);
 }
@@ -130,8 +157,13 @@ pub(super) fn distance_to_trails_m<'a>(
     trails
         .into_iter()
         .map(|t| {
-            let line: LineString<f64> = t.map_line.iter().map(|q| geo::coord! { x: q.x, y: q.y }).collect();
-            Euclidean.distance(&point, &line) * scale
+            t.map_parts
+                .iter()
+                .map(|part| {
+                    let line: LineString<f64> = part.iter().map(|q| geo::coord! { x: q.x, y: q.y }).collect();
+                    Euclidean.distance(&point, &line) * scale
+                })
+                .fold(f64::INFINITY, f64::min)
         })
         .min_by(f64::total_cmp)
 }
@@ -146,7 +178,8 @@ pub(super) fn check_poi_distance(b: &Bundle, out: &mut Vec<DataError>) {
         .greenway
         .iter()
         .chain(&park.waterfront)
-        .flat_map(|t| t.map_line.windows(2).map(|w| Line::new([w[0].x, w[0].y], [w[1].x, w[1].y])))
+        .flat_map(|t| t.map_parts.iter().flat_map(|l| l.windows(2)))
+        .map(|w| Line::new([w[0].x, w[0].y], [w[1].x, w[1].y]))
         .collect();
     if segments.is_empty() {
         return;

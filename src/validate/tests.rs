@@ -7,6 +7,7 @@ use super::network::{components, distance_to_trails_m};
 use super::*;
 use crate::geo::measure::distance_m;
 use crate::geo::LonLat;
+use crate::model::{Text, Trail, TrailKind};
 
 /// A manifest listing `layers` as `(kind, url)`, with optional `figures`.
 fn manifest(layers: &[(&str, &str)], figures: &str) -> String {
@@ -67,8 +68,15 @@ fn segments_connect_at_any_shared_vertex_including_negative_zero() {
     let b = [ll(1.0, 0.0), ll(1.0, 1.0)]; // meets `a` at an interior vertex
     let c = [ll(-0.0, 5.0), ll(3.0, 5.0)];
     let d = [ll(0.0, 5.0), ll(0.0, 6.0)]; // meets `c` at 0.0 == -0.0
-    let e = [ll(1.5, 0.0), ll(1.5, 1.0)]; // crosses `a` between vertices: not a junction
-    assert_eq!(components(&[&a, &b, &c, &d, &e]), vec![vec![0, 1], vec![2, 3], vec![4]]);
+    let e = [ll(1.5, 0.1), ll(1.5, 1.0)]; // ends 11 km from `a`: apart
+    let t = |l: &[LonLat]| Trail::from_line("t", TrailKind::Greenway, Text::default(), l.to_vec());
+    let (a, b, c, d, e) = (t(&a), t(&b), t(&c), t(&d), t(&e));
+    assert_eq!(components(&[&a, &b, &c, &d, &e], 3.0), vec![vec![0, 1], vec![2, 3], vec![4]]);
+    // Crossing `a` between vertices at grade joins; as a bridge it does not.
+    let f = t(&[ll(1.5, -1.0), ll(1.5, 1.0)]);
+    assert_eq!(components(&[&a, &f], 3.0), vec![vec![0, 1]]);
+    let bridge = Trail { grade_separated: true, ..f };
+    assert_eq!(components(&[&a, &bridge], 3.0), vec![vec![0], vec![1]]);
 }
 
 #[test]

@@ -50,7 +50,7 @@ const GENERATORS = {
     ].join(','));
   },
   'many-errors': () => {
-    const bad = Array.from({ length: 10_000 }, (_, i) => company(`b${i}`, '126.51', '').replace('digital_economy', 'mining'));
+    const bad = Array.from({ length: 10_000 }, (_, i) => company(`b${i}`, '526.51', ''));
     const good = ['126.505', '126.510', '126.515', '126.518'].map((lon, i) => company(`c${i + 1}`, lon, ''));
     return collection([...bad, ...good].join(','));
   },

@@ -3,7 +3,7 @@
 
 use super::Reader;
 use crate::model::parse::LayerParse;
-use crate::model::{DataError, LayerKind, LayerRef, Manifest, Park};
+use crate::model::{DataError, LayerKind, LayerRef, Manifest, Note, Park};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -30,6 +30,8 @@ pub struct LayerState {
     manifest_loading: RwSignal<bool>,
     park: RwSignal<Arc<Park>>,
     errors: RwSignal<Vec<DataError>>,
+    /// What the reader defaulted or accepted in unusual data (shown in About, never as an alert).
+    notes: RwSignal<Vec<Note>>,
     /// One status per manifest layer, by layer id.
     status: RwSignal<BTreeMap<String, LayerStatus>>,
     hidden: RwSignal<Vec<LayerKind>>,
@@ -48,6 +50,7 @@ impl LayerState {
             manifest_loading,
             park: RwSignal::new(Arc::new(Park::default())),
             errors: RwSignal::new(Vec::new()),
+            notes: RwSignal::new(Vec::new()),
             status,
             hidden: RwSignal::new(Vec::new()),
             arrived: StoredValue::new(Vec::new()),
@@ -78,6 +81,11 @@ impl LayerState {
     /// Every data problem found, located.
     pub fn errors(&self) -> Reader<Vec<DataError>> {
         Reader(self.errors)
+    }
+
+    /// Notes about the data: what was defaulted or accepted, once per layer.
+    pub fn notes(&self) -> Reader<Vec<Note>> {
+        Reader(self.notes)
     }
 
     /// Each manifest layer's status, by id.
@@ -170,6 +178,8 @@ impl LayerState {
         if url.is_some() {
             self.manifest_url.set(url);
         }
+        let tolerance = manifest.junction_tolerance_m;
+        self.park.update(|p| Arc::make_mut(p).junction_tolerance_m = tolerance);
         self.manifest.set(Some(Arc::new(manifest)));
         self.manifest_loading.set(false);
     }
@@ -225,9 +235,11 @@ impl LayerState {
         // (file, its problems, how many of its features repeated an earlier layer's ids), per layer
         let mut reports = Vec::with_capacity(batch.len());
         let mut statuses = Vec::with_capacity(batch.len());
+        let mut notes = Vec::new();
         self.park.update(|p| {
             let park = Arc::make_mut(p);
             for (id, parsed) in batch {
+                notes.extend(parsed.notes);
                 let layer = layer_of(&id);
                 let failed =
                     parsed.layer.is_empty() && parsed.errors.iter().any(crate::retry::is_download_failure);
@@ -251,5 +263,8 @@ impl LayerState {
             }
         });
         self.status.update(|s| s.extend(statuses));
+        if !notes.is_empty() {
+            self.notes.update(|v| v.extend(notes));
+        }
     }
 }

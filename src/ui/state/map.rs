@@ -149,7 +149,7 @@ pub(super) fn view_of(view: &Viewport, park: &Park, feature: &FeatureRef) -> Opt
         }
         FeatureKind::Trail => {
             let trail = park.trail(id)?;
-            MapBounds::around(trail.map_line.iter().copied()).map(|b| view.fit(&b, 48.0))
+            MapBounds::around(trail.map_parts.iter().flatten().copied()).map(|b| view.fit(&b, 48.0))
         }
     }
 }

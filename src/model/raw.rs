@@ -1,0 +1,385 @@
+//! A layer file as read: one typed pass over the bytes with serde.
+//!
+//! Every visitor here accepts *any* JSON value where it stands and records what it found, so a
+//! feature with a string for a geometry or an object for a coordinate is a located problem of that
+//! feature, not a failure of the whole file (serde cannot resume a stream after a nested error).
+//! Only malformed JSON (syntax, nesting beyond serde_json's recursion limit) fails the file.
+//! Coordinates are read straight into [`geojson::Position`]s (no `serde_json::Value` tree for the
+//! bulk of the bytes) and become a `geojson::GeometryValue` once the type is known (`raw_geometry`).
+
+use std::fmt;
+
+use geojson::Position;
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::parse::MAX_FEATURES;
+
+/// The top of a layer file.
+#[derive(Debug)]
+pub(crate) enum RawRoot {
+    /// Not a JSON object.
+    NotObject,
+    /// An object; every member the reader knows, as found.
+    Object {
+        /// The `type` member.
+        ty: Option<Value>,
+        /// The `features` member.
+        features: Option<RawFeatures>,
+        /// The legacy `crs` member (GeoJSON 2008).
+        crs: Option<Value>,
+    },
+}
+
+/// The `features` member.
+#[derive(Debug)]
+pub(crate) enum RawFeatures {
+    /// Not an array.
+    NotArray,
+    /// An array: the first [`MAX_FEATURES`] + 1 features and the total count.
+    Array(Vec<RawFeature>, usize),
+}
+
+/// One element of `features`.
+#[derive(Debug)]
+pub(crate) enum RawFeature {
+    /// Not a JSON object: its kind.
+    NotObject(&'static str),
+    /// An object.
+    Object {
+        /// The `type` member.
+        ty: Option<Value>,
+        /// The feature-level `id`.
+        id: Option<Value>,
+        /// The `properties` member.
+        properties: Option<Value>,
+        /// The `geometry` member (`None` when absent).
+        geometry: Option<RawGeometry>,
+        /// The `bbox` member.
+        bbox: Option<Value>,
+    },
+}
+
+/// A geometry as found.
+#[derive(Debug)]
+pub(crate) enum RawGeometry {
+    /// `null`.
+    Null,
+    /// Neither an object nor null: its kind.
+    NotObject(&'static str),
+    /// An object.
+    Object {
+        /// The `type` member.
+        ty: Option<Value>,
+        /// The `coordinates` member.
+        coordinates: Option<Coords>,
+        /// The `geometries` member of a collection (`Err` holds the kind found instead of an array).
+        geometries: Option<Result<Vec<RawGeometry>, &'static str>>,
+    },
+}
+
+/// Nested coordinates as found: numbers, positions (arrays of numbers only), deeper arrays, or
+/// something else.
+#[derive(Debug)]
+pub(crate) enum Coords {
+    /// A bare number.
+    Num(f64),
+    /// A non-empty array of numbers.
+    Pos(Position),
+    /// An array of anything else (possibly empty).
+    List(Vec<Coords>),
+    /// Not a number or an array: its kind.
+    Bad(&'static str),
+}
+
+/// The JSON kind of a `serde_json::Value`, for messages.
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Visitor methods for every JSON kind that is not an object, each giving `$make(kind)`. Arrays
+/// and objects met this way are read to their end and dropped.
+macro_rules! other_kinds {
+    ($make:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($make("a boolean"))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($make("a number"))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($make("a number"))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($make("a number"))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($make("a string"))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($make("null"))
+        }
+    };
+}
+
+/// A value read and dropped. Unlike serde's `IgnoredAny` (which serde_json skips without its
+/// recursion limit), every nested array or object goes through `deserialize_any`, so a file of 10⁵
+/// nested brackets is refused with "recursion limit exceeded" wherever they stand, not walked.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Skip;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            other_kinds!(|_| Skip);
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Skip, A::Error> {
+                drain_seq(seq)?;
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Skip, A::Error> {
+                drain_map(map)?;
+                Ok(Skip)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<Skip>()?.is_some() {}
+    Ok(())
+}
+
+pub(super) fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, Skip>()?.is_some() {}
+    Ok(())
+}
+
+/// Member names the reader knows; any other is skipped without being stored.
+enum Field {
+    Type,
+    Features,
+    Crs,
+    Id,
+    Properties,
+    Geometry,
+    Bbox,
+    Coordinates,
+    Geometries,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Field;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Field, E> {
+                Ok(match s {
+                    "type" => Field::Type,
+                    "features" => Field::Features,
+                    "crs" => Field::Crs,
+                    "id" => Field::Id,
+                    "properties" => Field::Properties,
+                    "geometry" => Field::Geometry,
+                    "bbox" => Field::Bbox,
+                    "coordinates" => Field::Coordinates,
+                    "geometries" => Field::Geometries,
+                    _ => Field::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawRoot {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawRoot;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a GeoJSON FeatureCollection")
+            }
+            other_kinds!(|_| RawRoot::NotObject);
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawRoot, A::Error> {
+                drain_seq(seq)?;
+                Ok(RawRoot::NotObject)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRoot, A::Error> {
+                let (mut ty, mut features, mut crs) = (None, None, None);
+                while let Some(k) = map.next_key::<Field>()? {
+                    match k {
+                        Field::Type => ty = Some(map.next_value()?),
+                        Field::Features => features = Some(map.next_value()?),
+                        Field::Crs => crs = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<Skip>()?;
+                        }
+                    }
+                }
+                Ok(RawRoot::Object { ty, features, crs })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawFeatures {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawFeatures;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array of features")
+            }
+            other_kinds!(|_| RawFeatures::NotArray);
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawFeatures, A::Error> {
+                drain_map(map)?;
+                Ok(RawFeatures::NotArray)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawFeatures, A::Error> {
+                // Past the limit the file is refused whole; the rest is only counted, not kept.
+                let mut out = Vec::new();
+                let mut total = 0;
+                while total <= MAX_FEATURES {
+                    match seq.next_element::<RawFeature>()? {
+                        Some(f) => out.push(f),
+                        None => return Ok(RawFeatures::Array(out, total)),
+                    }
+                    total += 1;
+                }
+                while seq.next_element::<Skip>()?.is_some() {
+                    total += 1;
+                }
+                Ok(RawFeatures::Array(out, total))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawFeature {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawFeature;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a GeoJSON Feature")
+            }
+            other_kinds!(RawFeature::NotObject);
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawFeature, A::Error> {
+                drain_seq(seq)?;
+                Ok(RawFeature::NotObject("an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFeature, A::Error> {
+                let (mut ty, mut id, mut properties, mut geometry, mut bbox) = (None, None, None, None, None);
+                while let Some(k) = map.next_key::<Field>()? {
+                    match k {
+                        Field::Type => ty = Some(map.next_value()?),
+                        Field::Id => id = Some(map.next_value()?),
+                        Field::Properties => properties = Some(map.next_value()?),
+                        Field::Geometry => geometry = Some(map.next_value()?),
+                        Field::Bbox => bbox = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<Skip>()?;
+                        }
+                    }
+                }
+                Ok(RawFeature::Object { ty, id, properties, geometry, bbox })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `geometries`: an array of geometries, or the kind found instead.
+struct GeometryList(Result<Vec<RawGeometry>, &'static str>);
+
+impl<'de> Deserialize<'de> for GeometryList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = GeometryList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array of geometries")
+            }
+            other_kinds!(|k| GeometryList(Err(k)));
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<GeometryList, A::Error> {
+                drain_map(map)?;
+                Ok(GeometryList(Err("an object")))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<GeometryList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(g) = seq.next_element()? {
+                    out.push(g);
+                }
+                Ok(GeometryList(Ok(out)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawGeometry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawGeometry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a GeoJSON geometry")
+            }
+            other_kinds!(|k| if k == "null" { RawGeometry::Null } else { RawGeometry::NotObject(k) });
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawGeometry, A::Error> {
+                drain_seq(seq)?;
+                Ok(RawGeometry::NotObject("an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawGeometry, A::Error> {
+                let (mut ty, mut coordinates, mut geometries) = (None, None, None);
+                while let Some(k) = map.next_key::<Field>()? {
+                    match k {
+                        Field::Type => ty = Some(map.next_value()?),
+                        Field::Coordinates => coordinates = Some(map.next_value()?),
+                        Field::Geometries => geometries = Some(map.next_value::<GeometryList>()?.0),
+                        _ => {
+                            map.next_value::<Skip>()?;
+                        }
+                    }
+                }
+                Ok(RawGeometry::Object { ty, coordinates, geometries })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_past_the_limit_are_counted_not_kept() {
+        let one = r#"{"type":"Feature","geometry":null,"properties":null}"#;
+        let text = format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, [one; 5].join(","));
+        let RawRoot::Object { features: Some(RawFeatures::Array(v, n)), .. } =
+            serde_json::from_str(&text).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!((v.len(), n), (5, 5));
+    }
+}
