@@ -43,12 +43,16 @@ pub fn Legend() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <ul class="legend__categories">
-                    {ZoneCategory::ALL.iter().map(|&c| view! {
+                    {move || {
+                        // "Other" (categories ParkMap does not know) only where the park has such a zone.
+                        let other = state.park().with(|p| p.zones.iter().any(|z| z.category == ZoneCategory::Other));
+                        ZoneCategory::ALL.iter().filter(move |&&c| c != ZoneCategory::Other || other).map(|&c| view! {
                         <li class="legend__category">
                             <span class=format!("legend__swatch map__zone--{}", c.as_class()) aria-hidden="true"></span>
                             {move || crate::i18n::t(state.lang().get(), &format!("category.{}", c.key()))}
                         </li>
-                    }).collect_view()}
+                        }).collect_view()
+                    }}
                 </ul>
             </Show>
         </section>

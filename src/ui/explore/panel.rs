@@ -29,10 +29,14 @@ pub fn ExplorePanel() -> impl IntoView {
     let stats = Memo::new(move |_| filter.filter().with(|f| state.park().with(|p| Stats::compute(p, f))));
     let compare = Local::new(Vec::<String>::new());
 
+    // "Other" (industries the data named but ParkMap does not know) only where the park has some.
+    let has_other = move || state.park().with(|p| p.companies.iter().any(|c| c.industry == Industry::Other));
     let industry_boxes = move || {
         let lang = lang();
+        let other = has_other();
         Industry::ALL
             .iter()
+            .filter(|&&ind| ind != Industry::Other || other)
             .map(|&ind| {
                 view! {
                     <label class="explore__check">
@@ -87,9 +91,11 @@ pub fn ExplorePanel() -> impl IntoView {
         let s = stats.get();
         let f = filter.filter().get();
         let park = state.park().get();
+        let other = has_other();
         let by_industry: Vec<Bar> = s
             .by_industry
             .iter()
+            .filter(|(ind, _)| *ind != Industry::Other || other)
             .map(|(ind, b)| Bar {
                 label: t(lang, &format!("industry.{}", ind.key())).to_owned(),
                 value: b.count as f64,
