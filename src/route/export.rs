@@ -8,38 +8,54 @@ use crate::geo::LonLat;
 /// The route as a GPX 1.1 document: one track (`<trk>`) with the route's line as its single segment,
 /// and one named `<wpt>` per entry of `waypoints` (e.g. start, vias, end, or POIs passed).
 ///
-/// Written with the `gpx` crate; `gpx::read` parses it back. A track rather than a `<rte>` because the
-/// line is the dense trail geometry, not a handful of turn points for a device to route between.
+/// Written by hand (a few lines of escaped XML) so the wasm carries no XML library; the tests read it
+/// back with the `gpx` crate. A track rather than a `<rte>` because the line is the dense trail
+/// geometry, not a handful of turn points for a device to route between.
 pub fn to_gpx(route: &Route, name: &str, waypoints: &[(&str, LonLat)]) -> String {
-    let point = |p: LonLat| gpx::Waypoint::new(geo::Point::new(p.lon, p.lat));
-    let mut segment = gpx::TrackSegment::new();
-    segment.points = route.geometry.iter().map(|&p| point(p)).collect();
-    let mut track = gpx::Track::new();
-    track.name = Some(name.to_owned());
-    track.type_ = Some("walking".to_owned());
-    track.segments = vec![segment];
-    let doc = gpx::Gpx {
-        version: gpx::GpxVersion::Gpx11,
-        creator: Some("ParkMap".to_owned()),
-        metadata: Some(gpx::Metadata { name: Some(name.to_owned()), ..Default::default() }),
-        waypoints: waypoints
-            .iter()
-            .map(|&(label, p)| {
-                let mut w = point(p);
-                w.name = Some(label.to_owned());
-                w
-            })
-            .collect(),
-        tracks: vec![track],
-        routes: vec![],
-    };
-    let mut bytes = Vec::new();
-    // Writing GPX 1.1 into memory has no failure mode left (the version is known, the sink cannot
-    // fail); an empty string would be the visible symptom rather than a panic in the browser.
-    match gpx::write(&doc, &mut bytes) {
-        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
-        Err(_) => String::new(),
+    use std::fmt::Write;
+    let name = xml_escape(name);
+    let mut out = String::with_capacity(200 + 64 * (route.geometry.len() + waypoints.len()));
+    out.push_str(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+        "\n",
+        r#"<gpx version="1.1" creator="ParkMap" xmlns="http://www.topografix.com/GPX/1/1">"#,
+        "\n"
+    ));
+    let _ = writeln!(out, "  <metadata><name>{name}</name></metadata>");
+    for &(label, p) in waypoints {
+        let _ = writeln!(
+            out,
+            r#"  <wpt lat="{}" lon="{}"><name>{}</name></wpt>"#,
+            p.lat,
+            p.lon,
+            xml_escape(label)
+        );
     }
+    let _ = writeln!(out, "  <trk><name>{name}</name><type>walking</type><trkseg>");
+    for p in &route.geometry {
+        let _ = writeln!(out, r#"    <trkpt lat="{}" lon="{}"></trkpt>"#, p.lat, p.lon);
+    }
+    out.push_str("  </trkseg></trk>\n</gpx>\n");
+    out
+}
+
+/// Text as XML character data or an attribute value: `& < > " '` escaped, control characters that
+/// XML 1.0 forbids dropped (a name from data must not break the document).
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The route as a GeoJSON FeatureCollection with one LineString feature whose properties are
@@ -84,6 +100,8 @@ mod tests {
             .unwrap()
     }
 
+    // The gpx crate (which reads the document back) is native-only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn gpx_names_the_track_and_the_waypoints() {
         let r = route();
@@ -94,6 +112,25 @@ mod tests {
         assert_eq!(back.tracks[0].name.as_deref(), Some("Loop <1> & more"));
         assert_eq!(back.waypoints[0].name.as_deref(), Some("Start"));
         assert_eq!(back.tracks[0].segments[0].points.len(), 3);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn gpx_reads_back_with_every_name_and_coordinate_intact() {
+        let r = route();
+        let name = "Greenway \"loop\" — 绿道 'north' <a&b>\u{7}";
+        let text = to_gpx(&r, name, &[("步道 \"A\" & 'B'", r.geometry[0]), ("End", r.geometry[2])]);
+        let back = gpx::read(text.as_bytes()).unwrap();
+        let expected = "Greenway \"loop\" — 绿道 'north' <a&b>"; // the control character is dropped
+        assert_eq!(back.metadata.and_then(|m| m.name).as_deref(), Some(expected));
+        assert_eq!(back.tracks[0].name.as_deref(), Some(expected));
+        assert_eq!(back.tracks[0].type_.as_deref(), Some("walking"));
+        assert_eq!(back.waypoints[0].name.as_deref(), Some("步道 \"A\" & 'B'"));
+        let points = &back.tracks[0].segments[0].points;
+        for (p, q) in points.iter().zip(&r.geometry) {
+            assert_eq!((p.point().x(), p.point().y()), (q.lon, q.lat));
+        }
+        assert_eq!(back.waypoints[1].point().x(), r.geometry[2].lon);
     }
 
     #[test]
