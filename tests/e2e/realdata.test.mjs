@@ -49,7 +49,7 @@ for (const [name, b] of Object.entries(BUNDLES)) {
       assert.equal(await page.locator('.alerts[role="alert"]').count(), 0, 'no alert: notes are not problems');
 
       // The notes are in About, as text.
-      await page.getByRole('button', { name: 'About the data' }).click();
+      await page.locator('header').getByRole('button', { name: 'About the data' }).click();
       const notes = page.locator('.panel__notes');
       await notes.waitFor();
       assert.ok((await notes.textContent()).includes(b.note), `About lists the note ${JSON.stringify(b.note)}`);
@@ -84,7 +84,7 @@ test('the shipped park still loads with no alert and no data notes', async (t) =
     await page.waitForSelector('.map__company, .map__cluster', { timeout: 20_000 });
     await page.waitForFunction(() => !document.querySelector('.map__loading, .map__loading-chip'), null, { timeout: 20_000 });
     assert.equal(await page.locator('.alerts[role="alert"]').count(), 0);
-    await page.getByRole('button', { name: 'About the data' }).click();
+    await page.locator('header').getByRole('button', { name: 'About the data' }).click();
     await page.locator('.panel__title').waitFor();
     assert.equal(await page.locator('.panel__notes').count(), 0);
   });

@@ -8,7 +8,7 @@ use crate::route::{Route, RouteError, MAX_LOOP_KM, MIN_LOOP_KM};
 use crate::ui::state::{use_app_state, PlannerState, Waypoint};
 use leptos::prelude::*;
 
-/// POI kinds offered as start, via or end.
+/// POI kinds offered first as start, via or end (every other kind the park has follows).
 const PLACE_KINDS: [PoiKind; 6] = [
     PoiKind::Entrance,
     PoiKind::Parking,
@@ -96,8 +96,13 @@ fn Planner(planner: PlannerState) -> impl IntoView {
     let places = move || {
         let lang = lang();
         let park = state.park().get();
+        // The usual starts and ends first, then every other kind the park has (an imported GPX's
+        // waypoints are often just "other"); empty groups are left out.
+        let rest = PoiKind::ALL.iter().filter(|k| !PLACE_KINDS.contains(k));
         PLACE_KINDS
             .iter()
+            .chain(rest)
+            .filter(|&&kind| park.pois.iter().any(|p| p.kind == kind))
             .map(|&kind| {
                 let options = park
                     .pois
