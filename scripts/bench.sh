@@ -49,3 +49,6 @@ node bench/run.mjs "$@"
 
 say "route planning in the browser (bench/route.mjs, against dist/ built above into target/bench-dist)"
 BENCH_DIST=target/bench-dist node bench/route.mjs
+
+say "the phone run (bench/phone.mjs: gzip, 150 ms RTT, 1.6 Mbit/s, 4x CPU slowdown, 390 px)"
+node bench/phone.mjs --dist target/bench-dist

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 
 const TYPES = {
@@ -16,8 +17,11 @@ const TYPES = {
  *  '/fixtures/' to other folders. Resolves to { url, port, overrides, close }: `overrides` maps a
  *  URL path to { body, type } served instead of the file (a test's "next deployment"); `delays` maps
  *  a URL path to milliseconds to wait before answering (a slow network); `log` lists
- *  `request PATH` and `answered PATH` in the order they happened. */
-export function serve(root, port = 0, mounts = {}) {
+ *  `request PATH` and `answered PATH` in the order they happened. With `{ gzip: true }` compressible
+ *  files go out gzip-encoded to clients that accept it, as a CDN sends them (the build's `.gz` copy
+ *  when there is one, else compressed once and kept). */
+export function serve(root, port = 0, mounts = {}, { gzip = false } = {}) {
+  const gzipped = new Map();
   const overrides = {};
   const delays = {};
   const log = [];
@@ -42,10 +46,19 @@ export function serve(root, port = 0, mounts = {}) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+      };
+      if (gzip && /\.(html|js|mjs|css|wasm|json|geojson|svg|bin|txt)$/.test(file)
+          && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        if (!gzipped.has(file)) {
+          gzipped.set(file, fs.existsSync(`${file}.gz`) ? fs.readFileSync(`${file}.gz`) : zlib.gzipSync(body, { level: 9 }));
+        }
+        body = gzipped.get(file);
+        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+      }
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
