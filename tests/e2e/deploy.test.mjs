@@ -175,3 +175,23 @@ test('opened from disk, the page says to serve the folder over http instead of s
   await waitForPark(page);
   assert.equal(await page.locator('#file-hint').count(), 0);
 });
+
+test('the default park is preloaded beside the wasm and each of its files is fetched once', async (t) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  site.log.length = 0;
+  await page.goto(`${site.url}b/?lang=en`);
+  await waitForPark(page);
+  const manifest = readData('park.json');
+  const files = ['park.json', ...manifest.layers.map((l) => l.url)];
+  assert.equal(await page.locator('link[rel=preload][as=fetch][href^="public/data/"]').count(), files.length);
+  for (const f of files) {
+    const n = site.log.filter((l) => l === `request /b/public/data/${f}`).length;
+    assert.equal(n, 1, `${f} requested ${n} times`);
+  }
+  // a link to another park preloads nothing of the default one
+  await page.goto(`${site.url}b/?lang=en&park=${encodeURIComponent('public/data/park.json')}&x=1`);
+  await waitForPark(page);
+  assert.equal(await page.locator('link[rel=preload][as=fetch][href^="public/data/"]').count(), 0);
+});
