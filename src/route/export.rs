@@ -39,23 +39,11 @@ pub fn to_gpx(route: &Route, name: &str, waypoints: &[(&str, LonLat)]) -> String
     out
 }
 
-/// Text as XML character data or an attribute value: `& < > " '` escaped, control characters that
-/// XML 1.0 forbids dropped (a name from data must not break the document).
+/// Text as XML character data or an attribute value: escaped as for HTML attributes, and without the
+/// control characters XML 1.0 forbids (a name from data must not break the document).
 fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = s.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
+    crate::embed::snippet::escape_attr(&allowed)
 }
 
 /// The route as a GeoJSON FeatureCollection with one LineString feature whose properties are

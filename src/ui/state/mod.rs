@@ -104,9 +104,9 @@ impl<T: Send + Sync + 'static> Reader<T> {
 }
 
 /// One component's own state (a dialog's fields, a drag in progress), never shared through the
-/// app's context: a plain signal, readable and writable by that component and the children it is
-/// passed to.
-pub struct Local<T: 'static>(RwSignal<T>);
+/// app's context: a plain signal, readable (as a [`Reader`]) and writable by that component and the
+/// children it is passed to.
+pub struct Local<T: 'static>(Reader<T>);
 
 impl<T> Clone for Local<T> {
     fn clone(&self) -> Self {
@@ -116,46 +116,27 @@ impl<T> Clone for Local<T> {
 
 impl<T> Copy for Local<T> {}
 
+impl<T> std::ops::Deref for Local<T> {
+    type Target = Reader<T>;
+    fn deref(&self) -> &Reader<T> {
+        &self.0
+    }
+}
+
 impl<T: Send + Sync + 'static> Local<T> {
     /// New local state holding `value`, owned by the current component.
     pub fn new(value: T) -> Self {
-        Local(RwSignal::new(value))
-    }
-
-    /// The value, tracked.
-    pub fn get(&self) -> T
-    where
-        T: Clone,
-    {
-        self.0.get()
-    }
-
-    /// The value, not tracked.
-    pub fn get_untracked(&self) -> T
-    where
-        T: Clone,
-    {
-        self.0.get_untracked()
-    }
-
-    /// `f` of the value, tracked.
-    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
-        self.0.with(f)
-    }
-
-    /// `f` of the value, not tracked.
-    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
-        self.0.with_untracked(f)
+        Local(Reader(RwSignal::new(value)))
     }
 
     /// Replaces the value.
     pub fn set(&self, value: T) {
-        self.0.set(value);
+        self.0 .0.set(value);
     }
 
     /// Changes the value in place.
     pub fn update(&self, f: impl FnOnce(&mut T)) {
-        self.0.update(f);
+        self.0 .0.update(f);
     }
 }
 
