@@ -20,6 +20,8 @@ pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod datagen;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
