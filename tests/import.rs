@@ -311,3 +311,37 @@ fn a_non_empty_out_is_replaced_only_with_force() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary folder left");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// tests/fixtures/real/imported/ is this importer's own output for the import fixtures (GPX, KML as
+/// waterfront, GeoJSON zones, companies CSV); the end-to-end suite loads it in the built app. The
+/// test keeps it byte-identical to what the importer writes now (`PARKMAP_BLESS=1` rewrites it).
+#[test]
+fn the_imported_bundle_fixture_is_the_importers_output() {
+    let dir = scratch("fixture");
+    let out = dir.join("imported");
+    let mut args = flags(&out);
+    args.extend(["--id".into(), "imported".into(), "--as".into(), format!("waterfront={}", fixture("park.kml"))]);
+    args.extend([fixture("trails.gpx"), fixture("park.kml"), fixture("zones.geojson"), fixture("companies.csv")]);
+    let (status, stdout, stderr) = import(&args);
+    assert_eq!(status, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/imported");
+    let mut written: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
+    written.sort();
+    if std::env::var_os("PARKMAP_BLESS").is_some() {
+        let _ = std::fs::remove_dir_all(&committed);
+        std::fs::create_dir_all(&committed).unwrap();
+        for name in &written {
+            std::fs::copy(out.join(name), committed.join(name)).unwrap();
+        }
+    }
+    let mut present: Vec<_> = std::fs::read_dir(&committed).unwrap().map(|e| e.unwrap().file_name()).collect();
+    present.sort();
+    assert_eq!(present, written, "the same files (PARKMAP_BLESS=1 cargo test --test import rewrites them)");
+    for name in &written {
+        assert_eq!(
+            std::fs::read(committed.join(name)).unwrap(),
+            std::fs::read(out.join(name)).unwrap(),
+            "{name:?} differs from the importer's output (PARKMAP_BLESS=1 cargo test --test import rewrites it)"
+        );
+    }
+}
