@@ -13,7 +13,8 @@ use crate::search::{PinyinTable, PINYIN_TABLE_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Downloads and adds one layer, on its own task.
+/// Downloads and adds one layer, on its own task (also the retry button's action: starting a layer
+/// forgets its earlier problems).
 pub fn load_layer(state: AppState, layer: LayerRef) {
     let Some(manifest_url) = state.layers.manifest_url().get_untracked() else { return };
     state.layers.layer_started(&layer);
@@ -23,11 +24,6 @@ pub fn load_layer(state: AppState, layer: LayerRef) {
         let parsed = crate::fetch::load_layer(&layer, &manifest_url, &on_retry).await;
         state.layers.arrived(layer.id.clone(), parsed);
     });
-}
-
-/// Forgets a failed layer's problems and downloads it again.
-pub fn retry_layer(state: AppState, layer: LayerRef) {
-    load_layer(state, layer);
 }
 
 pub(super) fn load_park(state: AppState, param: Option<String>, view: Option<MapView>) {

@@ -18,7 +18,7 @@ mod url;
 
 use crate::i18n::{choose_lang, Lang};
 use leptos::prelude::*;
-pub use loading::{load_layer, retry_layer};
+pub use loading::load_layer;
 use loading::{load_park, load_pinyin_when_settled};
 pub use state::{use_app_state, AppState, Local, Selection};
 
@@ -238,7 +238,7 @@ fn RetryButtons() -> impl IntoView {
             .map(|layer| {
                 let label = format!("{} {}", state.t("retry"), layer.url);
                 view! {
-                    <button type="button" class="alerts__retry" on:click=move |_| retry_layer(state, layer.clone())>
+                    <button type="button" class="alerts__retry" on:click=move |_| load_layer(state, layer.clone())>
                         {label}
                     </button>
                 }
