@@ -107,6 +107,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("map.label", ["Park map. Arrow keys pan, plus and minus zoom.", "园区地图。方向键平移，加号和减号缩放。", "Карта парка. Стрелки — сдвиг, плюс и минус — масштаб."]),
     ("map.nothing", ["Nothing to draw: no layer of this park could be loaded. The problems are listed above.", "无可显示内容：本园区的图层均未能加载，问题见上方。", "Нечего показать: ни один слой парка не загрузился. Проблемы перечислены выше."]),
     ("marker.company", ["company", "企业", "компания"]),
+    ("more", ["More", "更多", "Ещё"]),
     ("n.companies.few", ["companies", "家企业", "компании"]),
     ("n.companies.many", ["companies", "家企业", "компаний"]),
     ("n.companies.one", ["company", "家企业", "компания"]),

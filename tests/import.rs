@@ -320,8 +320,18 @@ fn the_imported_bundle_fixture_is_the_importers_output() {
     let dir = scratch("fixture");
     let out = dir.join("imported");
     let mut args = flags(&out);
-    args.extend(["--id".into(), "imported".into(), "--as".into(), format!("waterfront={}", fixture("park.kml"))]);
-    args.extend([fixture("trails.gpx"), fixture("park.kml"), fixture("zones.geojson"), fixture("companies.csv")]);
+    args.extend([
+        "--id".into(),
+        "imported".into(),
+        "--as".into(),
+        format!("waterfront={}", fixture("park.kml")),
+    ]);
+    args.extend([
+        fixture("trails.gpx"),
+        fixture("park.kml"),
+        fixture("zones.geojson"),
+        fixture("companies.csv"),
+    ]);
     let (status, stdout, stderr) = import(&args);
     assert_eq!(status, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
     let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/imported");
@@ -334,7 +344,8 @@ fn the_imported_bundle_fixture_is_the_importers_output() {
             std::fs::copy(out.join(name), committed.join(name)).unwrap();
         }
     }
-    let mut present: Vec<_> = std::fs::read_dir(&committed).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut present: Vec<_> =
+        std::fs::read_dir(&committed).unwrap().map(|e| e.unwrap().file_name()).collect();
     present.sort();
     assert_eq!(present, written, "the same files (PARKMAP_BLESS=1 cargo test --test import rewrites them)");
     for name in &written {

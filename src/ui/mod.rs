@@ -5,6 +5,7 @@ mod controls;
 mod embed;
 mod embed_dialog;
 pub mod explore;
+mod header;
 mod layers;
 mod legend;
 mod loading;
@@ -16,7 +17,7 @@ pub mod state;
 mod sw;
 mod url;
 
-use crate::i18n::{choose_lang, Lang};
+use crate::i18n::choose_lang;
 use leptos::prelude::*;
 pub use loading::load_layer;
 use loading::{load_park, load_pinyin_when_settled};
@@ -79,7 +80,7 @@ pub fn Shell() -> impl IntoView {
                     }
                 });
             }>{state.tr("skip.list")}</a>
-            {(!state.embed).then(|| view! { <Header/> })}
+            {(!state.embed).then(|| view! { <header::Header/> })}
             <main class="app__main">
                 <ErrorBoundary fallback=move |errors| view! {
                     <div class="map map--failed" role="alert">
@@ -143,62 +144,6 @@ fn fly_to_selection_once_loaded(state: AppState) {
             _ => false,
         }
     });
-}
-
-#[component]
-fn Header() -> impl IntoView {
-    let state = use_app_state();
-    let name = move || {
-        let lang = state.lang().get();
-        state
-            .layers
-            .manifest()
-            .with(|m| m.as_ref().map(|m| m.name.get(lang).to_owned()))
-            .unwrap_or_else(|| crate::i18n::t(lang, "app.title").to_owned())
-    };
-    let embed_open = Local::new(false);
-    let explore_open = move || state.explore().is_some_and(|e| e.is_open());
-    let list_open = move || state.explore().is_some_and(|e| e.is_list_open());
-    view! {
-        <header class="header">
-            <h1 class="header__title">{name}</h1>
-            <explore::SearchBox/>
-            <div class="header__actions">
-                <button class="header__about" type="button" aria-pressed=move || explore_open().to_string()
-                    on:click=move |_| state.explore_state().set_open(!explore_open())>
-                    {state.tr("explore.open")}
-                </button>
-                <button class="header__about" type="button" aria-pressed=move || list_open().to_string()
-                    on:click=move |_| state.explore_state().set_list_open(!list_open())>
-                    {state.tr("list.open")}
-                </button>
-                <button class="header__about header__plan" type="button" aria-pressed=move || state.planning().to_string()
-                    on:click=move |_| { let open = state.planning(); state.planner_state().set_open(!open) }>
-                    {state.tr("planner.open")}
-                </button>
-                <button class="header__about" type="button" on:click=move |_| embed_open.set(true)>
-                    {state.tr("embed.open")}
-                </button>
-                <embed_dialog::EmbedDialog open=embed_open/>
-                <button class="header__about" type="button" on:click=move |_| state.select(Selection::About)>
-                    {state.tr("about")}
-                </button>
-                <select
-                    class="header__lang"
-                    aria-label=state.tr("language")
-                    on:change=move |ev| {
-                        if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
-                            state.set_lang(l);
-                        }
-                    }
-                >
-                    {Lang::ALL.iter().map(|&l| view! {
-                        <option value=l.tag() selected=move || state.lang().get() == l>{l.native_name()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-        </header>
-    }
 }
 
 /// Most data problems listed in full; the rest are counted.
