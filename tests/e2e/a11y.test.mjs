@@ -22,7 +22,7 @@ async function axeViolations(page) {
 const SCENES = [
   ['the full page', '?lang=en', null],
   ['an open company panel, opened from a link', '?lang=en&sel=company:c0001', null],
-  ['the explore panel, the list and a filter', '?lang=en&ind=digital_economy', '.header__actions button:first-child'],
+  ['the explore panel, the list and a filter', '?lang=en&ind=digital_economy', '.header__actions > button:first-child'],
   ['a zone panel in Chinese', '?lang=zh', '[data-select="zone:z09"]'],
   ['embed mode in Russian', '?lang=ru&embed=1', null],
   ['the route planner with a route', '?lang=en&route=45.837091,126.477776;45.85893,126.560853', null],
