@@ -1,8 +1,9 @@
 //! The route planner's state: waypoints (clicked points or POIs), a loop length, winter rules and
-//! speeds; the trail graph (a `Memo` of the park's trails) and the route (a `Memo` of all of it).
+//! speeds; the route (a `Memo` of all of it) and the trail graph it plans on (built once per set of
+//! trail layers, kept between routes).
 //! Created when the planner is first opened; planning itself is the pure [`crate::route`] module.
 
-use super::{LayerState, Reader, Shared};
+use super::{LayerState, Reader};
 use crate::geo::LonLat;
 use crate::route::{plan, plan_loop, Route, RouteError, RouteOptions, TrailGraph, CYCLING_KMH, WALKING_KMH};
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub struct Located {
 }
 
 /// The trail graph and the trail counts it was built from.
-type GraphBuild = Option<((usize, usize), Shared<TrailGraph>)>;
+type GraphBuild = Option<((usize, usize), Arc<TrailGraph>)>;
 
 /// The planner. Copy: every field is a handle.
 #[derive(Clone, Copy)]
@@ -41,27 +42,35 @@ pub struct PlannerState {
     located: RwSignal<Option<Located>>,
     locate_message: RwSignal<Option<&'static str>>,
     locate_tick: RwSignal<u32>,
-    graph: Memo<GraphBuild>,
+    /// The park's trail graph, rebuilt when the trail layers change (a 100 000-edge network takes a
+    /// while: never per route).
+    graph: StoredValue<GraphBuild>,
+    layers: LayerState,
     result: Memo<Option<Result<Route, RouteError>>>,
 }
 
 impl PlannerState {
     pub(super) fn new(layers: LayerState) -> Self {
         let park = layers.park();
-        // Built when the trail layers change (a 100 000-edge network takes a while: not per render).
-        let graph = Memo::new(move |built: Option<&GraphBuild>| {
+        let graph = StoredValue::new(None::<((usize, usize), Arc<TrailGraph>)>);
+        let graph_now = move || {
             let counts = park.with(|p| (p.greenway.len(), p.waterfront.len()));
-            let built = built.cloned().flatten();
-            if counts == (0, 0) || built.as_ref().is_some_and(|(c, _)| *c == counts) {
-                return built;
+            if counts == (0, 0) {
+                return None;
             }
-            Some((counts, Shared(Arc::new(park.with_untracked(|p| TrailGraph::from_park(p))))))
-        });
+            let built =
+                graph.with_value(|g| g.as_ref().filter(|(c, _)| *c == counts).map(|(_, g)| Arc::clone(g)));
+            built.or_else(|| {
+                let g = Arc::new(park.with_untracked(|p| TrailGraph::from_park(p)));
+                graph.set_value(Some((counts, Arc::clone(&g))));
+                Some(g)
+            })
+        };
         let waypoints = RwSignal::new(Vec::<Waypoint>::new());
         let loop_km = RwSignal::new(None::<f64>);
         let winter = RwSignal::new(false);
         let result = Memo::new(move |_| {
-            let graph = graph.with(|g| g.as_ref().map(|(_, g)| Arc::clone(&g.0)))?;
+            let graph = graph_now()?;
             let points: Vec<LonLat> = waypoints.with(|w| w.iter().map(|p| p.pos).collect());
             let options = RouteOptions { winter: winter.get() };
             match loop_km.get() {
@@ -82,6 +91,7 @@ impl PlannerState {
             locate_message: RwSignal::new(None),
             locate_tick: RwSignal::new(0),
             graph,
+            layers,
             result,
         }
     }
@@ -143,7 +153,8 @@ impl PlannerState {
 
     /// The trail network of the loaded park.
     pub fn graph(&self) -> Option<Arc<TrailGraph>> {
-        self.graph.with(|g| g.as_ref().map(|(_, g)| Arc::clone(&g.0)))
+        let counts = self.layers.park().with_untracked(|p| (p.greenway.len(), p.waterfront.len()));
+        self.graph.with_value(|g| g.as_ref().filter(|(c, _)| *c == counts).map(|(_, g)| Arc::clone(g)))
     }
 
     /// The route for the current inputs: `None` until there is something to plan.
