@@ -191,3 +191,23 @@ fn provenance_warns_about_gcj_02_and_bd_09_in_both_languages() {
         assert!(text.contains("GCJ-02") && text.contains("BD-09"), "{text}");
     }
 }
+
+#[test]
+fn fitting_the_park_shows_the_zones_which_lie_inside_the_manifest_bounds() {
+    let (manifest, park) = (&shipped().manifest, park());
+    let zones = park.zones_extent().expect("the shipped park has zones");
+    let all = &manifest.bounds;
+    assert!(
+        zones.min.x >= all.min.x
+            && zones.min.y >= all.min.y
+            && zones.max.x <= all.max.x
+            && zones.max.y <= all.max.y
+    );
+    // every ring point of every zone is inside the extent
+    for z in &park.zones {
+        for p in z.polygons.iter().flat_map(|p| p.map_rings.iter().flatten()) {
+            assert!(p.x >= zones.min.x && p.x <= zones.max.x && p.y >= zones.min.y && p.y <= zones.max.y);
+        }
+    }
+    assert!(Park::default().zones_extent().is_none());
+}

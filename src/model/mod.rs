@@ -354,6 +354,15 @@ impl Park {
         self.pois.iter().find(|p| p.id == id)
     }
 
+    /// The box the zones cover (Web Mercator), or `None` without zones: what "fit the park" shows.
+    pub fn zones_extent(&self) -> Option<crate::geo::MapBounds> {
+        crate::geo::MapBounds::around(
+            self.zones
+                .iter()
+                .flat_map(|z| z.polygons.iter().flat_map(|p| p.map_rings.iter().flatten().copied())),
+        )
+    }
+
     /// The first POI within `radius_m` metres of `pos`.
     pub fn poi_at(&self, pos: LonLat, radius_m: f64) -> Option<&Poi> {
         self.pois.iter().find(|p| crate::geo::measure::distance_m(p.pos, pos) <= radius_m)

@@ -18,9 +18,7 @@ pub fn Controls() -> impl IntoView {
         state.map.fly_to(v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), factor));
     };
     let fit = move |_| {
-        if let Some(m) = state.layers.manifest().get_untracked() {
-            state.map.fly_to(state.map.viewport().get_untracked().fit(&m.bounds, 16.0));
-        }
+        state.fit_park();
     };
     let scale = move || {
         let v = state.map.viewport().get();

@@ -97,9 +97,7 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
             map.fly_to(zoom.map_or(target, |z| target.with_zoom(z)));
         }
         Action::FitPark => {
-            if let Some(m) = state.layers.manifest().get_untracked() {
-                map.fly_to(map.viewport().get_untracked().fit(&m.bounds, 16.0));
-            }
+            state.fit_park();
         }
         Action::SetLayers { visible, hidden } => state.layers.set_layers(visible, hidden),
         Action::SetLanguage(lang) => state.set_lang(*lang),

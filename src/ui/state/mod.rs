@@ -333,7 +333,32 @@ impl AppState {
         self.updated.set(shown);
     }
 
-    /// Records a parsed manifest: shows `view` (from a shared link) or else fits the park's zones,
+    /// The park's extent: its zones' box, or the manifest's `bounds` when it has no zones (yet).
+    pub fn park_extent(&self) -> Option<crate::geo::MapBounds> {
+        self.park()
+            .with_untracked(|p| p.zones_extent())
+            .or_else(|| self.layers.manifest().with_untracked(|m| m.as_ref().map(|m| m.bounds)))
+    }
+
+    /// Flies to show the whole park ("fit park", the embed API's `fitPark`).
+    pub fn fit_park(&self) {
+        if let Some(bounds) = self.park_extent() {
+            self.map.fly_to_fit(&bounds);
+        }
+    }
+
+    /// Parsed layers arrived: they are added to the park once per frame; when the zones are in and
+    /// the visitor has not moved the map, the view fits them.
+    pub fn layer_arrived(&self, id: String, parsed: crate::model::parse::LayerParse) {
+        let this = *self;
+        self.layers.arrived(id, parsed, move || {
+            if let Some(bounds) = this.park().with_untracked(|p| p.zones_extent()) {
+                this.map.refit_if_untouched(&bounds);
+            }
+        });
+    }
+
+    /// Records a parsed manifest: shows `view` (from a shared link) or else fits the manifest's bounds,
     /// and marks its layers as loading. `url` is its absolute address (layer URLs are relative).
     pub fn apply_manifest(
         &self,
