@@ -54,11 +54,13 @@ fi
 
 if [ "${1:-}" = "--browser" ]; then
   # Debian packages for the browser tests: Chromium and its driver; nginx with the brotli_static
-  # module, to run deploy/nginx.conf in the end-to-end tests.
+  # module, to run deploy/nginx.conf in the end-to-end tests; CJK fonts.
   missing=()
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing+=(chromium chromium-driver)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  # Chinese text in screenshots and layout checks (without it 华为 renders as boxes).
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -eq 0 ]; then
     say "chromium + chromedriver ($(/usr/bin/chromium --version 2>/dev/null | head -n1)), nginx: present"
   else

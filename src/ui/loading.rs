@@ -22,7 +22,7 @@ pub fn load_layer(state: AppState, layer: LayerRef) {
         let id = layer.id.clone();
         let on_retry = move |n: u32| state.layers.layer_retrying(&id, n);
         let parsed = crate::fetch::load_layer(&layer, &manifest_url, &on_retry).await;
-        state.layer_arrived(layer.id.clone(), parsed);
+        state.layers.arrived(layer.id.clone(), parsed);
     });
 }
 

@@ -1,23 +1,33 @@
-// Makes the README's screenshot (docs/screenshot.png) from the built dist/: the shipped park in
-// English with the service-centers zone's panel open. Run: node tests/e2e/screenshot.mjs (after trunk build --release).
+// Makes the README's screenshots from the built dist/, one per size: 1366 × 800 in English with the
+// service-centers zone's panel open, 768 × 1024 in Russian with the explore panel, 390 × 844 in Chinese.
+// Run: node tests/e2e/screenshot.mjs (after trunk build --release; needs Debian's fonts-noto-cjk).
 import path from 'node:path';
 import { startSuite, waitForPark, ROOT } from './harness.mjs';
 
+const SHOTS = [
+  { file: 'docs/screenshot-1366.png', width: 1366, height: 800, lang: 'en', scene: 'zone' },
+  { file: 'docs/screenshot-768.png', width: 768, height: 1024, lang: 'ru', scene: 'explore' },
+  { file: 'docs/screenshot-390.png', width: 390, height: 844, lang: 'zh', scene: 'map' },
+];
+
 const suite = await startSuite();
 try {
-  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
-  await page.goto(`${suite.url}?lang=en`);
-  await waitForPark(page);
-  await page.locator('.legend__toggle').click();
-  await page.locator('[data-select="zone:z09"]').dispatchEvent('click');
-  await page.getByRole('dialog').waitFor();
-  await page.waitForTimeout(800);
-  await page.getByRole('button', { name: 'Zoom out' }).click();
-  await page.getByRole('button', { name: 'Zoom out' }).click();
-  await page.waitForTimeout(800);
-  const file = path.join(ROOT, 'docs/screenshot.png');
-  await page.screenshot({ path: file });
-  console.log(`wrote ${path.relative(ROOT, file)}`);
+  for (const s of SHOTS) {
+    const page = await suite.browser.newPage({ viewport: { width: s.width, height: s.height }, deviceScaleFactor: 1 });
+    await page.goto(`${suite.url}?lang=${s.lang}`);
+    await waitForPark(page);
+    if (s.scene === 'zone') {
+      await page.locator('[data-select="zone:z09"]').dispatchEvent('click');
+      await page.getByRole('dialog').waitFor();
+    } else if (s.scene === 'explore') {
+      await page.locator('.header__actions > button').first().click();
+      await page.locator('.explore').waitFor();
+    }
+    await page.waitForTimeout(900);
+    await page.screenshot({ path: path.join(ROOT, s.file) });
+    console.log(`wrote ${s.file}`);
+    await page.close();
+  }
 } finally {
   await suite.close();
 }

@@ -202,8 +202,8 @@ impl LayerState {
 
     /// Queues a parsed layer; the first in a batch schedules [`LayerState::apply_layers`] for the next
     /// frame, or a 100 ms timer where frames are paused (a hidden tab), so layers that arrive together
-    /// draw once; `then` runs after the batch is applied.
-    pub(super) fn arrived(&self, id: String, parsed: LayerParse, then: impl Fn() + Clone + 'static) {
+    /// draw once.
+    pub fn arrived(&self, id: String, parsed: LayerParse) {
         let first = self.arrived.try_update_value(|q| {
             q.push((id, parsed));
             q.len() == 1
@@ -213,12 +213,11 @@ impl LayerState {
         }
         let this = *self;
         let flush = move || {
-            if let Some(batch) = this.arrived.try_update_value(std::mem::take).filter(|b| !b.is_empty()) {
+            if let Some(batch) = this.arrived.try_update_value(std::mem::take) {
                 this.apply_layers(batch);
-                then();
             }
         };
-        request_animation_frame(flush.clone());
+        request_animation_frame(flush);
         set_timeout(flush, std::time::Duration::from_millis(100));
     }
 

@@ -26,9 +26,6 @@ pub struct MapState {
     /// The next frame of the running flight, cancelled when another flight or a gesture starts.
     flight: StoredValue<Option<AnimationFrameRequestHandle>>,
     hint_timer: StoredValue<Option<TimeoutHandle>>,
-    /// The view the app chose by itself (fitting the park), while the visitor has not moved the map
-    /// and no link named a view: the zones' arrival may then refit it.
-    auto: StoredValue<Option<Viewport>>,
 }
 
 impl MapState {
@@ -39,7 +36,6 @@ impl MapState {
             hint: RwSignal::new(None),
             flight: StoredValue::new(None),
             hint_timer: StoredValue::new(None),
-            auto: StoredValue::new(None),
         }
     }
 
@@ -85,24 +81,10 @@ impl MapState {
     /// on `bounds`.
     pub(super) fn show_park(&self, bounds: &MapBounds, view: Option<&MapView>) {
         self.origin.set(bounds.center());
-        let (next, auto) = match view {
-            Some(shared) => (view_at(&self.viewport.get_untracked(), shared), false),
-            None => (self.viewport.get_untracked().fit(bounds, FIT_PADDING_PX), true),
-        };
-        self.set_view(next);
-        self.auto.set_value(auto.then_some(next));
-    }
-
-    /// Fits `bounds` (the zones, once they are in) if the view is still the one the app chose by
-    /// itself: a visitor who has moved the map, or a link's view, is left alone.
-    pub(super) fn refit_if_untouched(&self, bounds: &MapBounds) {
-        let now = self.viewport.get_untracked();
-        if self.auto.get_value() != Some(now) {
-            return;
-        }
-        let next = now.fit(bounds, FIT_PADDING_PX);
-        self.auto.set_value(Some(next));
-        self.viewport.set(next);
+        self.set_view(match view {
+            Some(shared) => view_at(&self.viewport.get_untracked(), shared),
+            None => self.viewport.get_untracked().fit(bounds, FIT_PADDING_PX),
+        });
     }
 
     /// Flies to show `bounds` whole ("fit park").

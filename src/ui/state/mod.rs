@@ -347,17 +347,6 @@ impl AppState {
         }
     }
 
-    /// Parsed layers arrived: they are added to the park once per frame; when the zones are in and
-    /// the visitor has not moved the map, the view fits them.
-    pub fn layer_arrived(&self, id: String, parsed: crate::model::parse::LayerParse) {
-        let this = *self;
-        self.layers.arrived(id, parsed, move || {
-            if let Some(bounds) = this.park().with_untracked(|p| p.zones_extent()) {
-                this.map.refit_if_untouched(&bounds);
-            }
-        });
-    }
-
     /// Records a parsed manifest: shows `view` (from a shared link) or else fits the manifest's bounds,
     /// and marks its layers as loading. `url` is its absolute address (layer URLs are relative).
     pub fn apply_manifest(
