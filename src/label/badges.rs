@@ -1,0 +1,1 @@
+//! POI badges (placeholder; filled in the next commit).
