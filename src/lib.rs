@@ -1,6 +1,6 @@
 //! ParkMap: the interactive map of the Shenzhen-Harbin Industrial Park (深哈产业园).
 //!
-//! The pure core (`geo`, `model`, `i18n`, `filter`, `index`, `search`, `sort`, `route`, `embed`,
+//! The pure core (`geo`, `model`, `i18n`, `filter`, `index`, `label`, `search`, `sort`, `route`, `embed`,
 //! `retry`, `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`) only builds
 //! for wasm32.
 
@@ -10,6 +10,7 @@ pub mod filter;
 pub mod geo;
 pub mod i18n;
 pub mod index;
+pub mod label;
 pub mod listing;
 pub mod model;
 pub mod retry;

@@ -8,9 +8,12 @@
 pub mod china;
 pub mod gesture;
 pub mod measure;
+pub mod rect;
 pub mod svg;
+pub mod tiles;
 pub mod viewport;
 
+pub use rect::ScreenRect;
 pub use viewport::Viewport;
 
 /// WGS84 equatorial radius used by Web Mercator, in metres.
