@@ -36,15 +36,8 @@ pub struct Bundle {
     pub bounds: [f64; 4],
 }
 
-/// Kinds in drawing order: the order of the layers in the manifest.
-const ORDER: [LayerKind; 6] = [
-    LayerKind::Context,
-    LayerKind::Zones,
-    LayerKind::Waterfront,
-    LayerKind::Greenway,
-    LayerKind::Pois,
-    LayerKind::Companies,
-];
+/// Kinds in drawing order (the order of [`LayerKind::ALL`]): the order of the layers in the manifest.
+const ORDER: &[LayerKind] = LayerKind::ALL;
 
 /// The kind a feature of `class` from `input` goes to: the file's `--as` kind when it holds that
 /// geometry, else the class's default (points of a CSV are companies).
