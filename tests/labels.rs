@@ -66,6 +66,7 @@ proptest! {
             c.anchor = match &c.anchor {
                 parkmap::label::Anchor::Point(p) => parkmap::label::Anchor::Point(shift(p)),
                 parkmap::label::Anchor::Line(l) => parkmap::label::Anchor::Line(l.iter().map(shift).collect()),
+                parkmap::label::Anchor::Points(l) => parkmap::label::Anchor::Points(l.iter().map(shift).collect()),
             };
             c
         }).collect();

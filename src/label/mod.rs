@@ -92,6 +92,9 @@ pub enum Anchor {
     Point(ScreenPoint),
     /// A line (a trail as drawn): the label goes at one of its stations.
     Line(Vec<ScreenPoint>),
+    /// Alternative points in order of preference (a zone's label point, then other points inside
+    /// it): the label goes at the first where it fits.
+    Points(Vec<ScreenPoint>),
 }
 
 /// A label that would like a place on the map.

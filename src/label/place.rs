@@ -115,7 +115,11 @@ fn place_one(
             return Some(label);
         }
     }
-    let order = station_order(&stations, bounds);
+    let order = match c.anchor {
+        // alternatives keep their order of preference
+        Anchor::Points(_) => (0..stations.len() as u16).collect(),
+        _ => station_order(&stations, bounds),
+    };
     for two_lines in [false, true] {
         if two_lines && !c.wrap {
             break;
@@ -137,6 +141,7 @@ fn stations(anchor: &Anchor) -> Vec<ScreenPoint> {
     let finite = |p: &&ScreenPoint| p.x.is_finite() && p.y.is_finite();
     match anchor {
         Anchor::Point(p) => [p].into_iter().filter(finite).copied().collect(),
+        Anchor::Points(points) => points.iter().filter(finite).copied().take(MAX_STATIONS).collect(),
         Anchor::Line(line) => {
             let pts: Vec<ScreenPoint> = line.iter().filter(finite).copied().collect();
             let total: f64 = pts.windows(2).map(|w| w[0].distance(w[1])).sum();

@@ -137,6 +137,7 @@ fn a_pan_of_a_few_pixels_keeps_every_label_where_it_was() {
                 c.anchor = match &c.anchor {
                     Anchor::Point(p) => Anchor::Point(pt(p.x + dx, p.y + dy)),
                     Anchor::Line(l) => Anchor::Line(l.iter().map(|p| pt(p.x + dx, p.y + dy)).collect()),
+                    Anchor::Points(l) => Anchor::Points(l.iter().map(|p| pt(p.x + dx, p.y + dy)).collect()),
                 };
                 c
             })
@@ -193,4 +194,19 @@ fn broken_input_is_dropped_not_panicked_on() {
     let l = place(&[nan, empty, line], &[ScreenRect::new(pt(f64::NAN, 0.0), pt(1.0, 1.0))]);
     assert!(l.placed.is_empty());
     assert_eq!(l.dropped.len(), 3);
+}
+
+#[test]
+fn a_label_with_alternative_points_takes_the_first_that_fits() {
+    let mut c = Candidate::point("z", LabelClass::Zone, "Zone", pt(100.0, 100.0));
+    c.anchor = Anchor::Points(vec![pt(100.0, 100.0), pt(300.0, 100.0), pt(300.0, 200.0)]);
+    // an obstacle on the first point: the label goes to the second
+    let blocked = [ScreenRect::centered(pt(100.0, 100.0), 120.0, 80.0)];
+    let layout = place_labels(std::slice::from_ref(&c), &blocked, &em(), &opts(), &PreviousChoices::new());
+    assert_eq!(layout.placed.len(), 1);
+    assert_eq!(layout.placed[0].choice.station, 1);
+    assert!((layout.placed[0].rect.center().x - 300.0).abs() < 1e-9);
+    // nothing in the way: the first point
+    let free = place_labels(std::slice::from_ref(&c), &[], &em(), &opts(), &PreviousChoices::new());
+    assert_eq!(free.placed[0].choice.station, 0);
 }

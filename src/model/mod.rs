@@ -55,6 +55,37 @@ pub struct PolygonGeom {
     pub map_rings: Vec<Vec<MapPoint>>,
 }
 
+impl Zone {
+    /// Where the zone's name may go, best first: its label point, then the points of an `n × n` grid
+    /// over its box that lie inside it (even-odd over every ring, so not in a hole), nearest the
+    /// label point first. Web Mercator.
+    pub fn label_points(&self, n: usize) -> Vec<MapPoint> {
+        let rings = || self.polygons.iter().flat_map(|p| p.map_rings.iter());
+        let inside = |q: MapPoint| {
+            rings().fold(false, |acc, ring| {
+                let crossings = ring.windows(2).filter(|w| {
+                    let (a, b) = (w[0], w[1]);
+                    (a.y > q.y) != (b.y > q.y) && q.x < a.x + (q.y - a.y) * (b.x - a.x) / (b.y - a.y)
+                });
+                acc ^ (crossings.count() % 2 == 1)
+            })
+        };
+        let Some(b) = crate::geo::MapBounds::around(rings().flatten().copied()) else {
+            return vec![self.label];
+        };
+        let mut grid: Vec<MapPoint> = (0..n * n)
+            .map(|k| {
+                let (i, j) = ((k % n) as f64 + 0.5, (k / n) as f64 + 0.5);
+                MapPoint::new(b.min.x + b.width() * i / n as f64, b.min.y + b.height() * j / n as f64)
+            })
+            .filter(|&q| inside(q))
+            .collect();
+        let d = |q: &MapPoint| (q.x - self.label.x).powi(2) + (q.y - self.label.y).powi(2);
+        grid.sort_by(|a, b| d(a).total_cmp(&d(b)));
+        std::iter::once(self.label).chain(grid).collect()
+    }
+}
+
 /// A planning zone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Zone {

@@ -200,27 +200,8 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
 #[component]
 pub fn Markers() -> impl IntoView {
     let state = use_app_state();
-    let labels = move || {
-        if !state.layers.visible(LayerKind::Zones) {
-            return Vec::new();
-        }
-        let v = state.map.viewport().get();
-        let lang = state.lang().get();
-        let park = state.park().get();
-        if v.zoom < 13.0 {
-            return Vec::new();
-        }
-        park.zones
-            .iter()
-            .filter(|z| on_screen(&v, z.label))
-            .map(|z| {
-                let s = v.map_to_screen(z.label);
-                view! { <text class="map__label" x=format!("{:.1}", s.x) y=format!("{:.1}", s.y)>{z.name.get(lang).to_owned()}</text> }
-            })
-            .collect_view()
-    };
     view! {
-        <g class="map__labels" aria-hidden="true">{labels}</g>
+        <super::labels::ZoneLabels/>
         <g class="map__layer map__layer--pois">
             <For each=move || items(state, LayerKind::Pois) key=|m| (m.key.clone(), m.label.clone()) children=move |m| marker(state, m)/>
         </g>

