@@ -106,14 +106,7 @@ pub fn read(file: &str, text: &str, datum: InputDatum) -> Result<Vec<SourceFeatu
         let geometry = json!({"type": "Point", "coordinates": position(datum, lon, lat)});
         out.push(SourceFeature { feature: feature(props, geometry), class: GeomClass::Point, origin });
     }
-    if errors.is_empty() && out.is_empty() {
-        errors.push(ImportError::file(file, "no rows under the header"));
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    super::finish(file, out, errors, "no rows under the header")
 }
 
 /// One cell as a property: numbers for `capital_yuan` and `founded`, a bool for `illustrative`, a

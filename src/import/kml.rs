@@ -147,14 +147,7 @@ pub fn read(file: &str, text: &str, datum: InputDatum) -> Result<Vec<SourceFeatu
             _ => {}
         }
     }
-    if errors.is_empty() && out.is_empty() {
-        errors.push(ImportError::file(file, "no Placemark with a geometry"));
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    super::finish(file, out, errors, "no Placemark with a geometry")
 }
 
 /// The features of a finished Placemark: one per geometry class (a `MultiGeometry` of points and

@@ -192,6 +192,24 @@ pub enum ImportError {
     },
 }
 
+/// A reader's result: its features, or every error it met; a file that gave nothing at all is an
+/// error too, saying what was missing (`empty`).
+pub(crate) fn finish(
+    file: &str,
+    out: Vec<SourceFeature>,
+    mut errors: Vec<ImportError>,
+    empty: &str,
+) -> Result<Vec<SourceFeature>, Vec<ImportError>> {
+    if errors.is_empty() && out.is_empty() {
+        errors.push(ImportError::file(file, empty));
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
 impl ImportError {
     /// A whole-file error.
     pub fn file(file: &str, reason: impl Into<String>) -> Self {
