@@ -86,13 +86,13 @@ fn solve_projector() -> Projector {
     Projector::new(bisect(0.8, 1.2, AREA_KM2, km2))
 }
 
-/// The data's bounding box padded by 10 % on each side.
+/// The bounding box of `layers` padded by 3 % on each side.
 fn bounds(layers: &[Vec<Feature>]) -> [f64; 4] {
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for p in layers.iter().flatten().flat_map(|f| f.geometry.positions()) {
         b = [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])];
     }
-    let (dx, dy) = (0.1 * (b[2] - b[0]), 0.1 * (b[3] - b[1]));
+    let (dx, dy) = (0.03 * (b[2] - b[0]), 0.03 * (b[3] - b[1]));
     [round6(b[0] - dx), round6(b[1] - dy), round6(b[2] + dx), round6(b[3] + dy)]
 }
 
@@ -156,7 +156,13 @@ pub fn generate(options: &GenOptions) -> Vec<GeneratedFile> {
             en: "Shenzhen-Harbin Industrial Park".into(),
             ru: Some("Шэньчжэнь-Харбинский индустриальный парк".into()),
         },
-        bounds: bounds(&layers),
+        short_name: Text {
+            zh: "深哈产业园".into(),
+            en: "SZ–Harbin Park".into(),
+            ru: Some("Шэньчжэнь–Харбин".into()),
+        },
+        // the park itself (the context — river, roads — runs on beyond it)
+        bounds: bounds(&layers[1..]),
         attribution,
         provenance,
         figures: (!stress).then_some(Figures {

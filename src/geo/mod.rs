@@ -6,6 +6,7 @@
 //! - [`ScreenPoint`]: CSS pixels inside the map element, y pointing down.
 
 pub mod china;
+pub mod fit;
 pub mod gesture;
 pub mod measure;
 pub mod rect;

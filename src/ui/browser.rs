@@ -94,3 +94,25 @@ impl Debounce {
         self.pending.try_set_value(handle.ok());
     }
 }
+
+/// The boxes of the elements matching `selectors` that are shown over the map, in the map
+/// element's pixels (the legend, the controls, a bottom sheet): what labels and "fit park" avoid.
+pub fn boxes_over_map(selectors: &str) -> Vec<crate::geo::ScreenRect> {
+    use crate::geo::{ScreenPoint, ScreenRect};
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    let Some(map) = document.query_selector(".map").ok().flatten() else { return Vec::new() };
+    let origin = map.get_bounding_client_rect();
+    let Ok(list) = document.query_selector_all(selectors) else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.get_bounding_client_rect())
+        .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+        .map(|r| {
+            ScreenRect::new(
+                ScreenPoint::new(r.left() - origin.left(), r.top() - origin.top()),
+                ScreenPoint::new(r.right() - origin.left(), r.bottom() - origin.top()),
+            )
+        })
+        .collect()
+}

@@ -4,7 +4,8 @@
 use super::Reader;
 use crate::embed::MapView;
 use crate::feature::{FeatureKind, FeatureRef};
-use crate::geo::{LonLat, MapBounds, MapPoint, Viewport};
+use crate::geo::fit::{fit_within, free_rect};
+use crate::geo::{LonLat, MapBounds, MapPoint, ScreenRect, Viewport};
 use crate::model::Park;
 use leptos::prelude::*;
 
@@ -23,6 +24,8 @@ pub struct MapState {
     viewport: RwSignal<Viewport>,
     origin: RwSignal<MapPoint>,
     hint: RwSignal<Option<&'static str>>,
+    /// The POI badge whose list is open (its key), if any.
+    open_badge: RwSignal<Option<String>>,
     /// The next frame of the running flight, cancelled when another flight or a gesture starts.
     flight: StoredValue<Option<AnimationFrameRequestHandle>>,
     hint_timer: StoredValue<Option<TimeoutHandle>>,
@@ -34,6 +37,7 @@ impl MapState {
             viewport: RwSignal::new(Viewport::new(MapPoint::default(), 14.0, 800.0, 600.0)),
             origin: RwSignal::new(MapPoint::default()),
             hint: RwSignal::new(None),
+            open_badge: RwSignal::new(None),
             flight: StoredValue::new(None),
             hint_timer: StoredValue::new(None),
         }
@@ -52,6 +56,25 @@ impl MapState {
     /// The gesture hint shown over the map, as a translation key.
     pub fn hint(&self) -> Reader<Option<&'static str>> {
         Reader(self.hint)
+    }
+
+    /// The key of the POI badge whose list of places is open.
+    pub fn open_badge(&self) -> Reader<Option<String>> {
+        Reader(self.open_badge)
+    }
+
+    /// Opens the list of badge `key`, or closes it when it is already open.
+    pub fn toggle_badge(&self, key: &str) {
+        self.open_badge.update(|open| {
+            *open = if open.as_deref() == Some(key) { None } else { Some(key.to_owned()) };
+        });
+    }
+
+    /// Closes any open badge list.
+    pub fn close_badge(&self) {
+        if self.open_badge.with_untracked(Option::is_some) {
+            self.open_badge.set(None);
+        }
     }
 
     fn cancel_flight(&self) {
@@ -83,13 +106,21 @@ impl MapState {
         self.origin.set(bounds.center());
         self.set_view(match view {
             Some(shared) => view_at(&self.viewport.get_untracked(), shared),
-            None => self.viewport.get_untracked().fit(bounds, FIT_PADDING_PX),
+            None => {
+                let view = self.viewport.get_untracked();
+                let covers = crate::ui::browser::boxes_over_map(".legend, .sidebar--open");
+                let free = free_rect(view.width, view.height, &covers, bounds.width() / bounds.height());
+                fit_within(&view, bounds, &free, FIT_PADDING_PX)
+            }
         });
     }
 
-    /// Flies to show `bounds` whole ("fit park").
-    pub fn fly_to_fit(&self, bounds: &MapBounds) {
-        self.fly_to(self.viewport.get_untracked().fit(bounds, FIT_PADDING_PX));
+    /// Flies to show `bounds` whole ("fit park") in the part of the map that `covers` (screen
+    /// boxes of floating panels) leave free.
+    pub fn fly_to_fit(&self, bounds: &MapBounds, covers: &[ScreenRect]) {
+        let view = self.viewport.get_untracked();
+        let free = free_rect(view.width, view.height, covers, bounds.width() / bounds.height());
+        self.fly_to(fit_within(&view, bounds, &free, FIT_PADDING_PX));
     }
 
     /// Shows a link's `#map=` view (Back/Forward).

@@ -340,10 +340,12 @@ impl AppState {
             .or_else(|| self.layers.manifest().with_untracked(|m| m.as_ref().map(|m| m.bounds)))
     }
 
-    /// Flies to show the whole park ("fit park", the embed API's `fitPark`).
+    /// Flies to show the whole park ("fit park", the embed API's `fitPark`) where the legend and a
+    /// bottom sheet leave the map free.
     pub fn fit_park(&self) {
         if let Some(bounds) = self.park_extent() {
-            self.map.fly_to_fit(&bounds);
+            let covers = crate::ui::browser::boxes_over_map(".legend, .sidebar--open");
+            self.map.fly_to_fit(&bounds, &covers);
         }
     }
 
