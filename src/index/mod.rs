@@ -24,9 +24,11 @@
 
 mod cache;
 mod cluster;
+pub mod separate;
 
 pub use cache::ClusterCache;
 pub use cluster::{Cluster, Level};
+pub use separate::separate;
 
 use rstar::primitives::GeomWithData;
 use rstar::{RTree, AABB};
@@ -38,8 +40,9 @@ use cluster::{singles, Grid};
 
 /// From this zoom on, every company is its own cluster (the viewport's default maximum zoom).
 pub const SINGLES_ZOOM: u8 = 19;
-/// Marker merge radius the map uses, in CSS pixels.
-pub const DEFAULT_RADIUS_PX: f64 = 40.0;
+/// Marker merge radius the map uses, in CSS pixels (Leaflet.markercluster uses 80): wide enough
+/// that bubbles leave room for the zone names.
+pub const DEFAULT_RADIUS_PX: f64 = 80.0;
 /// Largest radius accepted, in CSS pixels; larger ones are clamped.
 pub const MAX_RADIUS_PX: f64 = 4096.0;
 

@@ -114,7 +114,7 @@ impl FilterState {
                     }
                 };
                 cache.set_matching(matching);
-                cache.visible(view)
+                crate::index::separate(cache.visible(view), view)
             })
             .unwrap_or_default()
     }
