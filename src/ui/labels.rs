@@ -1,4 +1,4 @@
-//! Zone labels placed by [`crate::label::place_labels`]: never over each other, a cluster or a
+//! Zone, trail and POI labels placed by [`crate::label::place_labels`]: never over each other, a cluster or a
 //! marker, wrapped to two lines before being dropped, and kept in place while the map is dragged
 //! (each frame starts from the last frame's choices). A zone's name goes at its label point, or else
 //! at the first of a few other points inside the zone where it fits. The browser only measures text:
@@ -8,7 +8,8 @@ use super::state::{use_app_state, AppState};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{ScreenRect, Viewport};
 use crate::label::{
-    place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, PreviousChoices, TextMeasure,
+    place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, Position, PreviousChoices,
+    TextMeasure,
 };
 use crate::model::LayerKind;
 use leptos::prelude::*;
@@ -16,22 +17,32 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
-/// The labels' font size in CSS pixels (style/main.css, `.map__label`).
+/// The labels' font size in CSS pixels (set on the labels' group).
 const LABEL_PX: f64 = 12.0;
+/// The labels' font size on a narrow map (a phone), CSS pixels.
+const NARROW_LABEL_PX: f64 = 10.5;
+/// Widest map that counts as narrow, CSS pixels.
+const NARROW_MAP_PX: f64 = 640.0;
 /// Line height of a two-line label, in em.
 const LINE_EM: f64 = 1.2;
+/// Trails are named from this zoom on.
+const TRAIL_LABEL_ZOOM: f64 = 15.0;
+/// POIs are named from this zoom on.
+const POI_LABEL_ZOOM: f64 = 17.0;
 /// A zone's name may also go at the points of this many × this many grid inside it.
-const ZONE_GRID: usize = 5;
+const ZONE_GRID: usize = 9;
 
 /// Text widths measured with a canvas in the labels' font, cached per string.
 struct CanvasMeasure {
+    /// The font size measured, CSS pixels.
+    px: f64,
     ctx: Option<web_sys::CanvasRenderingContext2d>,
     cache: RefCell<HashMap<String, f64>>,
     fallback: EmMetrics,
 }
 
 impl CanvasMeasure {
-    fn new() -> Self {
+    fn new(px: f64) -> Self {
         let family = document()
             .document_element()
             .and_then(|root| window().get_computed_style(&root).ok().flatten())
@@ -44,9 +55,9 @@ impl CanvasMeasure {
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         if let Some(ctx) = &ctx {
-            ctx.set_font(&format!("600 {LABEL_PX}px {family}"));
+            ctx.set_font(&format!("600 {px}px {family}"));
         }
-        CanvasMeasure { ctx, cache: RefCell::new(HashMap::new()), fallback: EmMetrics::new(LABEL_PX) }
+        CanvasMeasure { px, ctx, cache: RefCell::new(HashMap::new()), fallback: EmMetrics::new(px) }
     }
 }
 
@@ -67,41 +78,89 @@ impl TextMeasure for CanvasMeasure {
     }
 
     fn line_height(&self, _class: LabelClass) -> f64 {
-        LABEL_PX * LINE_EM
+        self.px * LINE_EM
     }
 }
 
-/// What the labels keep clear of: company clusters and markers, POI markers (screen boxes).
+/// What the labels keep clear of: company clusters and markers, POI badges, and the controls and
+/// legend floating over the map (screen boxes).
 fn obstacles(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
-    let mut out = Vec::new();
-    if state.layers.visible(LayerKind::Companies) {
-        let mask = state.filter.mask().with(|m| m.to_vec());
-        for c in state.filter.clusters_in_view(v, &mask) {
-            let r = if c.is_single() { 7.0 } else { 13.0 + (c.len() as f64).log2() * 2.5 };
-            out.push(ScreenRect::centered(v.map_to_screen(c.center), 2.0 * r, 2.0 * r));
-        }
+    let mut out = super::pois::company_boxes(state, v);
+    out.extend(super::pois::poi_badges(state, v).shown.iter().map(|b| b.rect(super::pois::ICON_PX)));
+    out.extend(super::browser::boxes_over_map(
+        ".controls, .legend, .north, .scalebar, .attribution, .open-full, .map__loading-chip, .match-chip",
+    ));
+    out
+}
+
+/// Trail names along their lines (the longest part of each trail in view), from zoom
+/// [`TRAIL_LABEL_ZOOM`] on.
+fn trail_candidates(state: AppState, v: &Viewport, lang: crate::i18n::Lang) -> Vec<Candidate> {
+    if v.zoom < TRAIL_LABEL_ZOOM {
+        return Vec::new();
     }
-    if state.layers.visible(LayerKind::Pois) {
-        let park = state.park().get_untracked();
-        out.extend(park.pois.iter().map(|p| ScreenRect::centered(v.map_to_screen(p.map), 18.0, 18.0)));
+    let view = v.visible_bounds();
+    let park = state.park().get();
+    let mut out = Vec::new();
+    for (kind, list) in [(LayerKind::Greenway, &park.greenway), (LayerKind::Waterfront, &park.waterfront)] {
+        if !state.layers.visible(kind) {
+            continue;
+        }
+        for t in list.iter() {
+            let in_view = |p: &&Vec<crate::geo::MapPoint>| p.iter().filter(|q| view.contains(**q)).count();
+            let Some(part) = t.map_parts.iter().filter(|p| in_view(p) > 0).max_by_key(in_view) else {
+                continue;
+            };
+            let id = FeatureRef::new(FeatureKind::Trail, t.id.clone()).to_string();
+            let line = part.iter().map(|&p| v.map_to_screen(p)).collect();
+            let mut c = Candidate::line(id, LabelClass::Trail, t.name.get(lang), line);
+            c.wrap = false;
+            c.importance = t.length_m;
+            out.push(c);
+        }
     }
     out
 }
 
-/// The zone names, placed.
+/// POI names beside their icons (single places only), from zoom [`POI_LABEL_ZOOM`] on.
+fn poi_candidates(state: AppState, v: &Viewport, lang: crate::i18n::Lang) -> Vec<Candidate> {
+    if v.zoom < POI_LABEL_ZOOM {
+        return Vec::new();
+    }
+    let park = state.park().get();
+    super::pois::poi_badges(state, v)
+        .shown
+        .into_iter()
+        .filter(|b| b.len() == 1)
+        .filter_map(|b| {
+            let f: FeatureRef = b.key.parse().ok()?;
+            let poi = park.poi(f.id_of(FeatureKind::Poi)?)?;
+            let mut c = Candidate::point(b.key.clone(), LabelClass::Poi, poi.name.get(lang), b.at);
+            c.gap_px = super::pois::ICON_PX / 2.0 + 3.0;
+            Some(c)
+        })
+        .collect()
+}
+
+/// The zone, trail and POI names, placed.
 #[component]
 pub fn ZoneLabels() -> impl IntoView {
     let state = use_app_state();
     let measure = StoredValue::new_local(None::<CanvasMeasure>);
     let previous = StoredValue::new_local(PreviousChoices::new());
-    let labels = move || {
-        if !state.layers.visible(LayerKind::Zones) {
-            return Vec::new();
+    let font_px = move || {
+        if state.map.viewport().with(|v| v.width) <= NARROW_MAP_PX {
+            NARROW_LABEL_PX
+        } else {
+            LABEL_PX
         }
+    };
+    let labels = move || {
         let v = state.map.viewport().get();
+        let px = font_px();
         let lang = state.lang().get();
         let park = state.park().get();
-        let candidates: Vec<Candidate> = park
+        let mut candidates: Vec<Candidate> = park
             .zones
             .iter()
             .map(|z| {
@@ -111,14 +170,21 @@ pub fn ZoneLabels() -> impl IntoView {
                 c.anchor = Anchor::Points(
                     z.label_points(ZONE_GRID).into_iter().map(|p| v.map_to_screen(p)).collect(),
                 );
+                c.positions =
+                    vec![Position::Center, Position::Below, Position::Above, Position::Right, Position::Left];
                 c.importance = z.area_m2;
                 c
             })
             .collect();
+        candidates.extend(trail_candidates(state, &v, lang));
+        candidates.extend(poi_candidates(state, &v, lang));
         let obstacles = obstacles(state, &v);
         let layout = measure
             .try_update_value(|m| {
-                let m = m.get_or_insert_with(CanvasMeasure::new);
+                if m.as_ref().is_none_or(|m| m.px != px) {
+                    *m = Some(CanvasMeasure::new(px));
+                }
+                let Some(m) = m.as_ref() else { return Default::default() };
                 previous.with_value(|prev| {
                     place_labels(&candidates, &obstacles, m, &PlaceOptions::new(v.width, v.height), prev)
                 })
@@ -136,9 +202,14 @@ pub fn ZoneLabels() -> impl IntoView {
                         view! { <tspan x=format!("{:.1}", line.center.x) y=format!("{:.1}", line.center.y)>{line.text}</tspan> }
                     })
                     .collect_view();
-                view! { <text class="map__label" data-label=l.id>{lines}</text> }
+                let class = match l.class {
+                    LabelClass::Zone => "map__label",
+                    LabelClass::Trail => "map__label map__label--trail",
+                    LabelClass::Poi => "map__label map__label--poi",
+                };
+                view! { <text class=class data-label=l.id>{lines}</text> }
             })
             .collect::<Vec<_>>()
     };
-    view! { <g class="map__labels" aria-hidden="true">{labels}</g> }
+    view! { <g class="map__labels" aria-hidden="true" style:font-size=move || format!("{}px", font_px())>{labels}</g> }
 }

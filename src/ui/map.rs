@@ -190,6 +190,11 @@ pub fn MapView() -> impl IntoView {
             suppress_click.set_value(false);
             return;
         }
+        if let Some(key) = super::pois::badge_at(ev.target()) {
+            state.map.toggle_badge(&key);
+            return;
+        }
+        state.map.close_badge();
         if let Some(bounds) = cluster_at(ev.target()) {
             zoom_into_cluster(state, &bounds);
             return;
@@ -222,6 +227,11 @@ pub fn MapView() -> impl IntoView {
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         if key == "Enter" || key == " " {
+            if let Some(badge) = super::pois::badge_at(ev.target()) {
+                ev.prevent_default();
+                state.map.toggle_badge(&badge);
+                return;
+            }
             if let Some(bounds) = cluster_at(ev.target()) {
                 ev.prevent_default();
                 zoom_into_cluster(state, &bounds);
@@ -283,6 +293,7 @@ pub fn MapView() -> impl IntoView {
             </svg>
             <super::controls::Controls/>
             <super::legend::Legend/>
+            <super::pois::BadgeList/>
             {move || drawable(state)}
             <LoadingState/>
             <super::explore::MatchChip/>

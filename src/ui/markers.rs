@@ -1,6 +1,7 @@
 //! Markers in screen pixels (constant size at every zoom): companies, POIs and zone labels. Only what
 //! is inside the view (plus a margin) is in the DOM.
 
+use super::pois::{poi_badges, poi_title};
 use super::state::{use_app_state, AppState, Selection};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{MapBounds, MapPoint, Viewport};
@@ -19,7 +20,12 @@ struct MarkerItem {
     at: MapPoint,
     class: String,
     label: String,
-    glyph: &'static str,
+    /// A POI's icon letters, or a badge's count ("" for companies and clusters).
+    glyph: String,
+    /// Screen offset of a POI badge that stepped aside from a cluster.
+    offset: (f64, f64),
+    /// A badge of several POIs: its key (`data-badge`).
+    badge: Option<String>,
     /// A cluster: how many companies, and the box to fit when it is clicked.
     cluster: Option<(usize, MapBounds)>,
 }
@@ -37,7 +43,9 @@ fn company_item(c: &crate::model::Company, lang: crate::i18n::Lang) -> MarkerIte
             c.name.zh,
             crate::i18n::t(lang, &format!("industry.{}", c.industry.key()))
         ),
-        glyph: "",
+        glyph: String::new(),
+        offset: (0.0, 0.0),
+        badge: None,
         cluster: None,
     }
 }
@@ -74,7 +82,9 @@ fn company_items(state: AppState) -> Vec<MarkerItem> {
                     at: c.center,
                     class: "map__cluster".into(),
                     label: crate::i18n::count(n as u64, "n.companies", lang),
-                    glyph: "",
+                    glyph: String::new(),
+                    offset: (0.0, 0.0),
+                    badge: None,
                     cluster: Some((n, c.zoom_to())),
                 }
             }
@@ -87,11 +97,6 @@ fn company_items(state: AppState) -> Vec<MarkerItem> {
     // keyboard focus from it).
     crate::sort::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
     out
-}
-
-fn on_screen(v: &Viewport, p: MapPoint) -> bool {
-    let s = v.map_to_screen(p);
-    s.x >= -MARGIN_PX && s.y >= -MARGIN_PX && s.x <= v.width + MARGIN_PX && s.y <= v.height + MARGIN_PX
 }
 
 fn poi_glyph(kind: crate::model::PoiKind) -> &'static str {
@@ -117,34 +122,70 @@ fn items(state: AppState, kind: LayerKind) -> Vec<MarkerItem> {
     let v = state.map.viewport().get();
     let lang = state.lang().get();
     let park = state.park().get();
-    match kind {
-        LayerKind::Companies => company_items(state),
-        _ => park
-            .pois
-            .iter()
-            .filter(|p| on_screen(&v, p.map))
-            .map(|p| MarkerItem {
-                key: FeatureRef::new(FeatureKind::Poi, p.id.clone()).to_string(),
-                feature: Some(FeatureRef::new(FeatureKind::Poi, p.id.clone())),
-                at: p.map,
-                class: format!("map__poi map__poi--{}", p.kind.as_class()),
+    if kind == LayerKind::Companies {
+        return company_items(state);
+    }
+    // Every POI takes part in the merge (so one entering the view changes nothing); only badges
+    // near the view are drawn.
+    poi_badges(state, &v)
+        .shown
+        .into_iter()
+        .filter(|b| on_screen_px(&v, b.at))
+        .filter_map(|b| {
+            let offset = (b.at.x - b.anchor.x, b.at.y - b.anchor.y);
+            let seed: FeatureRef = b.key.parse().ok()?;
+            let at = park.poi(seed.id_of(FeatureKind::Poi)?)?.map;
+            if b.len() == 1 {
+                let p = park.poi(seed.id_of(FeatureKind::Poi)?)?;
+                return Some(MarkerItem {
+                    key: b.key.clone(),
+                    feature: Some(seed),
+                    at,
+                    class: format!("map__poi map__poi--{}", p.kind.as_class()),
+                    label: format!(
+                        "{}: {}",
+                        crate::i18n::t(lang, &format!("poi.{}", p.kind.key())),
+                        p.name.get(lang)
+                    ),
+                    glyph: poi_glyph(p.kind).into(),
+                    offset,
+                    badge: None,
+                    cluster: None,
+                });
+            }
+            let names: Vec<String> = b.members.iter().filter_map(|m| poi_title(state, m)).collect();
+            let class = match b.kind {
+                Some(k) => format!("map__poi map__poi--group map__poi--{}", k.as_class()),
+                None => "map__poi map__poi--group".into(),
+            };
+            Some(MarkerItem {
+                key: format!("badge:{}", b.key),
+                feature: None,
+                at,
+                class,
                 label: format!(
                     "{}: {}",
-                    crate::i18n::t(lang, &format!("poi.{}", p.kind.key())),
-                    p.name.get(lang)
+                    crate::i18n::count(b.len() as u64, "n.places", lang),
+                    names.join("; ")
                 ),
-                glyph: poi_glyph(p.kind),
+                glyph: b.len().to_string(),
+                offset,
+                badge: Some(b.key),
                 cluster: None,
             })
-            .collect(),
-    }
+        })
+        .collect()
+}
+
+fn on_screen_px(v: &Viewport, s: crate::geo::ScreenPoint) -> bool {
+    s.x >= -MARGIN_PX && s.y >= -MARGIN_PX && s.x <= v.width + MARGIN_PX && s.y <= v.height + MARGIN_PX
 }
 
 fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
-    let at = item.at;
+    let (at, (dx, dy)) = (item.at, item.offset);
     let transform = move || {
         let s = state.map.viewport().with(|v| v.map_to_screen(at));
-        format!("translate({:.1} {:.1})", s.x, s.y)
+        format!("translate({:.1} {:.1})", s.x + dx, s.y + dy)
     };
     let feature = StoredValue::new(item.feature.clone());
     let is_selected = move || {
@@ -164,7 +205,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
     };
     if let Some((n, fit)) = item.cluster {
         // A cluster's visible count is part of its name ("12 companies").
-        let r = 13.0 + (n as f64).log2() * 2.5;
+        let r = super::pois::bubble_radius(n);
         let fit = format!("{:.1},{:.1},{:.1},{:.1}", fit.min.x, fit.min.y, fit.max.x, fit.max.y);
         return view! {
             <g transform=transform>
@@ -172,6 +213,21 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
                     <circle class="map__cluster-dot" r=format!("{r:.1}")/>
                     <text class="map__cluster-count" y="4">{n}</text>
                 </g>
+            </g>
+        }
+        .into_any();
+    }
+    if let Some(key) = item.badge {
+        let open = move || state.map.open_badge().with(|o| o.as_deref() == Some(key.as_str()));
+        let key = item.key.trim_start_matches("badge:").to_owned();
+        return view! {
+            <g transform=transform>
+                <g class=item.class data-badge=key role="button" tabindex="0" aria-haspopup="dialog"
+                   aria-expanded=move || open().to_string() aria-label=item.label>
+                    <circle class="map__marker-hit" r="12"/>
+                    <rect class="map__marker-dot" x="-9" y="-9" width="18" height="18" rx="9"/>
+                </g>
+                <text class="map__marker-glyph" y="4" aria-hidden="true">{item.glyph}</text>
             </g>
         }
         .into_any();
@@ -203,7 +259,7 @@ pub fn Markers() -> impl IntoView {
     view! {
         <super::labels::ZoneLabels/>
         <g class="map__layer map__layer--pois">
-            <For each=move || items(state, LayerKind::Pois) key=|m| (m.key.clone(), m.label.clone()) children=move |m| marker(state, m)/>
+            <For each=move || items(state, LayerKind::Pois) key=|m| (m.key.clone(), m.label.clone(), format!("{:.1},{:.1}", m.offset.0, m.offset.1)) children=move |m| marker(state, m)/>
         </g>
         <g class="map__layer map__layer--companies">
             <For each=move || items(state, LayerKind::Companies) key=|m| (m.key.clone(), m.label.clone()) children=move |m| marker(state, m)/>

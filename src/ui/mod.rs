@@ -14,6 +14,7 @@ mod map;
 mod markers;
 mod panel;
 pub mod planner;
+mod pois;
 pub mod state;
 mod sw;
 mod url;

@@ -1,0 +1,131 @@
+//! What sits on the map in screen pixels besides the labels: the boxes of company markers and
+//! cluster bubbles, and the POI icons merged into badges by [`crate::label::badges`] (POIs closer
+//! than an icon become one badge with a count; badges step aside from the bubbles). A badge of
+//! several places opens a small list ([`BadgeList`]) whose entries select one place.
+
+use super::state::{use_app_state, AppState};
+use crate::feature::{FeatureKind, FeatureRef};
+use crate::geo::{ScreenPoint, ScreenRect, Viewport};
+use crate::label::badges::{keep_clear, merge_pois, Cleared, PoiMark};
+use crate::model::{LayerKind, PoiKind};
+use leptos::prelude::*;
+
+/// Size of a POI icon, CSS pixels (the `rect` drawn in markers.rs).
+pub(super) const ICON_PX: f64 = 18.0;
+/// Width of a badge's list (style/main.css, `.badge-list`).
+const LIST_PX: f64 = 220.0;
+pub(super) use crate::index::separate::bubble_radius_px as bubble_radius;
+
+/// The screen boxes of the company markers and cluster bubbles in `v` (tracked: filter, layers).
+pub(super) fn company_boxes(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
+    if !state.layers.visible(LayerKind::Companies) {
+        return Vec::new();
+    }
+    let mask = state.filter.mask().with(|m| m.to_vec());
+    state
+        .filter
+        .clusters_in_view(v, &mask)
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| crate::index::separate::bubble_box(&c, v))
+        .collect()
+}
+
+/// The POIs as badges in `v`: merged where icons would overlap, kept clear of the company boxes
+/// (tracked: park, layers, filter). Member ids are `poi:<id>`.
+pub(super) fn poi_badges(state: AppState, v: &Viewport) -> Cleared<PoiKind> {
+    if !state.layers.visible(LayerKind::Pois) {
+        return Cleared { shown: Vec::new(), hidden: Vec::new() };
+    }
+    let marks: Vec<PoiMark<PoiKind>> = state.park().with(|park| {
+        park.pois
+            .iter()
+            .map(|p| PoiMark {
+                id: FeatureRef::new(FeatureKind::Poi, p.id.clone()).to_string(),
+                at: v.map_to_screen(p.map),
+                kind: p.kind,
+            })
+            .collect()
+    });
+    keep_clear(merge_pois(&marks, ICON_PX), &company_boxes(state, v), ICON_PX)
+}
+
+/// `data-badge` of the element under an event's target: a badge of several places.
+pub(super) fn badge_at(target: Option<web_sys::EventTarget>) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("[data-badge]").ok()??.get_attribute("data-badge")
+}
+
+/// "Toilet: North gate WC" for the POI `poi:<id>`.
+pub(super) fn poi_title(state: AppState, member: &str) -> Option<String> {
+    let feature: FeatureRef = member.parse().ok()?;
+    let lang = state.lang().get();
+    state.park().with(|park| {
+        let p = park.poi(feature.id_of(FeatureKind::Poi)?)?;
+        Some(format!("{}: {}", crate::i18n::t(lang, &format!("poi.{}", p.kind.key())), p.name.get(lang)))
+    })
+}
+
+/// The open badge's list: one button per place (`data-select`, handled by the map's click), placed
+/// beside the badge; Escape closes it and gives focus back to the badge.
+#[component]
+pub fn BadgeList() -> impl IntoView {
+    let state = use_app_state();
+    let list = NodeRef::<leptos::html::Div>::new();
+    let open = move || {
+        let key = state.map.open_badge().get()?;
+        let v = state.map.viewport().get();
+        let badge = poi_badges(state, &v).shown.into_iter().find(|b| b.key == key && b.len() > 1)?;
+        // beside the badge, kept inside the map
+        let left = (badge.at.x + ICON_PX / 2.0 + 4.0).min(v.width - LIST_PX - 4.0).max(4.0);
+        let top = (badge.at.y - ICON_PX / 2.0).min(v.height - 120.0).max(4.0);
+        Some((key, ScreenPoint::new(left, top), badge.members))
+    };
+    // Focus the first entry when a list opens, so the keyboard can go on at once.
+    Effect::new(move |was: Option<Option<String>>| {
+        let now = state.map.open_badge().get();
+        if now.is_some() && now != was.flatten() {
+            request_animation_frame(move || {
+                if let Some(first) =
+                    list.get_untracked().and_then(|l| l.query_selector("button").ok().flatten())
+                {
+                    use wasm_bindgen::JsCast;
+                    let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+        now
+    });
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            let key = state.map.open_badge().get_untracked();
+            state.map.close_badge();
+            if let Some(badge) = key.and_then(|k| {
+                document().query_selector(&format!("[data-badge=\"{}\"]", k.replace('"', ""))).ok().flatten()
+            }) {
+                use wasm_bindgen::JsCast;
+                let _ = badge.unchecked_into::<web_sys::SvgElement>().focus();
+            }
+        }
+    };
+    move || {
+        open().map(|(key, at, members): (String, ScreenPoint, Vec<String>)| {
+            let items = members
+                .into_iter()
+                .map(|m| {
+                    let title = poi_title(state, &m).unwrap_or_else(|| m.clone());
+                    view! { <li><button type="button" class="badge-list__item" data-select=m>{title}</button></li> }
+                })
+                .collect_view();
+            view! {
+                <div class="badge-list" node_ref=list role="dialog" aria-label=state.tr("badge.places")
+                    data-for=key style:left=format!("{:.0}px", at.x) style:top=format!("{:.0}px", at.y)
+                    on:keydown=on_key on:pointerdown=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
