@@ -149,6 +149,8 @@ pub struct Manifest {
     pub id: &'static str,
     /// Park name.
     pub name: Text,
+    /// A short name for narrow screens.
+    pub short_name: Text,
     /// `[west, south, east, north]`.
     pub bounds: [f64; 4],
     /// Where the data comes from.

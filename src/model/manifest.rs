@@ -45,6 +45,8 @@ pub struct Manifest {
     pub id: String,
     /// Park name.
     pub name: Text,
+    /// A short name for narrow screens (the header on a phone); `None`: the name.
+    pub short_name: Option<Text>,
     /// `[west, south, east, north]` in degrees.
     pub bounds_deg: [f64; 4],
     /// The same box in map metres.
@@ -132,6 +134,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
         }
     };
     let name = cx.text(&obj, "name");
+    let short_name = obj.contains_key("short_name").then(|| cx.text(&obj, "short_name")).flatten();
     let attribution = cx.text(&obj, "attribution");
     let provenance = cx.text(&obj, "provenance");
     let bounds_deg = parse_bounds(&mut cx, obj.get("bounds"));
@@ -167,6 +170,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
             let manifest = Manifest {
                 id,
                 name,
+                short_name,
                 bounds: MapBounds::from_lon_lat(b[0], b[1], b[2], b[3]),
                 bounds_deg: b,
                 attribution,

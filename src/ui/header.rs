@@ -25,12 +25,16 @@ const ICON_MORE: &str = "M4 10h.1M10 10h.1M16 10h.1";
 #[component]
 pub fn Header() -> impl IntoView {
     let state = use_app_state();
-    let name = move || {
+    let name = move |short: bool| {
         let lang = state.lang().get();
         state
             .layers
             .manifest()
-            .with(|m| m.as_ref().map(|m| m.name.get(lang).to_owned()))
+            .with(|m| {
+                let m = m.as_ref()?;
+                let text = if short { m.short_name.as_ref().unwrap_or(&m.name) } else { &m.name };
+                Some(text.get(lang).to_owned())
+            })
             .unwrap_or_else(|| crate::i18n::t(lang, "app.title").to_owned())
     };
     let embed_open = Local::new(false);
@@ -40,7 +44,10 @@ pub fn Header() -> impl IntoView {
     let label = move |key: &'static str| view! { <span class="header__label">{state.tr(key)}</span> };
     view! {
         <header class="header">
-            <h1 class="header__title">{name}</h1>
+            <h1 class="header__title">
+                <span class="header__title-full">{move || name(false)}</span>
+                <span class="header__title-short">{move || name(true)}</span>
+            </h1>
             <explore::SearchBox/>
             <div class="header__actions">
                 <button class="header__about" type="button" aria-pressed=move || explore_open().to_string()

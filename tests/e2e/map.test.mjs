@@ -24,7 +24,7 @@ test('the shipped park loads with every layer drawn and no errors', async (t) =>
     assert.equal(await page.locator('.map__trail--waterfront').count(), waterfront);
     assert.ok(await page.locator('.map__context--river').count() >= 1);
     assert.equal(await page.locator('[role=alert]').count(), 0, 'no data errors on the shipped park');
-    assert.equal(await page.locator('h1').textContent(), 'Shenzhen-Harbin Industrial Park');
+    assert.equal(await page.locator('h1').innerText(), 'Shenzhen-Harbin Industrial Park');
     assert.match(await page.locator('.attribution').textContent(), /illustrative/i);
     assert.deepEqual(pageErrors, []);
   });
@@ -195,7 +195,7 @@ test('?park= refuses a javascript: URL with a clear message', async (t) => {
 test('Chinese is the default language and the panel formats capital in 亿/万', async (t) => {
   await withPage(suite, t, { locale: 'de-DE' }, async (page) => {
     await gotoCompany(page, suite.url, '', 'Huawei');
-    assert.equal(await page.locator('h1').textContent(), '深哈产业园');
+    assert.equal(await page.locator('h1').innerText(), '深哈产业园');
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
     await page.locator('.map__company[aria-label^="Huawei"]').click();
     await page.getByRole('dialog').waitFor();
