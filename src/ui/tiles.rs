@@ -21,11 +21,16 @@ const MARGIN_TILES: u32 = 1;
 /// Wait before the one retry of a failed tile.
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// The basemap layer, if the map has a basemap. `preview` is the map's drag offset in pixels.
+/// The basemap layer, if the map has a basemap, once the manifest has placed the view (before,
+/// the view is a placeholder and its tiles would be wasted requests). `preview` is the map's drag
+/// offset in pixels.
 #[component]
 pub fn TileLayer(preview: Local<(f64, f64)>) -> impl IntoView {
     let state = use_app_state();
-    move || state.map.basemap().get().map(|basemap| view! { <Tiles basemap preview/> })
+    move || {
+        let placed = state.layers.manifest().with(Option::is_some);
+        state.map.basemap().get().filter(|_| placed).map(|basemap| view! { <Tiles basemap preview/> })
+    }
 }
 
 #[component]
