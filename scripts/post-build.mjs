@@ -16,7 +16,9 @@ export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // https: so a basemap's tiles (?tiles=, the manifest's basemap) from any https host load: see the
+  // README, "Basemap" (plain-http tile hosts stay blocked; same-origin tiles are 'self').
+  "img-src 'self' data: https:",
   "font-src 'self'",
   "connect-src 'self' https:",
   "worker-src 'self'",

@@ -13,6 +13,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("about.waterfront", ["Sponge-city waterfront", "海绵城市滨水带", "Набережная «город-губка»"]),
     ("app.title", ["Shenzhen-Harbin Industrial Park map", "深哈产业园地图", "Карта Шэньчжэнь-Харбинского индустриального парка"]),
     ("attribution.label", ["Data", "数据", "Данные"]),
+    ("attribution.tiles", ["Map tiles:", "底图：", "Подложка:"]),
     ("badge.places", ["Places here", "此处地点", "Места здесь"]),
     ("category.city_services", ["City services & residential", "城市服务与居住", "Городские услуги и жильё"]),
     ("category.finance_services", ["Finance & modern services", "金融与现代服务", "Финансы и современные услуги"]),

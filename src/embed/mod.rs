@@ -25,6 +25,9 @@
 //! | `winter` | `winter=1` | the route avoids trails closed in winter |
 //! | `loop` | `loop=10` | plan a loop of this many km (`0.1..=100`, 2 decimals) from the first `route` waypoint |
 //! | `origins` | `origins=https://a.example,https://b.example` | extra origins allowed to use the postMessage API (at most 20) |
+//! | `tiles` | `tiles=https://tile.openstreetmap.org/{z}/{x}/{y}.png` | basemap: an http(s) XYZ tile URL template (`{z}` `{x}` `{y}`, `{s}` = a/b/c, `{r}` = `@2x` on high-density screens), percent-encoded; replaces the manifest's `basemap` |
+//! | `tiles_attr` | `tiles_attr=©+OpenStreetMap+contributors` | the basemap's credit line, plain text (shown in the attribution line) |
+//! | `tiles_crs` | `tiles_crs=gcj02` | the tiles' coordinate system: `wgs84` (default) or `gcj02` (Amap, Tencent: the park is drawn shifted to match; every coordinate in or out stays WGS84) |
 //!
 //! Ids (`sel`, `zone`) are 1 to 200 characters without control characters. Lists are sorted and
 //! repeats dropped; a repeated parameter keeps its first value. [`UrlState::canonical`] is what a state

@@ -154,6 +154,20 @@ mod tests {
     }
 
     #[test]
+    fn the_basemap_goes_into_the_snippet() {
+        let mut o = opts("https://map.example/", "");
+        o.state.tiles = Some("https://t.example/{z}/{x}/{y}.png?a=1&b=\"2\"".into());
+        o.state.tiles_attr = Some("<b>T</b>".into());
+        o.state.tiles_crs = Some(crate::geo::tiles::TileCrs::Gcj02);
+        let src = attrs(&iframe_snippet(&o).unwrap()).remove(0).1;
+        assert_eq!(
+            src,
+            "https://map.example/?embed=1&amp;tiles=https://t.example/%7Bz%7D/%7Bx%7D/%7By%7D.png%3Fa%3D1%26b%3D%222%22\
+             &amp;tiles_attr=%3Cb%3ET%3C/b%3E&amp;tiles_crs=gcj02"
+        );
+    }
+
+    #[test]
     fn a_hostile_title_cannot_break_out_of_its_attribute() {
         let html =
             iframe_snippet(&opts("https://map.example/", "\"><script>alert(1)</script><b a='")).unwrap();

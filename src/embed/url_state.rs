@@ -7,8 +7,10 @@ use super::values::{
     decimal, fixed, flag, keys, range, range_text, round_to, route, sort_dedup, trimmed, view,
 };
 pub use crate::feature::{check_id, FeatureKind, FeatureRef, MAX_ID_CHARS};
+use crate::geo::tiles::TileCrs;
 use crate::geo::LonLat;
 use crate::i18n::Lang;
+use crate::model::basemap::{clean_attribution, Basemap};
 use crate::model::{Industry, LayerKind};
 use std::ops::RangeInclusive;
 use thiserror::Error;
@@ -104,6 +106,12 @@ pub struct UrlState {
     pub origins: Vec<String>,
     /// Manifest URL of another park (`park`), checked later by [`crate::model::url::resolve_park_param`].
     pub park: Option<String>,
+    /// Basemap tile URL template (`tiles`), checked by [`Basemap::new`]; replaces the manifest's.
+    pub tiles: Option<String>,
+    /// Credit line for those tiles (`tiles_attr`), plain text.
+    pub tiles_attr: Option<String>,
+    /// What those tiles are drawn in (`tiles_crs`: `wgs84`, the default, or `gcj02`).
+    pub tiles_crs: Option<TileCrs>,
 }
 
 impl UrlState {
@@ -119,10 +127,17 @@ impl UrlState {
             .map(|p| LonLat::lon_lat(round_to(p.lon, WAYPOINT_DECIMALS), round_to(p.lat, WAYPOINT_DECIMALS)))
             .collect();
         s.loop_km = s.loop_km.map(|k| round_to(k, 2));
+        s.tiles_attr = s.tiles_attr.as_deref().map(clean_attribution).filter(|a| !a.is_empty());
         sort_dedup(&mut s.filter.industries);
         sort_dedup(&mut s.hidden_layers);
         sort_dedup(&mut s.origins);
         s
+    }
+
+    /// The basemap `tiles`, `tiles_attr` and `tiles_crs` name; `None` without a (valid) `tiles`.
+    pub fn basemap(&self) -> Option<Basemap> {
+        let crs = self.tiles_crs.unwrap_or_default();
+        Basemap::new(self.tiles.as_deref()?, &[], self.tiles_attr.as_deref(), crs, None).ok()
     }
 }
 
@@ -186,8 +201,23 @@ pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<UrlWarning>) {
 }
 
 /// The query parameters the URL may carry, in their canonical order.
-const QUERY_KEYS: [&str; 13] = [
-    "embed", "park", "lang", "sel", "ind", "zone", "cap", "yr", "hide", "route", "winter", "loop", "origins",
+const QUERY_KEYS: [&str; 16] = [
+    "embed",
+    "park",
+    "lang",
+    "sel",
+    "ind",
+    "zone",
+    "cap",
+    "yr",
+    "hide",
+    "route",
+    "winter",
+    "loop",
+    "origins",
+    "tiles",
+    "tiles_attr",
+    "tiles_crs",
 ];
 
 fn split_pairs<'a>(
@@ -255,6 +285,15 @@ fn apply(s: &mut UrlState, key: &str, v: &str, item: &mut dyn FnMut(String)) -> 
             }
             s.origins = list;
         }
+        "tiles" => {
+            Basemap::new(v, &[], None, TileCrs::Wgs84, None).map_err(|e| e.to_string())?;
+            s.tiles = Some(v.trim().to_owned());
+        }
+        "tiles_attr" => s.tiles_attr = Some(clean_attribution(v)).filter(|a| !a.is_empty()),
+        "tiles_crs" => {
+            s.tiles_crs =
+                Some(TileCrs::from_key(v).ok_or(format!("unknown {v:?} (expected wgs84 or gcj02)"))?)
+        }
         _ => return Err("unknown parameter".into()),
     }
     Ok(())
@@ -272,7 +311,7 @@ pub fn to_query(s: &UrlState) -> String {
     let c = s.canonical();
     let f = &c.filter;
     let joined = |keys: Vec<&str>| (!keys.is_empty()).then(|| keys.join(","));
-    let params: [Option<String>; 13] = [
+    let params: [Option<String>; 16] = [
         c.embed.then(|| "1".into()),
         c.park.as_deref().map(encode),
         c.lang.map(|l| l.tag().into()),
@@ -291,6 +330,9 @@ pub fn to_query(s: &UrlState) -> String {
         c.winter.then(|| "1".into()),
         c.loop_km.map(|k| trimmed(k, 2)),
         (!c.origins.is_empty()).then(|| c.origins.iter().map(|o| encode(o)).collect::<Vec<_>>().join(",")),
+        c.tiles.as_deref().map(encode),
+        c.tiles_attr.as_deref().map(encode),
+        c.tiles_crs.map(|crs| crs.key().into()),
     ];
     let parts: Vec<String> =
         QUERY_KEYS.iter().zip(params).filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();

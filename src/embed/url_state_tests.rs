@@ -24,12 +24,17 @@ fn full_state() -> UrlState {
         embed: true,
         origins: vec!["https://a.example".into(), "https://b.example".into()],
         park: Some("https://x.cn/p.json".into()),
+        tiles: Some("https://{s}.t.example/{z}/{x}/{y}{r}.png?key=a&b".into()),
+        tiles_attr: Some("© T & Co".into()),
+        tiles_crs: Some(TileCrs::Gcj02),
     }
 }
 
 const FULL_QUERY: &str = "?embed=1&park=https://x.cn/p.json&lang=en&sel=company:c0001\
     &ind=digital_economy,new_materials&zone=z03&cap=1000000-50000000&yr=2020-2023&hide=context,pois\
-    &route=45.83000,126.51000;45.84000,126.52000&winter=1&loop=10&origins=https://a.example,https://b.example";
+    &route=45.83000,126.51000;45.84000,126.52000&winter=1&loop=10&origins=https://a.example,https://b.example\
+    &tiles=https://%7Bs%7D.t.example/%7Bz%7D/%7Bx%7D/%7By%7D%7Br%7D.png%3Fkey%3Da%26b\
+    &tiles_attr=%C2%A9%20T%20%26%20Co&tiles_crs=gcj02";
 
 #[test]
 fn every_parameter_is_written_in_canonical_order() {
@@ -188,6 +193,37 @@ fn bad_list_items_are_left_out_and_the_rest_kept() {
 }
 
 #[test]
+fn a_bad_tile_template_is_left_out_with_a_warning_naming_it() {
+    let (s, warnings) = parse("?tiles=https://t.example/%7Bz%7D/%7Bx%7D.png&tiles_crs=bd09&lang=en", "");
+    assert_eq!((s.tiles, s.tiles_crs, s.lang), (None, None, Some(Lang::En)));
+    let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "URL parameter \"tiles\": tile URL template \"https://t.example/{z}/{x}.png\" has no {y}",
+            "URL parameter \"tiles_crs\": unknown \"bd09\" (expected wgs84 or gcj02)",
+        ]
+    );
+    let (s, warnings) = parse("?tiles=javascript:alert(%7Bz%7D%7Bx%7D%7By%7D)", "");
+    assert_eq!(s.tiles, None);
+    assert!(warnings[0].to_string().contains("must start with https://"), "{warnings:?}");
+}
+
+#[test]
+fn tiles_in_the_url_make_the_basemap() {
+    let (s, warnings) =
+        parse("?tiles=http://127.0.0.1:9/%7Bz%7D/%7Bx%7D/%7By%7D.png&tiles_attr=%3Cb%3ETiles%3C/b%3E+%C2%A9&tiles_crs=GCJ02", "");
+    assert_eq!(warnings, []);
+    let b = s.basemap().unwrap();
+    assert_eq!(b.tiles, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+    assert_eq!(b.attribution.as_deref(), Some("<b>Tiles</b> ©"), "kept as text, never markup");
+    assert_eq!(b.crs, TileCrs::Gcj02);
+    assert_eq!(UrlState::default().basemap(), None);
+    let attr_only = UrlState { tiles_attr: Some("x".into()), ..UrlState::default() };
+    assert_eq!(attr_only.basemap(), None, "tiles_attr alone draws nothing");
+}
+
+#[test]
 fn a_repeated_parameter_keeps_its_first_value() {
     let (s, w) = parse("?lang=en&lang=ru", "");
     assert_eq!(s.lang, Some(Lang::En));
@@ -259,12 +295,18 @@ mod props {
             embed: bool,
             origins in proptest::collection::vec("https?://[a-zA-Z0-9]{1,12}(\\.[a-z]{2,5})?(:[0-9]{1,5})?/?", 0..5),
             park in proptest::option::of("[^\\s\\p{Cc}]{1,60}"),
+            tiles in proptest::option::of("https?://(\\{s\\}\\.)?[a-z0-9.]{1,12}(:[0-9]{1,5})?/\\{z\\}/\\{x\\}/(\\{y\\}|\\{-y\\})(\\{r\\})?(\\.png)?(\\?[a-z=&]{0,8})?"),
+            tiles_attr in proptest::option::of("\\PC{0,80}"),
+            tiles_crs in proptest::option::of(proptest::sample::select(vec![TileCrs::Wgs84, TileCrs::Gcj02])),
         ) -> UrlState {
             UrlState {
                 view: view.map(|(zoom, lat, lon)| MapView { zoom, lat, lon }),
                 selection, filter, hidden_layers, route, winter, loop_km, lang, embed,
                 origins: origins.iter().filter_map(|o| normalize_origin(o)).collect(),
                 park,
+                tiles,
+                tiles_attr,
+                tiles_crs,
             }
         }
     }
@@ -283,6 +325,7 @@ mod props {
             "[0-9]{0,12}-[0-9]{0,12}".into(),
             "((digital_economy|new_materials|pois|context|robots|https://a\\.example|HTTP://B\\.example:80/|ftp://x),?){1,4}".into(),
             "(company|zone|trail|poi|x):[^&=#%]{0,5}".into(),
+            "https?://[a-z{}]{0,3}/(%7B[zxysr-]%7D/?){0,4}(\\.png)?|gcj02|wgs84|GCJ02".into(),
             "1|0|true|yes|en|zh-CN|ru|xx|10|0\\.5|200|%2C|%3A|%zz|\\+".into(),
             "[^&=#]{0,6}".into(),
         ])

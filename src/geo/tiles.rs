@@ -25,7 +25,7 @@
 
 use std::f64::consts::PI;
 
-use super::china::wgs84_to_gcj02;
+use super::china::{gcj02_to_wgs84, wgs84_to_gcj02};
 use super::{LonLat, MapPoint, ScreenPoint, ScreenRect, Viewport, EARTH_RADIUS_M};
 
 /// Natural size of a tile in CSS pixels.
@@ -297,6 +297,36 @@ impl TileCrs {
             TileCrs::Wgs84 => p,
             TileCrs::Gcj02 => wgs84_to_gcj02(p.to_lon_lat()).to_map(),
         }
+    }
+
+    /// The inverse of [`Self::draw_map`]: the WGS84 position drawn at map point `p` (a click, the
+    /// view's centre written to `#map=`). Within a centimetre of the position drawn.
+    ///
+    /// ```
+    /// use parkmap::geo::tiles::TileCrs;
+    /// use parkmap::geo::{measure::distance_m, LonLat};
+    /// let p = LonLat::lon_lat(126.53, 45.857);
+    /// let drawn = TileCrs::Gcj02.draw_map(p.to_map());
+    /// assert!(distance_m(TileCrs::Gcj02.undraw_map(drawn), p) < 0.01);
+    /// ```
+    pub fn undraw_map(self, p: MapPoint) -> LonLat {
+        match self {
+            TileCrs::Wgs84 => p.to_lon_lat(),
+            TileCrs::Gcj02 => gcj02_to_wgs84(p.to_lon_lat()),
+        }
+    }
+
+    /// The key used in `?tiles_crs=` and the manifest: `wgs84` or `gcj02`.
+    pub fn key(self) -> &'static str {
+        match self {
+            TileCrs::Wgs84 => "wgs84",
+            TileCrs::Gcj02 => "gcj02",
+        }
+    }
+
+    /// The CRS with that key (ASCII case ignored).
+    pub fn from_key(key: &str) -> Option<Self> {
+        [TileCrs::Wgs84, TileCrs::Gcj02].into_iter().find(|c| c.key().eq_ignore_ascii_case(key))
     }
 
     /// The shift [`Self::draw_map`] applies at `p`, in Web Mercator metres (about 500–800 near the

@@ -64,6 +64,9 @@ pub struct Manifest {
     pub junction_tolerance_m: Option<f64>,
     /// Layers, in drawing order of the file.
     pub layers: Vec<LayerRef>,
+    /// A raster basemap to draw under the park (`?tiles=` replaces it); a bad one is reported and
+    /// left out.
+    pub basemap: Option<super::Basemap>,
 }
 
 struct Ctx<'a> {
@@ -164,6 +167,9 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
             None
         }
     });
+    let basemap = obj.get("basemap").and_then(|v| {
+        super::basemap::parse_manifest_basemap(v).map_err(|(property, reason)| cx.err(&property, reason)).ok()
+    });
     let layers = parse_layers(&mut cx, obj.get("layers"));
     match (name, attribution, provenance, bounds_deg) {
         (Some(name), Some(attribution), Some(provenance), Some(b)) if !layers.is_empty() => {
@@ -179,6 +185,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
                 origins,
                 junction_tolerance_m,
                 layers,
+                basemap,
             };
             Ok((manifest, cx.errors))
         }

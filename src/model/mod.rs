@@ -1,5 +1,6 @@
 //! The park's typed model, parsed from the manifest and GeoJSON layers. Pure: no DOM.
 
+pub mod basemap;
 mod enums;
 pub mod error;
 mod features;
@@ -15,6 +16,7 @@ pub mod url;
 
 use std::collections::HashSet;
 
+pub use basemap::{Basemap, BasemapError};
 pub use enums::{ContextKind, Industry, LayerKind, PoiKind, Surface, TrailKind, Winter, ZoneCategory};
 pub use error::DataError;
 pub use manifest::{Figures, LayerRef, Manifest};

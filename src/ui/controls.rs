@@ -64,6 +64,9 @@ pub fn Controls() -> impl IntoView {
         })}
         <div class="attribution" on:pointerdown=|ev| ev.stop_propagation()>
             <span>{attribution}</span>
+            {move || state.map.basemap().get().map(|b| view! {
+                " · "<span class="attribution__tiles">{format!("{} {}", state.t("attribution.tiles"), b.credit())}</span>
+            })}
             " · "
             <button type="button" class="attribution__about" on:click=move |_| state.select(Selection::About)>
                 {state.tr("about")}

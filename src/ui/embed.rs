@@ -93,7 +93,7 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
             state.select(Selection::Feature(FeatureRef::new(FeatureKind::Zone, id.clone())));
         }
         Action::FlyTo { center, zoom } => {
-            let target = map.viewport().get_untracked().with_center(center.to_map());
+            let target = map.viewport().get_untracked().with_center(map.to_map(*center));
             map.fly_to(zoom.map_or(target, |z| target.with_zoom(z)));
         }
         Action::FitPark => {
@@ -175,7 +175,7 @@ pub fn start(state: AppState, policy: OriginPolicy) {
         }
         let out = view_out.clone();
         later.call(move || {
-            let c: LonLat = v.center.to_lon_lat();
+            let c: LonLat = state.map.to_lon_lat(v.center);
             out.post(
                 &Event::ViewChanged { lat: c.lat, lon: c.lon, zoom: (v.zoom * 100.0).round() / 100.0 },
                 None,

@@ -34,6 +34,9 @@ pub fn EmbedDialog(open: Local<bool>) -> impl IntoView {
         state.map.viewport().track();
         state.selection().track();
         let mut s = current(state, &UrlState::default());
+        // The page's basemap goes into the embed too (the manifest's comes with the park anyway).
+        let page = super::url::read_quietly();
+        (s.tiles, s.tiles_attr, s.tiles_crs) = (page.tiles, page.tiles_attr, page.tiles_crs);
         s.lang = Some(lang.get());
         s.hidden_layers = hidden.get();
         crate::sort::sort(&mut s.hidden_layers);

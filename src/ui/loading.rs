@@ -21,7 +21,9 @@ pub fn load_layer(state: AppState, layer: LayerRef) {
     spawn_local(async move {
         let id = layer.id.clone();
         let on_retry = move |n: u32| state.layers.layer_retrying(&id, n);
-        let parsed = crate::fetch::load_layer(&layer, &manifest_url, &on_retry).await;
+        let mut parsed = crate::fetch::load_layer(&layer, &manifest_url, &on_retry).await;
+        // Drawn where the basemap's tiles show it (a GCJ-02 basemap); positions stay WGS84.
+        parsed.layer.draw_for(state.map.crs());
         state.layers.arrived(layer.id.clone(), parsed);
     });
 }

@@ -211,7 +211,7 @@ pub fn MapView() -> impl IntoView {
                 Some((FeatureKind::Company, _)) => None,
                 _ => {
                     let at = point(ev.client_x(), ev.client_y());
-                    let pos = state.map.viewport().get_untracked().screen_to_map(at).to_lon_lat();
+                    let pos = state.map.to_lon_lat(state.map.viewport().get_untracked().screen_to_map(at));
                     Some(Waypoint { pos, poi: None })
                 }
             };
@@ -283,6 +283,7 @@ pub fn MapView() -> impl IntoView {
             on:click=on_click
             on:keydown=on_key
         >
+            <super::tiles::TileLayer preview=preview/>
             <svg class="map__svg" xmlns="http://www.w3.org/2000/svg">
                 <g class="map__pan" transform=pan_transform>
                     <g class="map__world" transform=world_transform>

@@ -17,6 +17,7 @@ pub mod planner;
 mod pois;
 pub mod state;
 mod sw;
+mod tiles;
 mod url;
 
 use crate::i18n::choose_lang;
@@ -41,10 +42,23 @@ pub fn start() {
 /// The whole app: reads `?lang=` and `?park=`, loads the park and shows the [`Shell`].
 #[component]
 pub fn App() -> impl IntoView {
-    let from_url = url::read_location();
+    let (from_url, basemap_warnings) = url::read_location();
     let lang = from_url.lang.unwrap_or_else(|| choose_lang(None, &browser_languages()));
     let state = AppState::new(lang, from_url.embed);
     provide_context(state);
+    if let Some(basemap) = from_url.basemap() {
+        state.map.set_basemap(basemap);
+    }
+    state.layers.report(
+        basemap_warnings
+            .into_iter()
+            .map(|w| crate::model::DataError::Manifest {
+                file: "URL".into(),
+                property: w.param,
+                reason: w.reason,
+            })
+            .collect(),
+    );
     url::apply(state, &from_url);
     load_park(state, from_url.park.clone(), from_url.view);
     load_pinyin_when_settled(state);

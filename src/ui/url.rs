@@ -4,7 +4,7 @@
 
 use super::browser::Debounce;
 use super::state::{AppState, Selection};
-use crate::embed::{parse, to_hash, to_query, MapView, UrlState};
+use crate::embed::{parse, to_hash, to_query, MapView, UrlState, UrlWarning};
 use crate::filter::Filter;
 use leptos::prelude::*;
 
@@ -12,14 +12,16 @@ use leptos::prelude::*;
 const VIEW_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The state in the page's current URL; malformed or unknown parameters are logged and ignored.
-pub fn read_location() -> UrlState {
+/// The warnings about the basemap (`tiles`, `tiles_attr`, `tiles_crs`) are returned too, to be
+/// shown: a basemap that does not appear would otherwise be a mystery.
+pub fn read_location() -> (UrlState, Vec<UrlWarning>) {
     let location = window().location();
     let (state, warnings) =
         parse(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default());
-    for w in warnings {
+    for w in &warnings {
         leptos::logging::warn!("ParkMap: ignoring {w}");
     }
-    state
+    (state, warnings.into_iter().filter(|w| w.param.starts_with("tiles")).collect())
 }
 
 /// Sets up the state a link asks for (before the park loads): filter, layers, selection, route.
@@ -38,7 +40,7 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     let mut s = base.clone();
     if state.layers.manifest().with_untracked(Option::is_some) {
         let v = state.map.viewport().get_untracked();
-        let c = v.center.to_lon_lat();
+        let c = state.map.to_lon_lat(v.center);
         s.view = Some(MapView { zoom: (v.zoom * 100.0).round() / 100.0, lat: c.lat, lon: c.lon }.rounded());
     }
     s.selection = state.selection().with_untracked(|s| s.as_ref().and_then(Selection::feature).cloned());
@@ -81,7 +83,8 @@ fn write(state: AppState, base: &UrlState) {
     }
 }
 
-fn read_quietly() -> UrlState {
+/// The state in the page's current URL, without logging its warnings.
+pub(super) fn read_quietly() -> UrlState {
     let location = window().location();
     parse(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default()).0
 }

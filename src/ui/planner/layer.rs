@@ -13,13 +13,16 @@ use wasm_bindgen::JsCast;
 pub fn RouteLine() -> impl IntoView {
     let state = use_app_state();
     let d = move || match state.planner()?.result().get() {
-        Some(Ok(route)) => Some(lines_path(&[route.map_line()], state.map.origin().get())),
+        Some(Ok(route)) => {
+            let line: Vec<_> = route.geometry.iter().map(|&p| state.map.to_map(p)).collect();
+            Some(lines_path(&[line], state.map.origin().get()))
+        }
         _ => None,
     };
     let here = move || {
         let located = state.planner()?.located().get()?;
         let origin = state.map.origin().get();
-        let p = located.pos.to_map();
+        let p = state.map.to_map(located.pos);
         // Web Mercator stretches ground distances by 1 / cos(latitude).
         let r = located.accuracy_m / located.pos.lat.to_radians().cos();
         Some(view! {
@@ -70,7 +73,7 @@ pub fn WaypointMarkers() -> impl IntoView {
                 };
                 let name = super::waypoint_poi(&park, &wp).map(|p| p.name.get(lang).to_owned());
                 let label = format!("{role} {}{}", i + 1, name.map(|n| format!(": {n}")).unwrap_or_default());
-                let at = wp.pos.to_map();
+                let at = state.map.to_map(wp.pos);
                 let transform = move || {
                     let s = match dragging.get() {
                         Some((j, p)) if j == i => p,
@@ -94,7 +97,7 @@ pub fn WaypointMarkers() -> impl IntoView {
                         }
                         on:pointerup=move |_| {
                             if let Some((j, p)) = dragging.get_untracked() {
-                                let pos = state.map.viewport().get_untracked().screen_to_map(p).to_lon_lat();
+                                let pos = state.map.to_lon_lat(state.map.viewport().get_untracked().screen_to_map(p));
                                 planner.move_to(j, pos);
                             }
                             dragging.set(None);
@@ -111,7 +114,7 @@ pub fn WaypointMarkers() -> impl IntoView {
     };
     let here = move || {
         let located = state.planner()?.located().get()?;
-        let p = located.pos.to_map();
+        let p = state.map.to_map(located.pos);
         let transform = move || {
             let s = state.map.viewport().with(|v| v.map_to_screen(p));
             format!("translate({:.1} {:.1})", s.x, s.y)

@@ -5,9 +5,11 @@ use super::Reader;
 use crate::embed::MapView;
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::fit::{fit_within, free_rect};
+use crate::geo::tiles::TileCrs;
 use crate::geo::{LonLat, MapBounds, MapPoint, ScreenRect, Viewport};
-use crate::model::Park;
+use crate::model::{Basemap, Park};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Duration of a fly-to animation.
 const FLY_MS: f64 = 400.0;
@@ -26,6 +28,8 @@ pub struct MapState {
     hint: RwSignal<Option<&'static str>>,
     /// The POI badge whose list is open (its key), if any.
     open_badge: RwSignal<Option<String>>,
+    /// The raster basemap under the park, if any; set once at start.
+    basemap: RwSignal<Option<Arc<Basemap>>>,
     /// The next frame of the running flight, cancelled when another flight or a gesture starts.
     flight: StoredValue<Option<AnimationFrameRequestHandle>>,
     hint_timer: StoredValue<Option<TimeoutHandle>>,
@@ -38,6 +42,7 @@ impl MapState {
             origin: RwSignal::new(MapPoint::default()),
             hint: RwSignal::new(None),
             open_badge: RwSignal::new(None),
+            basemap: RwSignal::new(None),
             flight: StoredValue::new(None),
             hint_timer: StoredValue::new(None),
         }
@@ -77,6 +82,33 @@ impl MapState {
         }
     }
 
+    /// The basemap drawn under the park (`?tiles=` or the manifest's), if any.
+    pub fn basemap(&self) -> Reader<Option<Arc<Basemap>>> {
+        Reader(self.basemap)
+    }
+
+    /// Draws `basemap` under the park. Set it before the park's layers arrive: a GCJ-02 basemap
+    /// changes where they are drawn ([`crate::model::Layer::draw_for`]).
+    pub fn set_basemap(&self, basemap: Basemap) {
+        self.basemap.set(Some(Arc::new(basemap)));
+    }
+
+    /// What the map is drawn in: the basemap's CRS, WGS84 without one. Map points (the viewport,
+    /// features' `map` points) are in it; [`Self::to_map`] and [`Self::to_lon_lat`] cross over.
+    pub fn crs(&self) -> TileCrs {
+        self.basemap.with_untracked(|b| b.as_ref().map(|b| b.crs).unwrap_or_default())
+    }
+
+    /// Where a WGS84 position (a link's view, a waypoint, the device's location) is drawn.
+    pub fn to_map(&self, p: LonLat) -> MapPoint {
+        self.crs().draw_map(p.to_map())
+    }
+
+    /// The WGS84 position drawn at a map point (a click, the view's centre for `#map=`).
+    pub fn to_lon_lat(&self, p: MapPoint) -> LonLat {
+        self.crs().undraw_map(p)
+    }
+
     fn cancel_flight(&self) {
         if let Some(handle) = self.flight.try_update_value(Option::take).flatten() {
             handle.cancel();
@@ -105,7 +137,7 @@ impl MapState {
     pub(super) fn show_park(&self, bounds: &MapBounds, view: Option<&MapView>) {
         self.origin.set(bounds.center());
         self.set_view(match view {
-            Some(shared) => view_at(&self.viewport.get_untracked(), shared),
+            Some(shared) => view_at(&self.viewport.get_untracked(), shared, self.crs()),
             None => {
                 let view = self.viewport.get_untracked();
                 let covers = crate::ui::browser::boxes_over_map(".legend, .sidebar--open");
@@ -125,7 +157,7 @@ impl MapState {
 
     /// Shows a link's `#map=` view (Back/Forward).
     pub fn show_link_view(&self, view: &MapView) {
-        self.set_view(view_at(&self.viewport.get_untracked(), view));
+        self.set_view(view_at(&self.viewport.get_untracked(), view, self.crs()));
     }
 
     /// Animates the viewport to `target` (at once under prefers-reduced-motion).
@@ -168,9 +200,9 @@ impl MapState {
     }
 }
 
-/// The viewport showing a URL's `#map=` view.
-pub fn view_at(vp: &Viewport, v: &MapView) -> Viewport {
-    vp.with_center(LonLat::lon_lat(v.lon, v.lat).to_map()).with_zoom(v.zoom)
+/// The viewport showing a URL's `#map=` view (WGS84) on a map drawn in `crs`.
+pub fn view_at(vp: &Viewport, v: &MapView, crs: TileCrs) -> Viewport {
+    vp.with_center(crs.draw_map(LonLat::lon_lat(v.lon, v.lat).to_map())).with_zoom(v.zoom)
 }
 
 /// The view that shows `feature` of `park` from `view`, if the feature exists.

@@ -349,8 +349,9 @@ impl AppState {
         }
     }
 
-    /// Records a parsed manifest: shows `view` (from a shared link) or else fits the manifest's bounds,
-    /// and marks its layers as loading. `url` is its absolute address (layer URLs are relative).
+    /// Records a parsed manifest: takes its basemap unless the URL named one, shows `view` (from a
+    /// shared link) or else fits the manifest's bounds (drawn as on the basemap), and marks its layers
+    /// as loading. `url` is its absolute address (layer URLs are relative).
     pub fn apply_manifest(
         &self,
         manifest: Manifest,
@@ -358,6 +359,14 @@ impl AppState {
         view: Option<crate::embed::MapView>,
         url: Option<String>,
     ) {
+        let mut manifest = manifest;
+        // `?tiles=` wins over the manifest's basemap.
+        if let Some(basemap) =
+            manifest.basemap.clone().filter(|_| self.map.basemap().with_untracked(Option::is_none))
+        {
+            self.map.set_basemap(basemap);
+        }
+        manifest.bounds = crate::model::basemap::bounds_for(manifest.bounds, self.map.crs());
         self.map.show_park(&manifest.bounds, view.as_ref());
         self.layers.apply_manifest(manifest, problems, url);
     }
