@@ -14,6 +14,7 @@ mod map;
 mod markers;
 mod panel;
 pub mod planner;
+pub(crate) mod prerender;
 pub mod state;
 mod sw;
 mod url;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
     url::apply(state, &from_url);
     load_park(state, from_url.park.clone(), from_url.view);
     load_pinyin_when_settled(state);
+    prerender::dismiss_when_settled(state);
     if from_url.view.is_none() {
         fly_to_selection_once_loaded(state);
     }
