@@ -40,11 +40,18 @@ const PAGES = {
   maplibre: { label: 'MapLibre', url: '/bench/maplibre.html?park=/public/data/park.json' },
 };
 
-/** First park paint: ParkMap's zones and trails are in the DOM (and so painted at the next frame).
+/** First park paint: ParkMap's zones and trails are in the DOM (and so painted at the next frame)
+ *  — the app's own, or the pre-rendered picture's from index.html when the gate kept it and its
+ *  stylesheet has applied (it is then position: fixed).
  *  The peer pages draw zones, trails and clusters in one go, so their first paint is their ready. */
 const FIRST_PAINT_PROBE = `(() => {
+  const pictured = () => {
+    const pre = document.getElementById('prerender');
+    return pre && pre.querySelector('.pr__zone') && pre.querySelector('.pr__trail')
+      && getComputedStyle(pre).position === 'fixed' && getComputedStyle(pre).display !== 'none';
+  };
   const poll = () => {
-    if (document.querySelector('.map__zone') && document.querySelector('.map__trail')) {
+    if ((document.querySelector('.map__zone') && document.querySelector('.map__trail')) || pictured()) {
       requestAnimationFrame(() => { window.__firstPaint = performance.now(); });
       return;
     }

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** The policy. frame-ancestors cannot be set in a <meta>: hosts send it as a header (see README,
  *  "Deploy"; deploy/nginx.conf sends this same policy, which the build checks). */
@@ -55,6 +57,30 @@ if (fs.existsSync(manifestPath)) {
 }
 `;
   console.log(`post-build: the start script preloads the default park (${urls.length} files)`);
+}
+// The pre-rendered first view (src/prerender; README "Benchmarks"): the default park drawn by
+// `parkmap-prerender` (the app's own Rust code, natively), put at the start of <body>, with its
+// stylesheet (style/prerender.css and the generated geometry rules) and its gate script in <head>.
+// PARKMAP_PRERENDER=0 builds without it (for a before/after measurement).
+if (fs.existsSync(manifestPath) && process.env.PARKMAP_PRERENDER !== '0') {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'parkmap-prerender', '--', '--park', manifestPath],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  const pr = JSON.parse(out);
+  const hashed = (stem, ext, text) => {
+    const file = `${stem}-${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}.${ext}`;
+    fs.writeFileSync(path.join(dir, file), text);
+    return file;
+  };
+  const css = hashed('prerender', 'css', fs.readFileSync(new URL('../style/prerender.css', import.meta.url), 'utf8') + pr.css);
+  const gate = hashed('prerender', 'js', fs.readFileSync(new URL('./prerender-gate.js', import.meta.url), 'utf8'));
+  if (!html.includes('</head>') || !/<body>/.test(html)) throw new Error('index.html has no </head> or <body> for the pre-render');
+  html = html.replace('</head>', `  <meta name="parkmap-prerender" content="${pr.langs.join(' ')}">
+  <link rel="stylesheet" href="./${css}">
+  <script src="./${gate}"></script>
+</head>`);
+  html = html.replace('<body>', `<body>\n${pr.html}`);
+  console.log(`post-build: pre-rendered the default park (${(pr.html.length / 1024).toFixed(1)} KB, cluster sets for zooms ${pr.zooms.join(', ')})`);
 }
 const body = "document.getElementById('file-hint')?.remove();\n" + preload + inline[1].trim() + '\n';
 const name = `start-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;

@@ -4,6 +4,7 @@
 //! `retry`, `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`) only builds
 //! for wasm32.
 
+pub mod classes;
 pub mod embed;
 pub mod feature;
 pub mod filter;
@@ -23,6 +24,8 @@ pub mod validate;
 pub mod datagen;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;

@@ -4,17 +4,27 @@
 use super::MapPoint;
 use std::fmt::Write;
 
-/// A map point in world units (decimetre precision keeps the strings short).
-fn world(p: MapPoint, origin: MapPoint) -> (f64, f64) {
-    (((p.x - origin.x) * 10.0).round() / 10.0, ((origin.y - p.y) * 10.0).round() / 10.0)
+/// Steps per metre the app's paths keep: decimetres keep the strings short and are far below a pixel
+/// at every zoom the map allows.
+pub const APP_STEPS_PER_METRE: f64 = 10.0;
+
+/// A map point in world units, rounded to `1 / steps` metres.
+fn world(p: MapPoint, origin: MapPoint, steps: f64) -> (f64, f64) {
+    (((p.x - origin.x) * steps).round() / steps, ((origin.y - p.y) * steps).round() / steps)
 }
 
-fn push_run(d: &mut String, pts: &[MapPoint], origin: MapPoint, close: bool) {
-    for (i, p) in pts.iter().enumerate() {
-        let (x, y) = world(*p, origin);
-        let _ = write!(d, "{}{x} {y}", if i == 0 { "M" } else { "L" });
+/// One run of points; a point that rounds to the one before it is left out (it draws nothing).
+fn push_run(d: &mut String, pts: &[MapPoint], origin: MapPoint, close: bool, steps: f64) {
+    let mut last = None;
+    for p in pts {
+        let at = world(*p, origin, steps);
+        if last == Some(at) {
+            continue;
+        }
+        let _ = write!(d, "{}{} {}", if last.is_none() { "M" } else { "L" }, at.0, at.1);
+        last = Some(at);
     }
-    if close && !pts.is_empty() {
+    if close && last.is_some() {
         d.push('Z');
     }
 }
@@ -27,18 +37,28 @@ fn push_run(d: &mut String, pts: &[MapPoint], origin: MapPoint, close: bool) {
 /// assert_eq!(polygons_path(&[vec![ring]], MapPoint::new(0.0, 0.0)), "M0 0L10 0L10 -5L0 0Z");
 /// ```
 pub fn polygons_path(polygons: &[Vec<Vec<MapPoint>>], origin: MapPoint) -> String {
+    polygons_path_in(polygons, origin, APP_STEPS_PER_METRE)
+}
+
+/// [`polygons_path`] rounded to `1 / steps` metres (the build-time pre-render uses whole metres).
+pub fn polygons_path_in(polygons: &[Vec<Vec<MapPoint>>], origin: MapPoint, steps: f64) -> String {
     let mut d = String::new();
     for ring in polygons.iter().flatten() {
-        push_run(&mut d, ring, origin, true);
+        push_run(&mut d, ring, origin, true, steps);
     }
     d
 }
 
 /// Path data for polylines.
 pub fn lines_path(lines: &[Vec<MapPoint>], origin: MapPoint) -> String {
+    lines_path_in(lines, origin, APP_STEPS_PER_METRE)
+}
+
+/// [`lines_path`] rounded to `1 / steps` metres.
+pub fn lines_path_in(lines: &[Vec<MapPoint>], origin: MapPoint, steps: f64) -> String {
     let mut d = String::new();
     for line in lines {
-        push_run(&mut d, line, origin, false);
+        push_run(&mut d, line, origin, false, steps);
     }
     d
 }
@@ -53,5 +73,13 @@ mod tests {
         let d = lines_path(&[vec![MapPoint::new(1000.0, 2000.0), MapPoint::new(1012.345, 1990.0)]], o);
         assert_eq!(d, "M0 0L12.3 10");
         assert_eq!(lines_path(&[], o), "");
+    }
+
+    #[test]
+    fn coarser_steps_round_and_drop_points_that_coincide() {
+        let o = MapPoint::new(0.0, 0.0);
+        let line = vec![MapPoint::new(0.2, 0.0), MapPoint::new(0.4, 0.0), MapPoint::new(12.6, -3.4)];
+        assert_eq!(lines_path_in(std::slice::from_ref(&line), o, 1.0), "M0 0L13 3");
+        assert_eq!(lines_path(&[line], o), "M0.2 0L0.4 0L12.6 3.4");
     }
 }

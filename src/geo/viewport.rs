@@ -6,6 +6,9 @@ use super::{MapBounds, MapPoint, ScreenPoint, EARTH_RADIUS_M};
 pub const DEFAULT_MIN_ZOOM: f64 = 10.0;
 /// Largest zoom a viewport allows unless told otherwise (single buildings).
 pub const DEFAULT_MAX_ZOOM: f64 = 19.0;
+/// Pixels kept free around a park when the map fits it (the first view; the build-time pre-render
+/// insets its drawing by the same amount so the two line up).
+pub const FIT_PADDING_PX: f64 = 16.0;
 
 /// What the map shows: a centre, a zoom level (OpenStreetMap's scale: 256 px tiles, zoom 0 = the world
 /// in one tile) and the size of the map element in CSS pixels.

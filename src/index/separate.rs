@@ -27,14 +27,9 @@ pub const MAX_OVERLAP: f64 = 0.2;
 /// Side of a single company's marker box, CSS pixels (its dot is 12 px, with a white ring).
 pub const SINGLE_PX: f64 = 14.0;
 
-/// Radius of the bubble of a cluster of `n` companies, CSS pixels.
-pub fn bubble_radius_px(n: usize) -> f64 {
-    13.0 + (n.max(1) as f64).log2() * 2.5
-}
-
 /// The screen box a cluster is drawn in under `view`.
 pub fn bubble_box(c: &Cluster, view: &Viewport) -> ScreenRect {
-    let side = if c.len() <= 1 { SINGLE_PX } else { 2.0 * bubble_radius_px(c.len()) };
+    let side = if c.len() <= 1 { SINGLE_PX } else { 2.0 * super::cluster_radius_px(c.len()) };
     ScreenRect::centered(view.map_to_screen(c.center), side, side)
 }
 

@@ -42,11 +42,11 @@ fn context(state: AppState) -> impl IntoView {
     park.context
         .iter()
         .map(|f| {
-            let (d, shape) = match &f.shape {
-                ContextShape::Polygons(p) => (polygons_path(p, origin), "area"),
-                ContextShape::Lines(l) => (lines_path(l, origin), "line"),
+            let d = match &f.shape {
+                ContextShape::Polygons(p) => polygons_path(p, origin),
+                ContextShape::Lines(l) => lines_path(l, origin),
             };
-            let class = format!("map__context map__context--{} map__context--{shape}", f.kind.as_class());
+            let class = crate::classes::context(f, "map");
             view! { <path class=class d=d fill-rule="evenodd"/> }
         })
         .collect_view()
@@ -67,7 +67,7 @@ fn zones(state: AppState) -> impl IntoView {
             let label = format!("{}: {}", crate::i18n::t(lang, "panel.zone"), z.name.get(lang));
             view! {
                 <path
-                    class=format!("map__zone map__zone--{}", z.category.as_class())
+                    class=crate::classes::zone(z, "map")
                     class:map__zone--selected=is_selected
                     d=d
                     fill-rule="evenodd"
@@ -94,16 +94,7 @@ fn trails(state: AppState, kind: LayerKind) -> impl IntoView {
             let key = feature.to_string();
             let is_selected = selected(state, feature);
             let label = format!("{} ({})", t.name.get(lang), crate::i18n::t(lang, noun));
-            let class = format!(
-                "map__trail map__trail--{}{}{}",
-                t.kind.as_class(),
-                if t.closed { " map__trail--closed" } else { "" },
-                if t.winter == Some(crate::model::Winter::Closed) {
-                    " map__trail--winter-closed"
-                } else {
-                    ""
-                }
-            );
+            let class = crate::classes::trail(t, "map");
             view! {
                 <g class="map__trail-group" class:map__trail-group--selected=is_selected data-select=key
                    role="button" tabindex="0" aria-label=label>

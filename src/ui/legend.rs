@@ -4,16 +4,13 @@ use super::state::{use_app_state, Local};
 use crate::model::{LayerKind, ZoneCategory};
 use leptos::prelude::*;
 
-/// Widest window treated as a phone (matches the stylesheet's breakpoint).
-const PHONE_MAX_WIDTH_PX: f64 = 640.0;
-
 /// Collapsible legend with one checkbox per layer kind.
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = use_app_state();
-    // Folded on phones, where it would cover the map.
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_MAX_WIDTH_PX);
-    let unfolded = Local::new(wide && !state.embed);
+    // Folded at first, everywhere: unfolded it would cover part of the park (and the first view,
+    // like the pre-rendered picture, fits the whole map box).
+    let unfolded = Local::new(false);
     // The planner's column narrows the map: the legend folds out of the route's way while planning,
     // derived from whether the planner is open (the visitor may unfold it again meanwhile).
     let unfolded_planning = Local::new(false);

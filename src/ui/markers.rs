@@ -36,7 +36,7 @@ fn company_item(c: &crate::model::Company, lang: crate::i18n::Lang) -> MarkerIte
         key: feature.to_string(),
         feature: Some(feature),
         at: c.map,
-        class: format!("map__company map__company--{}", c.industry.as_class()),
+        class: crate::classes::company(c, "map"),
         label: format!(
             "{} — {} ({})",
             c.name.en,
@@ -205,7 +205,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
     };
     if let Some((n, fit)) = item.cluster {
         // A cluster's visible count is part of its name ("12 companies").
-        let r = super::pois::bubble_radius(n);
+        let r = crate::index::cluster_radius_px(n);
         let fit = format!("{:.1},{:.1},{:.1},{:.1}", fit.min.x, fit.min.y, fit.max.x, fit.max.y);
         return view! {
             <g transform=transform>

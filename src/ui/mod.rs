@@ -15,6 +15,7 @@ mod markers;
 mod panel;
 pub mod planner;
 mod pois;
+pub(crate) mod prerender;
 pub mod state;
 mod sw;
 mod tiles;
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
     url::apply(state, &from_url);
     load_park(state, from_url.park.clone(), from_url.view);
     load_pinyin_when_settled(state);
+    prerender::dismiss_when_settled(state);
     if from_url.view.is_none() {
         fly_to_selection_once_loaded(state);
     }

@@ -14,7 +14,6 @@ use leptos::prelude::*;
 pub(super) const ICON_PX: f64 = 18.0;
 /// Width of a badge's list (style/main.css, `.badge-list`).
 const LIST_PX: f64 = 220.0;
-pub(super) use crate::index::separate::bubble_radius_px as bubble_radius;
 
 /// The screen boxes of the company markers and cluster bubbles in `v` (tracked: filter, layers).
 pub(super) fn company_boxes(state: AppState, v: &Viewport) -> Vec<ScreenRect> {

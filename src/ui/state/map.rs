@@ -6,6 +6,7 @@ use crate::embed::MapView;
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::fit::{fit_within, free_rect};
 use crate::geo::tiles::TileCrs;
+use crate::geo::viewport::FIT_PADDING_PX;
 use crate::geo::{LonLat, MapBounds, MapPoint, ScreenRect, Viewport};
 use crate::model::{Basemap, Park};
 use leptos::prelude::*;
@@ -17,8 +18,6 @@ const FLY_MS: f64 = 400.0;
 const POINT_ZOOM: f64 = 16.0;
 /// How long a gesture hint stays up.
 const HINT_MS: u64 = 1500;
-/// Pixels kept free around the park when it is fitted.
-const FIT_PADDING_PX: f64 = 16.0;
 
 /// The view and its animations. Copy: every field is a handle.
 #[derive(Clone, Copy)]
@@ -118,12 +117,14 @@ impl MapState {
     /// Shows `view` at once (a gesture, a key); stops any flight.
     pub fn set_view(&self, view: Viewport) {
         self.cancel_flight();
+        crate::ui::prerender::dismiss();
         self.viewport.set(view);
     }
 
     /// Changes the view with `change` (a wheel notch, an arrow key); stops any flight.
     pub fn change_view(&self, change: impl FnOnce(&Viewport) -> Viewport) {
         self.cancel_flight();
+        crate::ui::prerender::dismiss();
         self.viewport.update(|v| *v = change(v));
     }
 
@@ -136,11 +137,15 @@ impl MapState {
     /// on `bounds`.
     pub(super) fn show_park(&self, bounds: &MapBounds, view: Option<&MapView>) {
         self.origin.set(bounds.center());
-        self.set_view(match view {
+        // Not `set_view`: the park's first view is the one the pre-rendered picture shows, so it
+        // stays up until the layers are in. The picture fits the whole map box: so does this
+        // (the legend starts folded), unless a bottom sheet is open (never with a picture).
+        self.cancel_flight();
+        self.viewport.set(match view {
             Some(shared) => view_at(&self.viewport.get_untracked(), shared, self.crs()),
             None => {
                 let view = self.viewport.get_untracked();
-                let covers = crate::ui::browser::boxes_over_map(".legend, .sidebar--open");
+                let covers = crate::ui::browser::boxes_over_map(".sidebar--open");
                 let free = free_rect(view.width, view.height, &covers, bounds.width() / bounds.height());
                 fit_within(&view, bounds, &free, FIT_PADDING_PX)
             }
@@ -163,6 +168,7 @@ impl MapState {
     /// Animates the viewport to `target` (at once under prefers-reduced-motion).
     pub fn fly_to(&self, target: Viewport) {
         self.cancel_flight();
+        crate::ui::prerender::dismiss();
         if reduced_motion() {
             self.viewport.set(target);
             return;
