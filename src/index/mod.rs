@@ -60,11 +60,11 @@ pub fn cluster_zoom(view: &Viewport) -> u8 {
 /// The drawn radius of a cluster marker of `n` companies, in CSS pixels: it grows slowly with `n`.
 ///
 /// ```
-/// assert_eq!(parkmap::index::cluster_radius_px(1), 13.0);
-/// assert_eq!(parkmap::index::cluster_radius_px(16), 23.0);
+/// assert_eq!(parkmap::index::cluster_radius_px(1), 11.0);
+/// assert_eq!(parkmap::index::cluster_radius_px(16), 19.0);
 /// ```
 pub fn cluster_radius_px(n: usize) -> f64 {
-    13.0 + (n.max(1) as f64).log2() * 2.5
+    11.0 + (n.max(1) as f64).log2() * 2.0
 }
 
 /// The radius to cluster with: `radius_px` clamped to `1..=MAX_RADIUS_PX`, `0` (or less) meaning
