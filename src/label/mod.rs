@@ -7,7 +7,8 @@
 //!    within a class, those placed last time first (so a newcomer never pushes out a label that was
 //!    already on screen), then by `importance`, then by id. The result is deterministic.
 //! 2. Each label tries its options in order until one fits: last time's option (if it still fits),
-//!    then each allowed [`Position`] on one line, then each on two lines (wrap before drop). A trail
+//!    then each allowed [`Position`] on one line, then each on two lines (wrap before drop), then
+//!    the same with its short text, if it has one (abbreviate before drop). A trail
 //!    label tries positions at stations along its line, nearest the middle of the visible part first.
 //! 3. An option fits when its box lies inside the view less a margin and overlaps no obstacle
 //!    (cluster bubbles, markers, badges) and no label placed before it, with `padding_px` to spare.
@@ -116,6 +117,8 @@ pub struct Candidate {
     pub wrap: bool,
     /// Order within its class: higher first (a zone's area, say).
     pub importance: f64,
+    /// A shorter text tried (one line, then two) when no option of `text` fits.
+    pub short: Option<String>,
 }
 
 impl Candidate {
@@ -137,6 +140,7 @@ impl Candidate {
             gap_px,
             wrap: true,
             importance: 0.0,
+            short: None,
         }
     }
 
@@ -162,6 +166,8 @@ pub struct Choice {
     pub station: u16,
     /// Set on two lines.
     pub two_lines: bool,
+    /// The candidate's short text was used.
+    pub short: bool,
 }
 
 /// Each placed label's choice, by id: what [`place_labels`] prefers next time.

@@ -59,6 +59,15 @@ pub fn place_labels(
     layout
 }
 
+/// One of a candidate's texts (its own, or its short one) with its measured widths.
+struct Text<'a> {
+    text: &'a str,
+    /// Width on one line.
+    w1: f64,
+    /// The best split on two lines and its width, computed when first needed.
+    split: std::cell::OnceCell<Option<([String; 2], f64)>>,
+}
+
 /// The first option of `c` whose box `fits`, tried in the documented order.
 fn place_one(
     c: &Candidate,
@@ -68,35 +77,44 @@ fn place_one(
     fits: impl Fn(&ScreenRect) -> bool,
 ) -> Option<PlacedLabel> {
     let lh = measure.line_height(c.class);
-    let w1 = measure.width(c.class, &c.text);
-    if c.text.trim().is_empty() || !(lh.is_finite() && lh > 0.0 && w1.is_finite() && w1 > 0.0) {
+    let usable = |t: &str| {
+        let w = measure.width(c.class, t);
+        (!t.trim().is_empty() && w.is_finite() && w > 0.0).then_some(w)
+    };
+    if !(lh.is_finite() && lh > 0.0) {
         return None;
     }
+    let full = Text { text: &c.text, w1: usable(&c.text)?, split: Default::default() };
+    let short = c
+        .short
+        .as_deref()
+        .filter(|s| *s != c.text)
+        .and_then(|s| Some(Text { text: s, w1: usable(s)?, split: Default::default() }));
     let stations = stations(&c.anchor);
     if stations.is_empty() {
         return None;
     }
     let positions: &[Position] = if c.positions.is_empty() { &[Position::Center] } else { &c.positions };
     let gap = if c.gap_px.is_finite() { c.gap_px.max(0.0) } else { 0.0 };
-    // computed only when one line does not fit anywhere, or last time's choice was two lines
-    let mut split: Option<Option<([String; 2], f64)>> = None;
-    let mut try_choice = |choice: Choice| -> Option<PlacedLabel> {
+    let try_choice = |choice: Choice| -> Option<PlacedLabel> {
         let at = *stations.get(usize::from(choice.station))?;
+        let t = if choice.short { short.as_ref()? } else { &full };
+        // the split is computed only when one line does not fit, or last time's choice was two lines
+        let split = || t.split.get_or_init(|| best_split(c.class, t.text, measure)).as_ref();
         let (w, h) = if choice.two_lines {
             if !c.wrap {
                 return None;
             }
-            let (_, w2) = split.get_or_insert_with(|| best_split(c.class, &c.text, measure)).as_ref()?;
-            (*w2, 2.0 * lh)
+            (split()?.1, 2.0 * lh)
         } else {
-            (w1, lh)
+            (t.w1, lh)
         };
         let rect = choice.position.rect(at, w, h, gap);
         if !fits(&rect) {
             return None;
         }
-        let lines = match (choice.two_lines, &split) {
-            (true, Some(Some(([a, b], _)))) => vec![
+        let lines = match (choice.two_lines, split()) {
+            (true, Some(([a, b], _))) => vec![
                 PlacedLine {
                     text: a.clone(),
                     center: ScreenPoint::new(rect.center().x, rect.min.y + lh / 2.0),
@@ -106,7 +124,7 @@ fn place_one(
                     center: ScreenPoint::new(rect.center().x, rect.min.y + 1.5 * lh),
                 },
             ],
-            _ => vec![PlacedLine { text: c.text.clone(), center: rect.center() }],
+            _ => vec![PlacedLine { text: t.text.to_owned(), center: rect.center() }],
         };
         Some(PlacedLabel { id: c.id.clone(), class: c.class, choice, rect, lines })
     };
@@ -120,14 +138,20 @@ fn place_one(
         Anchor::Points(_) => (0..stations.len() as u16).collect(),
         _ => station_order(&stations, bounds),
     };
-    for two_lines in [false, true] {
-        if two_lines && !c.wrap {
+    for use_short in [false, true] {
+        if use_short && short.is_none() {
             break;
         }
-        for &station in &order {
-            for &position in positions {
-                if let Some(label) = try_choice(Choice { position, station, two_lines }) {
-                    return Some(label);
+        for two_lines in [false, true] {
+            if two_lines && !c.wrap {
+                break;
+            }
+            for &station in &order {
+                for &position in positions {
+                    if let Some(label) = try_choice(Choice { position, station, two_lines, short: use_short })
+                    {
+                        return Some(label);
+                    }
                 }
             }
         }

@@ -210,3 +210,27 @@ fn a_label_with_alternative_points_takes_the_first_that_fits() {
     let free = place_labels(std::slice::from_ref(&c), &[], &em(), &opts(), &PreviousChoices::new());
     assert_eq!(free.placed[0].choice.station, 0);
 }
+
+#[test]
+fn a_label_is_abbreviated_before_it_is_dropped_and_keeps_its_short_form_while_panning() {
+    // an 80 px gap: "Logistics & Business Services Park" fits neither on one line nor on two
+    let walls = [
+        ScreenRect::from_size(pt(0.0, 0.0), 160.0, 300.0),
+        ScreenRect::from_size(pt(240.0, 0.0), 160.0, 300.0),
+    ];
+    let mut c =
+        Candidate::point("z", LabelClass::Zone, "Logistics & Business Services Park", pt(200.0, 150.0));
+    assert_eq!(place(std::slice::from_ref(&c), &walls).dropped, ["z"]);
+    c.short = Some("Logistics".into());
+    let l = place(std::slice::from_ref(&c), &walls);
+    let label = &l.placed[0];
+    assert!(label.choice.short && !label.choice.two_lines, "{label:?}");
+    assert_eq!(label.lines[0].text, "Logistics");
+    // with room, the full name is used
+    let roomy = place(std::slice::from_ref(&c), &[]);
+    assert!(!roomy.placed[0].choice.short);
+    assert_eq!(roomy.placed[0].lines[0].text, c.text);
+    // the next frame keeps the short choice
+    let again = place_labels(&[c], &walls, &em(), &opts(), &l.choices());
+    assert_eq!(again.choices(), l.choices());
+}

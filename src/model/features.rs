@@ -248,7 +248,18 @@ fn zone(geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Zone, DataErr
         .ok_or_else(|| p.err("geometry", "degenerate polygon"))?
         .to_map();
     let description = p.opt_text("description");
-    Ok(Zone { id: String::new(), name, category, description, industries, polygons, area_m2, label })
+    let short_name = p.opt_text("short_name");
+    Ok(Zone {
+        id: String::new(),
+        name,
+        short_name,
+        category,
+        description,
+        industries,
+        polygons,
+        area_m2,
+        label,
+    })
 }
 
 fn trail(kind: LayerKind, geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Trail, DataError> {

@@ -95,6 +95,8 @@ pub struct Zone {
     pub id: String,
     /// Name.
     pub name: Text,
+    /// A short name for a label on a small map (`short_name_zh`/`_en`/`_ru`), if given.
+    pub short_name: Option<Text>,
     /// Planning category (drives the fill colour).
     pub category: ZoneCategory,
     /// Short description.
@@ -445,6 +447,7 @@ impl Zone {
         Zone {
             id: id.into(),
             name: Text::default(),
+            short_name: None,
             category: ZoneCategory::ALL[0],
             description: None,
             industries: Vec::new(),

@@ -29,6 +29,7 @@ fn park() -> Park {
     park.zones.push(Zone {
         id: "z02".into(),
         name: text("数字经济产业区", "Digital Economy Cluster", Some("Кластер цифровой экономики")),
+        short_name: None,
         category: ZoneCategory::Industry,
         description: None,
         industries: vec![Industry::DigitalEconomy],

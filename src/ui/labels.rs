@@ -6,12 +6,12 @@
 
 use super::state::{use_app_state, AppState};
 use crate::feature::{FeatureKind, FeatureRef};
-use crate::geo::{ScreenRect, Viewport};
+use crate::geo::{MapBounds, ScreenRect, Viewport};
+use crate::i18n::Lang;
 use crate::label::{
-    place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, Position, PreviousChoices,
-    TextMeasure,
+    place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, PreviousChoices, TextMeasure,
 };
-use crate::model::LayerKind;
+use crate::model::{LayerKind, Zone};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -93,6 +93,29 @@ fn obstacles(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
     out
 }
 
+/// A zone's name at its label point or else at a point of a grid inside it. Where the name is
+/// wider than the zone even on two lines (on a narrow map: on one line), its short name (if any)
+/// comes first; otherwise the short name is the fallback.
+fn zone_candidate(z: &Zone, v: &Viewport, lang: Lang, m: &CanvasMeasure) -> Candidate {
+    let id = FeatureRef::new(FeatureKind::Zone, z.id.clone()).to_string();
+    let name = z.name.get(lang);
+    let mut c = Candidate::point(id, LabelClass::Zone, name, v.map_to_screen(z.label));
+    c.anchor = Anchor::Points(z.label_points(ZONE_GRID).into_iter().map(|p| v.map_to_screen(p)).collect());
+    c.importance = z.area_m2;
+    let Some(short) = z.short_name.as_ref().map(|t| t.get(lang).to_owned()) else { return c };
+    let points = z.polygons.iter().flat_map(|p| p.map_rings[0].iter().copied());
+    let zone_px = MapBounds::around(points).map_or(0.0, |b| b.width() / v.resolution());
+    // on a narrow map, a name wider than its zone gives way to the short one
+    let too_wide =
+        if v.width <= NARROW_MAP_PX { 1.0 } else { 0.5 } * m.width(LabelClass::Zone, name) > zone_px;
+    if too_wide {
+        c.text = short;
+    } else {
+        c.short = Some(short);
+    }
+    c
+}
+
 /// Trail names along their lines (the longest part of each trail in view), from zoom
 /// [`TRAIL_LABEL_ZOOM`] on.
 fn trail_candidates(state: AppState, v: &Viewport, lang: crate::i18n::Lang) -> Vec<Candidate> {
@@ -160,24 +183,6 @@ pub fn ZoneLabels() -> impl IntoView {
         let px = font_px();
         let lang = state.lang().get();
         let park = state.park().get();
-        let mut candidates: Vec<Candidate> = park
-            .zones
-            .iter()
-            .map(|z| {
-                let id = FeatureRef::new(FeatureKind::Zone, z.id.clone()).to_string();
-                let mut c =
-                    Candidate::point(id, LabelClass::Zone, z.name.get(lang), v.map_to_screen(z.label));
-                c.anchor = Anchor::Points(
-                    z.label_points(ZONE_GRID).into_iter().map(|p| v.map_to_screen(p)).collect(),
-                );
-                c.positions =
-                    vec![Position::Center, Position::Below, Position::Above, Position::Right, Position::Left];
-                c.importance = z.area_m2;
-                c
-            })
-            .collect();
-        candidates.extend(trail_candidates(state, &v, lang));
-        candidates.extend(poi_candidates(state, &v, lang));
         let obstacles = obstacles(state, &v);
         let layout = measure
             .try_update_value(|m| {
@@ -185,6 +190,10 @@ pub fn ZoneLabels() -> impl IntoView {
                     *m = Some(CanvasMeasure::new(px));
                 }
                 let Some(m) = m.as_ref() else { return Default::default() };
+                let mut candidates: Vec<Candidate> =
+                    park.zones.iter().map(|z| zone_candidate(z, &v, lang, m)).collect();
+                candidates.extend(trail_candidates(state, &v, lang));
+                candidates.extend(poi_candidates(state, &v, lang));
                 previous.with_value(|prev| {
                     place_labels(&candidates, &obstacles, m, &PlaceOptions::new(v.width, v.height), prev)
                 })
