@@ -1,7 +1,6 @@
-//! Spatial index of company markers (an `rstar` R-tree over Web Mercator metres) and marker
-//! clustering per zoom level. Pure: no DOM.
+//! Company marker positions and marker clustering per zoom level. Pure: no DOM.
 //!
-//! - [`SpatialIndex::query`]: the companies inside a map box (what is on screen).
+//! - [`SpatialIndex::query`]: the companies inside a map box (a scan, for tools and tests).
 //! - [`SpatialIndex::cluster_level`]: the whole park's clusters at one integer zoom; stateless, for
 //!   tests and one-off use.
 //! - [`ClusterCache`]: what the map uses. It memoises the neighbour grid per zoom (kept across
@@ -29,9 +28,6 @@ pub mod separate;
 pub use cache::ClusterCache;
 pub use cluster::{Cluster, Level};
 pub use separate::separate;
-
-use rstar::primitives::GeomWithData;
-use rstar::{RTree, AABB};
 
 use crate::geo::viewport::resolution_at;
 use crate::geo::{MapBounds, MapPoint, Viewport};
@@ -104,11 +100,11 @@ fn near_view(level: &Level, view: &Viewport, margin_px: f64) -> Vec<Cluster> {
     })
 }
 
-/// The companies' marker positions in an R-tree.
+/// The companies' marker positions, by company index: what clustering works on (through its own
+/// grid per zoom). No tree: the map never asks for the companies in a box, only for clusters.
 #[derive(Clone, Debug)]
 pub struct SpatialIndex {
     points: Vec<MapPoint>,
-    tree: RTree<GeomWithData<[f64; 2], usize>>,
 }
 
 impl SpatialIndex {
@@ -119,17 +115,8 @@ impl SpatialIndex {
 
     /// Indexes bare positions (Web Mercator metres). Non-finite ones are kept (so indices stay
     /// aligned) but never found by [`Self::query`], and each is its own cluster.
-    ///
-    /// # Complexity
-    /// O(n log n) bulk load.
     pub fn from_points(points: Vec<MapPoint>) -> Self {
-        let items = points
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.x.is_finite() && p.y.is_finite())
-            .map(|(i, p)| GeomWithData::new([p.x, p.y], i))
-            .collect();
-        SpatialIndex { points, tree: RTree::bulk_load(items) }
+        SpatialIndex { points }
     }
 
     /// Number of indexed companies.
@@ -149,23 +136,17 @@ impl SpatialIndex {
 
     /// Companies inside `bounds` (edges included), ascending. A box with `min` beyond `max` on
     /// either axis, or with a non-finite corner, holds nothing.
+    ///
+    /// # Complexity
+    /// O(n): a scan (tools and tests; the map asks for clusters, not boxes).
     pub fn query(&self, bounds: &MapBounds) -> Vec<usize> {
         let (a, b) = (bounds.min, bounds.max);
         let sane = [a.x, a.y, b.x, b.y].iter().all(|v| v.is_finite()) && a.x <= b.x && a.y <= b.y;
         if !sane {
             return Vec::new();
         }
-        let envelope = AABB::from_corners([a.x, a.y], [b.x, b.y]);
-        let mut ids: Vec<usize> = self.tree.locate_in_envelope(&envelope).map(|g| g.data).collect();
-        ids.sort_unstable();
-        ids
-    }
-
-    /// The company nearest to `p` within `max_m` metres (for a click or tap), if any.
-    pub fn nearest(&self, p: MapPoint, max_m: f64) -> Option<usize> {
-        let g = self.tree.nearest_neighbor(&[p.x, p.y])?;
-        let q = self.points[g.data];
-        ((q.x - p.x).hypot(q.y - p.y) <= max_m).then_some(g.data)
+        let inside = |p: &MapPoint| p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y;
+        (0..self.points.len()).filter(|&i| inside(&self.points[i])).collect()
     }
 
     /// The whole park's clusters of the companies where `matching(i)` holds, at integer `zoom`

@@ -14,7 +14,7 @@
 //!     bounds: MapBounds { min: MapPoint::new(x, 0.0), max: MapPoint::new(x, 0.0) },
 //!     members,
 //! };
-//! let view = Viewport::new(MapPoint::new(0.0, 0.0), 19.0, 800.0, 600.0); // ≈ 0.3 m per pixel
+//! let view = Viewport::new(MapPoint::new(0.0, 0.0), 18.0, 800.0, 600.0); // ≈ 0.6 m per pixel
 //! let merged = separate(vec![at(0.0, vec![0, 1, 2, 3]), at(3.0, vec![4, 5]), at(60.0, vec![6, 7])], &view);
 //! assert_eq!(merged.iter().map(|c| c.len()).collect::<Vec<_>>(), [6, 2]);
 //! ```
@@ -33,13 +33,18 @@ pub fn bubble_box(c: &Cluster, view: &Viewport) -> ScreenRect {
     ScreenRect::centered(view.map_to_screen(c.center), side, side)
 }
 
-/// Merges clusters whose bubbles would overlap on screen (see the module docs). A merged cluster
+/// Merges clusters whose bubbles would overlap on screen (see the module docs), except from
+/// [`super::SINGLES_ZOOM`] on, where every company stands alone. A merged cluster
 /// keeps the earlier one's seed first, takes the union of members (ascending after the seed) and
 /// bounds, and its centre is the members' mean.
 ///
 /// # Complexity
 /// O(n log n) per pass (a sweep in x), one pass per merge plus one: a handful on a screen.
 pub fn separate(mut clusters: Vec<Cluster>, view: &Viewport) -> Vec<Cluster> {
+    if super::cluster_zoom(view) >= super::SINGLES_ZOOM {
+        // every company stands alone at the last level: a merge could never be zoomed apart
+        return clusters;
+    }
     while let Some((a, b)) = first_overlap(&clusters, view) {
         let other = clusters.remove(b);
         let into = &mut clusters[a];
@@ -132,6 +137,13 @@ mod tests {
         assert_eq!(a[1], input[2]);
         assert_eq!(a[0].members, (0..7).collect::<Vec<_>>());
         assert!((a[0].center.x - 20.0 * 2.0 / 7.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn at_the_singles_zoom_nothing_merges() {
+        let v = Viewport::new(MapPoint::new(0.0, 0.0), 19.0, 800.0, 600.0);
+        let input = vec![cluster(0.0, 0.0, 0..1), cluster(0.5, 0.0, 1..2)];
+        assert_eq!(separate(input.clone(), &v), input);
     }
 
     #[test]
