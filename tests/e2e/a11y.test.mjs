@@ -48,7 +48,7 @@ for (const [name, query, click, options] of SCENES) {
 
 test('keyboard: Tab reaches the map and its markers; arrows move between nearby markers', async (t) => {
   await withPage(suite, t, {}, async (page) => {
-    await gotoCompany(page, suite.url, '?lang=en', 'Huawei', 17);
+    await gotoCompany(page, suite.url, '?lang=en', 'Huawei', 18);
     await page.locator('.map__company[aria-label^="Huawei"]').focus();
     const start = await page.evaluate(() => document.activeElement.getAttribute('data-select'));
     const before = await page.locator('.map__world').getAttribute('transform');

@@ -10,22 +10,22 @@ import { startSuite, withPage } from './harness.mjs';
 /** What each bundle draws, per layer selector, and a note the About panel must list. */
 const BUNDLES = {
   'osm-export': {
-    drawn: { '.map__trail--greenway': 7, '.map__poi': 6 },
+    drawn: { '.map__trail--greenway': 7, pois: 6 },
     note: 'kind: taken from OSM tags',
     trail: 'way/101',
   },
   'qgis-export': {
-    drawn: { '.map__trail--greenway': 5, '.map__poi': 5, '.map__zone': 1, companies: 2 },
+    drawn: { '.map__trail--greenway': 5, pois: 5, '.map__zone': 1, companies: 2 },
     note: 'MultiPoint read as one POI per point',
   },
   'gpx-converted': {
-    drawn: { '.map__trail--greenway': 2, '.map__poi': 3 },
+    drawn: { '.map__trail--greenway': 2, pois: 3 },
     note: 'name: no name_zh and name_en; used "name"',
   },
   // parkmap-import's own output for a GPX, a KML, GeoJSON zones and a CSV of companies (kept equal
   // to it by tests/import.rs): strict, so it has no notes at all.
   imported: {
-    drawn: { '.map__trail--greenway': 2, '.map__trail--waterfront': 1, '.map__poi': 5, '.map__zone': 2, companies: 4 },
+    drawn: { '.map__trail--greenway': 2, '.map__trail--waterfront': 1, pois: 5, '.map__zone': 2, companies: 4 },
     note: null,
   },
 };
@@ -34,11 +34,22 @@ let suite;
 before(async () => { suite = await startSuite(); });
 after(async () => { await suite?.close(); });
 
+/** How many of `s` are drawn: companies count their clusters' members, POIs their badges' places. */
+function drawnCount(s) {
+  if (s === 'companies') {
+    return document.querySelectorAll('.map__company').length
+      + [...document.querySelectorAll('.map__cluster-count')].reduce((a, t) => a + Number(t.textContent), 0);
+  }
+  if (s === 'pois') {
+    return document.querySelectorAll('.map__poi[data-select^="poi:"]').length
+      + [...document.querySelectorAll('[data-badge]')].reduce((a, b) => a + Number(b.getAttribute('aria-label').match(/^\d+/)[0]), 0);
+  }
+  return document.querySelectorAll(s).length;
+}
+
 async function counts(page, selectors) {
-  return page.evaluate((sels) => Object.fromEntries(sels.map((s) => [s, s === 'companies'
-    ? document.querySelectorAll('.map__company').length
-      + [...document.querySelectorAll('.map__cluster-count')].reduce((a, t) => a + Number(t.textContent), 0)
-    : document.querySelectorAll(s).length])), selectors);
+  await page.evaluate(`window.drawnCount = ${drawnCount.toString()}`);
+  return page.evaluate((sels) => Object.fromEntries(sels.map((s) => [s, window.drawnCount(s)])), selectors);
 }
 
 for (const [name, b] of Object.entries(BUNDLES)) {
@@ -47,10 +58,9 @@ for (const [name, b] of Object.entries(BUNDLES)) {
       await page.goto(`${suite.url}?lang=en&park=/fixtures/real/${name}/park.json`);
       await page.locator('.map__svg').waitFor();
       await page.waitForFunction(() => !document.querySelector('.map__loading, .map__loading-chip'), null, { timeout: 30_000 });
-      await page.waitForFunction((want) => Object.entries(want).every(([s, n]) => (s === 'companies'
-        ? document.querySelectorAll('.map__company').length
-          + [...document.querySelectorAll('.map__cluster-count')].reduce((a, x) => a + Number(x.textContent), 0)
-        : document.querySelectorAll(s).length) === n), b.drawn, { timeout: 10_000 }).catch(() => {});
+      await page.evaluate(`window.drawnCount = ${drawnCount.toString()}`);
+      await page.waitForFunction((want) => Object.entries(want).every(([s, n]) => window.drawnCount(s) === n),
+        b.drawn, { timeout: 10_000 }).catch(() => {});
       assert.deepEqual(await counts(page, Object.keys(b.drawn)), b.drawn, 'every feature drawn');
       assert.equal(await page.locator('.alerts[role="alert"]').count(), 0, 'no alert: notes are not problems');
 
