@@ -164,6 +164,17 @@ impl Viewport {
         MapBounds { min: a, max: b }
     }
 
+    /// The similarity `(ox, oy, s)` — screen point `p` of this view goes to `(ox + s·p.x, oy + s·p.y)`
+    /// — that shows what this view draws where `target` (same element size) draws it: the CSS
+    /// transform of a zoom shown before it is committed.
+    pub fn transform_to(&self, target: &Viewport) -> (f64, f64, f64) {
+        let (rb, rt) = (self.resolution(), target.resolution());
+        let s = rb / rt;
+        let ox = self.width / 2.0 * (1.0 - s) + (self.center.x - target.center.x) / rt;
+        let oy = self.height / 2.0 * (1.0 - s) + (target.center.y - self.center.y) / rt;
+        (ox, oy, s)
+    }
+
     /// A step of a fly-to animation: `t` = 0 gives `self`, 1 gives `to`. Zoom moves linearly (so the
     /// scale changes geometrically) and the centre linearly in map metres.
     pub fn interpolate(&self, to: &Viewport, t: f64) -> Self {
@@ -270,6 +281,18 @@ mod tests {
         let slack_x = shown.width() - b.width();
         let slack_y = shown.height() - b.height();
         assert!(slack_x.min(slack_y) <= 40.0 * v.resolution() + 1e-6);
+    }
+
+    #[test]
+    fn transform_to_maps_this_views_screen_onto_the_targets() {
+        let base = Viewport::new(MapPoint::new(1000.0, 2000.0), 13.3, 800.0, 600.0);
+        let target = base.zoom_at(ScreenPoint::new(130.0, 470.0), 2.7).pan_by(-20.0, 11.0);
+        let (ox, oy, s) = base.transform_to(&target);
+        for p in [MapPoint::new(1000.0, 2000.0), MapPoint::new(-300.0, 4100.0), MapPoint::new(2600.0, 900.0)]
+        {
+            let (a, b) = (base.map_to_screen(p), target.map_to_screen(p));
+            assert!((ox + s * a.x - b.x).abs() < 1e-6 && (oy + s * a.y - b.y).abs() < 1e-6);
+        }
     }
 
     #[test]

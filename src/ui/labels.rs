@@ -4,7 +4,7 @@
 //! at the first of a few other points inside the zone where it fits. The browser only measures text:
 //! once per string, with a canvas in the labels' own font (a fixed estimate where there is no canvas).
 
-use super::state::{use_app_state, AppState};
+use super::state::{use_app_state, AppState, Local};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{MapBounds, ScreenRect, Viewport};
 use crate::i18n::Lang;
@@ -25,6 +25,8 @@ const NARROW_LABEL_PX: f64 = 10.5;
 const NARROW_MAP_PX: f64 = 640.0;
 /// Line height of a two-line label, in em.
 const LINE_EM: f64 = 1.2;
+/// After a zoom, labels are placed once the view has been still this long, milliseconds.
+const LABEL_SETTLE_MS: u64 = 120;
 /// Trails are named from this zoom on.
 const TRAIL_LABEL_ZOOM: f64 = 15.0;
 /// POIs are named from this zoom on.
@@ -87,10 +89,38 @@ impl TextMeasure for CanvasMeasure {
 fn obstacles(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
     let mut out = super::pois::company_boxes(state, v);
     out.extend(super::pois::poi_badges(state, v).shown.iter().map(|b| b.rect(super::pois::ICON_PX)));
-    out.extend(super::browser::boxes_over_map(
-        ".controls, .legend, .north, .scalebar, .attribution, .open-full, .map__loading-chip, .match-chip",
-    ));
+    out.extend(overlays(v));
     out
+}
+
+/// What floats over the map (the controls, the legend, chips): measured from the DOM only when the
+/// map's size, the legend's state or the chips change, not every frame of a zoom (measuring forces
+/// a layout).
+fn overlays(v: &Viewport) -> Vec<ScreenRect> {
+    const FLOATING: &str =
+        ".controls, .legend, .north, .scalebar, .attribution, .open-full, .map__loading-chip, .match-chip";
+    thread_local! {
+        static LAST: RefCell<Option<(String, Vec<ScreenRect>)>> = const { RefCell::new(None) };
+    }
+    // the legend's and chips' state and text are read without layout
+    let key = document()
+        .query_selector_all(".legend, .map__loading-chip, .match-chip")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .map(|e| format!("{}|{}", e.class_name(), e.text_content().unwrap_or_default().len()))
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .unwrap_or_default();
+    let key = format!("{}x{};{key}", v.width, v.height);
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().is_none_or(|(k, _)| *k != key) {
+            *last = Some((key, super::browser::boxes_over_map(FLOATING)));
+        }
+        last.as_ref().map(|(_, boxes)| boxes.clone()).unwrap_or_default()
+    })
 }
 
 /// A zone's name at its label point or else at a point of a grid inside it. Where the name is
@@ -171,15 +201,35 @@ pub fn ZoneLabels() -> impl IntoView {
     let state = use_app_state();
     let measure = StoredValue::new_local(None::<CanvasMeasure>);
     let previous = StoredValue::new_local(PreviousChoices::new());
+    // The view the labels were placed for. A pan (same zoom and size) places them at once, so a
+    // label whose anchor stays in view stays; a zoom hides them and places them once the view has
+    // been still for LABEL_SETTLE_MS (no placement per frame of a wheel sweep or a flight).
+    let placed_for = Local::new(None::<Viewport>);
+    let settle = super::browser::Debounce::new(std::time::Duration::from_millis(LABEL_SETTLE_MS));
+    Effect::new(move |_| {
+        let v = state.map.viewport().get();
+        let same_scale = placed_for.with_untracked(|p| {
+            p.is_some_and(|p| p.zoom == v.zoom && p.width == v.width && p.height == v.height)
+        });
+        if same_scale {
+            placed_for.set(Some(v));
+        } else {
+            settle.call(move || placed_for.set(Some(state.map.viewport().get_untracked())));
+        }
+    });
+    let hidden = move || {
+        let v = state.map.viewport().get();
+        placed_for.with(|p| p.is_none_or(|p| p.zoom != v.zoom || p.width != v.width || p.height != v.height))
+    };
     let font_px = move || {
-        if state.map.viewport().with(|v| v.width) <= NARROW_MAP_PX {
+        if placed_for.with(|p| p.is_some_and(|p| p.width <= NARROW_MAP_PX)) {
             NARROW_LABEL_PX
         } else {
             LABEL_PX
         }
     };
     let labels = move || {
-        let v = state.map.viewport().get();
+        let Some(v) = placed_for.get() else { return Vec::new() };
         let px = font_px();
         let lang = state.lang().get();
         let park = state.park().get();
@@ -220,5 +270,8 @@ pub fn ZoneLabels() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    view! { <g class="map__labels" aria-hidden="true" style:font-size=move || format!("{}px", font_px())>{labels}</g> }
+    view! {
+        <g class="map__labels" aria-hidden="true" style:font-size=move || format!("{}px", font_px())
+            style:display=move || if hidden() { "none" } else { "inline" }>{labels}</g>
+    }
 }

@@ -11,6 +11,9 @@ use crate::geo::ScreenPoint;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A wheel zoom is committed this long after the last notch, milliseconds.
+const WHEEL_COMMIT_MS: u64 = 150;
+
 /// Why the map has nothing to show; caught by the error boundary around the map.
 #[derive(Clone, Debug, thiserror::Error)]
 pub enum MapError {
@@ -103,6 +106,16 @@ pub fn MapView() -> impl IntoView {
     let taps = StoredValue::new(TapDetector::default());
     let last_pointer_touch = StoredValue::new(false);
     let preview = Local::new((0.0f64, 0.0f64));
+    // A wheel zoom is first shown by scaling the pane (composited, nothing repainted) and committed
+    // once the wheel has been still for WHEEL_COMMIT_MS, as Leaflet animates its zoom.
+    let wheel_target = Local::new(None::<crate::geo::Viewport>);
+    let wheel_commit = super::browser::Debounce::new(std::time::Duration::from_millis(WHEEL_COMMIT_MS));
+    let commit_wheel = move || {
+        if let Some(target) = wheel_target.get_untracked() {
+            wheel_target.set(None);
+            state.map.set_view(target);
+        }
+    };
 
     Effect::new(move |_| {
         if let Some(el) = container.get() {
@@ -123,6 +136,7 @@ pub fn MapView() -> impl IntoView {
     };
 
     let on_down = move |ev: web_sys::PointerEvent| {
+        commit_wheel();
         if ev.pointer_type() == "mouse" && ev.button() != 0 {
             return;
         }
@@ -175,7 +189,9 @@ pub fn MapView() -> impl IntoView {
         ev.prevent_default();
         let at = point(ev.client_x(), ev.client_y());
         let factor = wheel_factor(ev.delta_y(), ev.delta_mode());
-        state.map.change_view(|v| v.zoom_at(at, factor));
+        let from = wheel_target.get_untracked().unwrap_or_else(|| state.map.viewport().get_untracked());
+        wheel_target.set(Some(from.zoom_at(at, factor)));
+        wheel_commit.call(commit_wheel);
     };
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
@@ -225,6 +241,7 @@ pub fn MapView() -> impl IntoView {
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        commit_wheel();
         let key = ev.key();
         if key == "Enter" || key == " " {
             if let Some(badge) = super::pois::badge_at(ev.target()) {
@@ -257,18 +274,30 @@ pub fn MapView() -> impl IntoView {
         });
     };
 
-    let pan_transform = move || {
+    // A drag and a wheel zoom in progress move the pane (the basemap and the <svg>) with a CSS
+    // transform, on its own compositor layer: nothing is repainted, as Leaflet moves its map pane.
+    let pane_transform = move || {
         let (dx, dy) = preview.get();
-        format!("translate({dx} {dy})")
+        let zoom = wheel_target.get().map(|target| {
+            let base = state.map.viewport().get_untracked();
+            base.transform_to(&target)
+        });
+        match zoom {
+            None if (dx, dy) == (0.0, 0.0) => String::new(),
+            None => format!("translate({dx}px, {dy}px)"),
+            Some((ox, oy, s)) => format!("translate({}px, {}px) scale({s})", ox + dx, oy + dy),
+        }
     };
     let world_transform =
         move || state.map.viewport().with(|v| v.world_transform(state.map.origin().get()).to_svg());
     let dragging = move || preview.with(|p| *p != (0.0, 0.0));
+    let moving = move || dragging() || wheel_target.with(Option::is_some);
 
     view! {
         <div
             class="map"
             class:map--dragging=dragging
+            class:map--moving=moving
             node_ref=container
             tabindex="0"
             role="region"
@@ -283,15 +312,17 @@ pub fn MapView() -> impl IntoView {
             on:click=on_click
             on:keydown=on_key
         >
-            <super::tiles::TileLayer preview=preview/>
+            <div class="map__pane" style:transform=pane_transform>
+            <super::tiles::TileLayer/>
             <svg class="map__svg" xmlns="http://www.w3.org/2000/svg">
-                <g class="map__pan" transform=pan_transform>
+                <g class="map__pan">
                     <g class="map__world" transform=world_transform>
                         <super::layers::WorldLayers/>
                     </g>
                     <super::markers::Markers/>
                 </g>
             </svg>
+            </div>
             <super::controls::Controls/>
             <super::legend::Legend/>
             <super::pois::BadgeList/>

@@ -15,12 +15,65 @@ pub(super) const ICON_PX: f64 = 18.0;
 /// Width of a badge's list (style/main.css, `.badge-list`).
 const LIST_PX: f64 = 220.0;
 
-/// The screen boxes of the company markers and cluster bubbles in `v` (tracked: filter, layers).
-pub(super) fn company_boxes(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
-    if !state.layers.visible(LayerKind::Companies) {
-        return Vec::new();
-    }
-    let mask = state.filter.mask().with(|m| m.to_vec());
+/// What the boxes and badges of one frame depend on: the view, the filter's mask and the park
+/// (by identity), and which layers are shown. The markers, the labels and the badge list all ask
+/// for them in the same frame: they are computed once per key.
+#[derive(Clone, PartialEq)]
+struct FrameKey {
+    view: Viewport,
+    mask: usize,
+    park: usize,
+    companies: bool,
+    pois: bool,
+}
+
+/// The last frame's company boxes and POI badges.
+struct Frame {
+    key: FrameKey,
+    boxes: Vec<ScreenRect>,
+    badges: Cleared<PoiKind>,
+}
+
+thread_local! {
+    static LAST_FRAME: std::cell::RefCell<Option<Frame>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads (tracked) everything the frame depends on, and computes it unless it is the last one's.
+fn with_frame<R>(state: AppState, v: &Viewport, f: impl FnOnce(&Frame) -> R) -> R {
+    let key = FrameKey {
+        view: *v,
+        mask: state.filter.mask().with(|m| std::sync::Arc::as_ptr(&m.0) as usize),
+        park: state.park().with(|p| std::sync::Arc::as_ptr(p) as usize),
+        companies: state.layers.visible(LayerKind::Companies),
+        pois: state.layers.visible(LayerKind::Pois),
+    };
+    LAST_FRAME.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().is_none_or(|frame| frame.key != key) {
+            let boxes = if key.companies { company_boxes_now(state, v) } else { Vec::new() };
+            let badges = if key.pois {
+                let marks: Vec<PoiMark<PoiKind>> = state.park().with_untracked(|park| {
+                    park.pois
+                        .iter()
+                        .map(|p| PoiMark {
+                            id: FeatureRef::new(FeatureKind::Poi, p.id.clone()).to_string(),
+                            at: v.map_to_screen(p.map),
+                            kind: p.kind,
+                        })
+                        .collect()
+                });
+                keep_clear(merge_pois(&marks, ICON_PX), &boxes, ICON_PX)
+            } else {
+                Cleared { shown: Vec::new(), hidden: Vec::new() }
+            };
+            *last = Some(Frame { key, boxes, badges });
+        }
+        f(last.as_ref().expect("just set"))
+    })
+}
+
+fn company_boxes_now(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
+    let mask = state.filter.mask().with_untracked(|m| m.to_vec());
     state
         .filter
         .clusters_in_view(v, &mask)
@@ -30,23 +83,15 @@ pub(super) fn company_boxes(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
         .collect()
 }
 
+/// The screen boxes of the company markers and cluster bubbles in `v` (tracked: filter, layers).
+pub(super) fn company_boxes(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
+    with_frame(state, v, |f| f.boxes.clone())
+}
+
 /// The POIs as badges in `v`: merged where icons would overlap, kept clear of the company boxes
 /// (tracked: park, layers, filter). Member ids are `poi:<id>`.
 pub(super) fn poi_badges(state: AppState, v: &Viewport) -> Cleared<PoiKind> {
-    if !state.layers.visible(LayerKind::Pois) {
-        return Cleared { shown: Vec::new(), hidden: Vec::new() };
-    }
-    let marks: Vec<PoiMark<PoiKind>> = state.park().with(|park| {
-        park.pois
-            .iter()
-            .map(|p| PoiMark {
-                id: FeatureRef::new(FeatureKind::Poi, p.id.clone()).to_string(),
-                at: v.map_to_screen(p.map),
-                kind: p.kind,
-            })
-            .collect()
-    });
-    keep_clear(merge_pois(&marks, ICON_PX), &company_boxes(state, v), ICON_PX)
+    with_frame(state, v, |f| f.badges.clone())
 }
 
 /// `data-badge` of the element under an event's target: a badge of several places.

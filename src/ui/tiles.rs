@@ -8,7 +8,7 @@
 //! Tile requests carry no referrer (`referrerpolicy="no-referrer"`): which page of which site
 //! shows the map is nobody else's business (but see the README on OpenStreetMap's tile policy).
 
-use super::state::{use_app_state, Local};
+use super::state::use_app_state;
 use crate::geo::tiles::{tile_corner, tiles_in_view, PlacedTile, TileTemplate, TILE_PX};
 use crate::geo::ScreenRect;
 use crate::model::Basemap;
@@ -22,30 +22,26 @@ const MARGIN_TILES: u32 = 1;
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// The basemap layer, if the map has a basemap, once the manifest has placed the view (before,
-/// the view is a placeholder and its tiles would be wasted requests). `preview` is the map's drag
-/// offset in pixels.
+/// the view is a placeholder and its tiles would be wasted requests). It sits in the map's pane,
+/// which a drag or a wheel zoom moves with the SVG before the view is committed.
 #[component]
-pub fn TileLayer(preview: Local<(f64, f64)>) -> impl IntoView {
+pub fn TileLayer() -> impl IntoView {
     let state = use_app_state();
     move || {
         let placed = state.layers.manifest().with(Option::is_some);
-        state.map.basemap().get().filter(|_| placed).map(|basemap| view! { <Tiles basemap preview/> })
+        state.map.basemap().get().filter(|_| placed).map(|basemap| view! { <Tiles basemap/> })
     }
 }
 
 #[component]
-fn Tiles(basemap: Arc<Basemap>, preview: Local<(f64, f64)>) -> impl IntoView {
+fn Tiles(basemap: Arc<Basemap>) -> impl IntoView {
     let state = use_app_state();
     let retina = window().device_pixel_ratio() > 1.0;
     let max_zoom = basemap.max_zoom;
     let template = StoredValue::new(basemap.template.clone());
     let placed = Memo::new(move |_| state.map.viewport().with(|v| tiles_in_view(v, max_zoom, MARGIN_TILES)));
-    let shift = move || {
-        let (dx, dy) = preview.get();
-        format!("translate({dx}px, {dy}px)")
-    };
     view! {
-        <div class="map__tiles" aria-hidden="true" style:transform=shift>
+        <div class="map__tiles" aria-hidden="true">
             <For
                 each=move || placed.get()
                 key=PlacedTile::key
