@@ -1,11 +1,11 @@
-// Makes the README's screenshots from the built dist/, one per size: 1366 × 800 in English with the
-// service-centers zone's panel open, 768 × 1024 in Russian with the explore panel, 390 × 844 in Chinese.
+// Makes the README's screenshots from the built dist/, one per size: 1366 × 800 in English, the whole park;
+// 768 × 1024 in Russian with the explore panel, 390 × 844 in Chinese.
 // Run: node tests/e2e/screenshot.mjs (after trunk build --release; needs Debian's fonts-noto-cjk).
 import path from 'node:path';
 import { startSuite, waitForPark, ROOT } from './harness.mjs';
 
 const SHOTS = [
-  { file: 'docs/screenshot-1366.png', width: 1366, height: 800, lang: 'en', scene: 'zone' },
+  { file: 'docs/screenshot-1366.png', width: 1366, height: 800, lang: 'en', scene: 'map' },
   { file: 'docs/screenshot-768.png', width: 768, height: 1024, lang: 'ru', scene: 'explore' },
   { file: 'docs/screenshot-390.png', width: 390, height: 844, lang: 'zh', scene: 'map' },
 ];
