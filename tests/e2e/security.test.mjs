@@ -42,6 +42,7 @@ test('the app runs under the policy with no violation reported', async (t) => {
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'About the data' }).first().click();
+    await page.locator('.legend__toggle').click(); // the legend starts folded
     await page.locator('.legend__layer input').first().uncheck();
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await page.waitForTimeout(500);

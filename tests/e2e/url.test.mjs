@@ -17,6 +17,7 @@ test('a reload reproduces the view, the selection, the layers and the language',
     await waitForPark(page);
     await page.locator('[data-select="zone:z05"]').dispatchEvent('click');
     await page.getByRole('dialog').waitFor();
+    await page.locator('.legend__toggle').click(); // the legend starts folded
     await page.locator('.legend__layer input').nth(4).uncheck(); // POIs off
     await page.waitForTimeout(900); // the flight ends and the URL follows
     const url = page.url();
