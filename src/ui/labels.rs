@@ -240,8 +240,9 @@ pub fn ZoneLabels() -> impl IntoView {
                     *m = Some(CanvasMeasure::new(px));
                 }
                 let Some(m) = m.as_ref() else { return Default::default() };
+                let zones: &[Zone] = if state.layers.visible(LayerKind::Zones) { &park.zones } else { &[] };
                 let mut candidates: Vec<Candidate> =
-                    park.zones.iter().map(|z| zone_candidate(z, &v, lang, m)).collect();
+                    zones.iter().map(|z| zone_candidate(z, &v, lang, m)).collect();
                 candidates.extend(trail_candidates(state, &v, lang));
                 candidates.extend(poi_candidates(state, &v, lang));
                 previous.with_value(|prev| {

@@ -141,3 +141,14 @@ test('POIs closer than an icon are one badge: a button naming them, opening a li
     await list.waitFor({ state: 'detached' });
   });
 });
+
+test('switching the zones layer off takes the zone names with it', async (t) => {
+  await withPage(suite, t, { viewport: { width: 1366, height: 800 } }, async (page) => {
+    await page.goto(`${suite.url}?lang=en`);
+    await waitForPark(page);
+    await page.locator('.map__label[data-label^="zone:"]').first().waitFor();
+    await page.locator('.legend__toggle').click();
+    await page.locator('.legend__layer').filter({ hasText: 'Zones' }).locator('input').uncheck();
+    await page.waitForFunction(() => !document.querySelector('.map__label[data-label^="zone:"]'));
+  });
+});
