@@ -37,6 +37,13 @@ pub fn fit_within(view: &Viewport, bounds: &MapBounds, free: &ScreenRect, paddin
     zoomed.with_center(MapPoint::new(c.x - dx * res, c.y + dy * res))
 }
 
+/// The view of `bounds` fitted into the part of `view`'s element that `covers` leave free: the
+/// [`free_rect`] for the bounds' shape, then [`fit_within`] it.
+pub fn fit_clear_of(view: &Viewport, bounds: &MapBounds, covers: &[ScreenRect], padding_px: f64) -> Viewport {
+    let free = free_rect(view.width, view.height, covers, bounds.width() / bounds.height());
+    fit_within(view, bounds, &free, padding_px)
+}
+
 /// The free box of a `width × height` element with `covers` over it where a box of aspect ratio
 /// `aspect` (width / height) fits largest: the element cut at the covers' edges, each candidate
 /// clear of every cover. Covers outside the element or empty are ignored; the whole element when

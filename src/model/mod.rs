@@ -58,6 +58,11 @@ pub struct PolygonGeom {
 }
 
 impl Zone {
+    /// The box of its outer rings, Web Mercator; `None` without a finite point.
+    pub fn map_bounds(&self) -> Option<crate::geo::MapBounds> {
+        crate::geo::MapBounds::around(self.polygons.iter().flat_map(|p| p.map_rings[0].iter().copied()))
+    }
+
     /// Where the zone's name may go, best first: its label point, then the points of an `n × n` grid
     /// over its box that lie inside it (even-odd over every ring, so not in a hole), nearest the
     /// label point first. Web Mercator.

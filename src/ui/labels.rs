@@ -6,7 +6,7 @@
 
 use super::state::{use_app_state, AppState, Local};
 use crate::feature::{FeatureKind, FeatureRef};
-use crate::geo::{MapBounds, ScreenRect, Viewport};
+use crate::geo::{ScreenRect, Viewport};
 use crate::i18n::Lang;
 use crate::label::{
     place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, PreviousChoices, TextMeasure,
@@ -133,8 +133,7 @@ fn zone_candidate(z: &Zone, v: &Viewport, lang: Lang, m: &CanvasMeasure) -> Cand
     c.anchor = Anchor::Points(z.label_points(ZONE_GRID).into_iter().map(|p| v.map_to_screen(p)).collect());
     c.importance = z.area_m2;
     let Some(short) = z.short_name.as_ref().map(|t| t.get(lang).to_owned()) else { return c };
-    let points = z.polygons.iter().flat_map(|p| p.map_rings[0].iter().copied());
-    let zone_px = MapBounds::around(points).map_or(0.0, |b| b.width() / v.resolution());
+    let zone_px = z.map_bounds().map_or(0.0, |b| b.width() / v.resolution());
     // on a narrow map, a name wider than its zone gives way to the short one
     let too_wide =
         if v.width <= NARROW_MAP_PX { 1.0 } else { 0.5 } * m.width(LabelClass::Zone, name) > zone_px;
@@ -195,6 +194,11 @@ fn poi_candidates(state: AppState, v: &Viewport, lang: crate::i18n::Lang) -> Vec
         .collect()
 }
 
+/// Whether labels placed for `a` are still in place in `b` after a pan: same zoom and size.
+fn same_scale(a: &Viewport, b: &Viewport) -> bool {
+    a.zoom == b.zoom && a.width == b.width && a.height == b.height
+}
+
 /// The zone, trail and POI names, placed.
 #[component]
 pub fn ZoneLabels() -> impl IntoView {
@@ -208,10 +212,7 @@ pub fn ZoneLabels() -> impl IntoView {
     let settle = super::browser::Debounce::new(std::time::Duration::from_millis(LABEL_SETTLE_MS));
     Effect::new(move |_| {
         let v = state.map.viewport().get();
-        let same_scale = placed_for.with_untracked(|p| {
-            p.is_some_and(|p| p.zoom == v.zoom && p.width == v.width && p.height == v.height)
-        });
-        if same_scale {
+        if placed_for.with_untracked(|p| p.is_some_and(|p| same_scale(&p, &v))) {
             placed_for.set(Some(v));
         } else {
             settle.call(move || placed_for.set(Some(state.map.viewport().get_untracked())));
@@ -219,7 +220,7 @@ pub fn ZoneLabels() -> impl IntoView {
     });
     let hidden = move || {
         let v = state.map.viewport().get();
-        placed_for.with(|p| p.is_none_or(|p| p.zoom != v.zoom || p.width != v.width || p.height != v.height))
+        placed_for.with(|p| p.is_none_or(|p| !same_scale(&p, &v)))
     };
     let font_px = move || {
         if placed_for.with(|p| p.is_some_and(|p| p.width <= NARROW_MAP_PX)) {

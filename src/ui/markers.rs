@@ -134,19 +134,15 @@ fn items(state: AppState, kind: LayerKind) -> Vec<MarkerItem> {
         .filter_map(|b| {
             let offset = (b.at.x - b.anchor.x, b.at.y - b.anchor.y);
             let seed: FeatureRef = b.key.parse().ok()?;
-            let at = park.poi(seed.id_of(FeatureKind::Poi)?)?.map;
+            let p = park.poi(seed.id_of(FeatureKind::Poi)?)?;
+            let at = p.map;
             if b.len() == 1 {
-                let p = park.poi(seed.id_of(FeatureKind::Poi)?)?;
                 return Some(MarkerItem {
                     key: b.key.clone(),
                     feature: Some(seed),
                     at,
                     class: format!("map__poi map__poi--{}", p.kind.as_class()),
-                    label: format!(
-                        "{}: {}",
-                        crate::i18n::t(lang, &format!("poi.{}", p.kind.key())),
-                        p.name.get(lang)
-                    ),
+                    label: poi_title(state, &b.key)?,
                     glyph: poi_glyph(p.kind).into(),
                     offset,
                     badge: None,

@@ -4,7 +4,7 @@
 use super::Reader;
 use crate::embed::MapView;
 use crate::feature::{FeatureKind, FeatureRef};
-use crate::geo::fit::{fit_within, free_rect};
+use crate::geo::fit::fit_clear_of;
 use crate::geo::tiles::TileCrs;
 use crate::geo::viewport::FIT_PADDING_PX;
 use crate::geo::{LonLat, MapBounds, MapPoint, ScreenRect, Viewport};
@@ -144,10 +144,8 @@ impl MapState {
         self.viewport.set(match view {
             Some(shared) => view_at(&self.viewport.get_untracked(), shared, self.crs()),
             None => {
-                let view = self.viewport.get_untracked();
                 let covers = crate::ui::browser::boxes_over_map(".sidebar--open");
-                let free = free_rect(view.width, view.height, &covers, bounds.width() / bounds.height());
-                fit_within(&view, bounds, &free, FIT_PADDING_PX)
+                fit_clear_of(&self.viewport.get_untracked(), bounds, &covers, FIT_PADDING_PX)
             }
         });
     }
@@ -155,9 +153,7 @@ impl MapState {
     /// Flies to show `bounds` whole ("fit park") in the part of the map that `covers` (screen
     /// boxes of floating panels) leave free.
     pub fn fly_to_fit(&self, bounds: &MapBounds, covers: &[ScreenRect]) {
-        let view = self.viewport.get_untracked();
-        let free = free_rect(view.width, view.height, covers, bounds.width() / bounds.height());
-        self.fly_to(fit_within(&view, bounds, &free, FIT_PADDING_PX));
+        self.fly_to(fit_clear_of(&self.viewport.get_untracked(), bounds, covers, FIT_PADDING_PX));
     }
 
     /// Shows a link's `#map=` view (Back/Forward).
@@ -218,11 +214,7 @@ pub(super) fn view_of(view: &Viewport, park: &Park, feature: &FeatureRef) -> Opt
     match feature.kind {
         FeatureKind::Company => park.company(id).map(|c| point_view(c.map)),
         FeatureKind::Poi => park.poi(id).map(|p| point_view(p.map)),
-        FeatureKind::Zone => {
-            let zone = park.zone(id)?;
-            let pts = zone.polygons.iter().flat_map(|p| p.map_rings[0].iter().copied());
-            MapBounds::around(pts).map(|b| view.fit(&b, 48.0))
-        }
+        FeatureKind::Zone => park.zone(id)?.map_bounds().map(|b| view.fit(&b, 48.0)),
         FeatureKind::Trail => {
             let trail = park.trail(id)?;
             MapBounds::around(trail.map_parts.iter().flatten().copied()).map(|b| view.fit(&b, 48.0))
