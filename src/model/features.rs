@@ -23,17 +23,6 @@ pub(crate) enum Item {
 }
 
 impl Item {
-    /// Sets the final id (context features have none).
-    pub fn set_id(&mut self, id: String) {
-        match self {
-            Item::Context(_) => {}
-            Item::Zone(z) => z.id = id,
-            Item::Trail(t) => t.id = id,
-            Item::Poi(p) => p.id = id,
-            Item::Company(c) => c.id = id,
-        }
-    }
-
     pub fn push_to(self, layer: &mut Layer) {
         match (self, layer) {
             (Item::Context(f), Layer::Context(v)) => v.push(f),

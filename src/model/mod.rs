@@ -272,6 +272,37 @@ impl Layer {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Sets the id of feature `k` (context features have none).
+    pub(crate) fn set_id(&mut self, k: usize, id: String) {
+        match self {
+            Layer::Context(_) => {}
+            Layer::Zones(v) => v[k].id = id,
+            Layer::Trails(v) => v[k].id = id,
+            Layer::Pois(v) => v[k].id = id,
+            Layer::Companies(v) => v[k].id = id,
+        }
+    }
+
+    /// Keeps feature `k` where `keep[k]`, and gives back the room kept for features that did not
+    /// come.
+    pub(crate) fn retain_flagged(&mut self, keep: &[bool]) {
+        fn retain<T>(v: &mut Vec<T>, keep: &[bool]) {
+            let mut k = 0;
+            v.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+            v.shrink_to_fit();
+        }
+        match self {
+            Layer::Context(v) => retain(v, keep),
+            Layer::Zones(v) => retain(v, keep),
+            Layer::Trails(v) => retain(v, keep),
+            Layer::Pois(v) => retain(v, keep),
+            Layer::Companies(v) => retain(v, keep),
+        }
+    }
 }
 
 /// A whole park: the manifest and every layer that loaded (a failed layer is simply empty).
@@ -317,40 +348,52 @@ impl Park {
     /// per park, which the map needs: it keys markers and selections by id, and two markers with
     /// one key were drawn as one.
     pub fn add_new(&mut self, layer: Layer) -> Vec<usize> {
-        /// Moves the items whose id is not yet `taken` into `into`; returns the positions of the rest.
-        fn extend<T>(
-            into: &mut Vec<T>,
-            from: Vec<T>,
+        /// Keeps the items of `from` whose id is neither `existing` nor earlier in `from`; returns
+        /// the positions of the rest.
+        fn keep_new<'a, T>(
+            existing: impl Iterator<Item = &'a str>,
+            from: &mut Vec<T>,
             id: fn(&T) -> &str,
-            mut taken: HashSet<String>,
         ) -> Vec<usize> {
-            let mut dropped = Vec::new();
-            for (k, item) in from.into_iter().enumerate() {
-                if taken.insert(id(&item).to_owned()) {
-                    into.push(item);
-                } else {
-                    dropped.push(k);
+            let dropped: Vec<usize> = {
+                let mut taken: HashSet<&str> = existing.collect();
+                from.iter().enumerate().filter(|(_, t)| !taken.insert(id(t))).map(|(k, _)| k).collect()
+            };
+            let (mut k, mut next) = (0, dropped.iter().peekable());
+            from.retain(|_| {
+                let keep = next.peek() != Some(&&k);
+                if !keep {
+                    next.next();
                 }
-            }
+                k += 1;
+                keep
+            });
             dropped
         }
-        fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashSet<String> {
-            ids.map(str::to_owned).collect()
+        /// Appends `from` to `into`; moves the vector itself when `into` is empty (the first layer
+        /// of its kind), so 50 000 companies are not copied.
+        fn append<T>(into: &mut Vec<T>, mut from: Vec<T>) {
+            if into.is_empty() {
+                *into = from;
+            } else {
+                into.append(&mut from);
+            }
         }
         match layer {
             Layer::Context(v) => {
                 self.context.extend(v);
                 Vec::new()
             }
-            Layer::Zones(v) => {
-                let taken = ids(self.zones.iter().map(|z| z.id.as_str()));
-                extend(&mut self.zones, v, |z| &z.id, taken)
+            Layer::Zones(mut v) => {
+                let dropped = keep_new(self.zones.iter().map(|z| z.id.as_str()), &mut v, |z| &z.id);
+                append(&mut self.zones, v);
+                dropped
             }
-            Layer::Trails(v) => {
-                let taken = ids(self.greenway.iter().chain(&self.waterfront).map(|t| t.id.as_str()));
-                let mut kept = Vec::new();
-                let dropped = extend(&mut kept, v, |t| &t.id, taken);
-                for t in kept {
+            Layer::Trails(mut v) => {
+                // Greenway and waterfront ids count as one kind.
+                let trails = self.greenway.iter().chain(&self.waterfront);
+                let dropped = keep_new(trails.map(|t| t.id.as_str()), &mut v, |t| &t.id);
+                for t in v {
                     match t.kind {
                         TrailKind::Greenway => self.greenway.push(t),
                         TrailKind::Waterfront => self.waterfront.push(t),
@@ -358,13 +401,15 @@ impl Park {
                 }
                 dropped
             }
-            Layer::Pois(v) => {
-                let taken = ids(self.pois.iter().map(|p| p.id.as_str()));
-                extend(&mut self.pois, v, |p| &p.id, taken)
+            Layer::Pois(mut v) => {
+                let dropped = keep_new(self.pois.iter().map(|p| p.id.as_str()), &mut v, |p| &p.id);
+                append(&mut self.pois, v);
+                dropped
             }
-            Layer::Companies(v) => {
-                let taken = ids(self.companies.iter().map(|c| c.id.as_str()));
-                extend(&mut self.companies, v, |c| &c.id, taken)
+            Layer::Companies(mut v) => {
+                let dropped = keep_new(self.companies.iter().map(|c| c.id.as_str()), &mut v, |c| &c.id);
+                append(&mut self.companies, v);
+                dropped
             }
         }
     }

@@ -96,6 +96,11 @@ impl Notes {
         });
     }
 
+    /// Appends the notes of `later` (of the same file) after these.
+    pub fn extend(&mut self, later: Notes) {
+        self.list.extend(later.list);
+    }
+
     /// The notes, in the order first met.
     pub fn into_vec(self) -> Vec<Note> {
         self.list

@@ -11,10 +11,10 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::error::quoted;
-use super::features::{parse_feature, Item};
+use super::features::parse_feature;
 use super::lenient::IdPlan;
 use super::note::{Note, Notes};
-use super::raw::{kind_of, RawFeature, RawFeatures, RawRoot};
+use super::raw::{kind_of, read_layer, RawFeatures, RawRoot};
 use super::*;
 
 /// Largest layer file accepted, in bytes (documented in the README).
@@ -64,39 +64,45 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
         let e = DataError::TooLarge { file: file.into(), bytes: text.len(), limit: MAX_LAYER_BYTES };
         return (LayerParse::failed(kind, e), Vec::new());
     }
-    let features = match collection_features(file, text, &mut notes) {
-        Ok(f) => f,
-        Err(e) => return (LayerParse::failed(kind, e), Vec::new()),
-    };
-    let total = features.len();
     // Errors with the index they belong to, sorted (stably) by it at the end, so a duplicate id
     // found after every feature is read still comes in its feature's place.
     let mut errors: Vec<(usize, DataError)> = Vec::new();
-    let mut items: Vec<(usize, IdPlan, Item)> = Vec::new();
-    for (index, raw) in features.into_iter().enumerate() {
+    // The items go straight into the layer; their ids are settled once all are read (`plans`).
+    let mut layer = empty_layer(kind);
+    let mut plans: Vec<(usize, IdPlan)> = Vec::new();
+    // The features' notes come after the file's (its `crs`), which is only known at the end.
+    let mut feature_notes = Notes::new(file);
+    let mut index = 0;
+    // Each feature becomes its typed item as soon as it is read: one feature's raw form at a time.
+    let root = read_layer(text, &mut |raw| {
         match parse_feature(kind, file, index, raw) {
             Ok(parsed) => {
                 errors.extend(parsed.soft.into_iter().map(|e| (index, e)));
                 for (property, message, example) in parsed.notes {
-                    notes.add(index, &property, &message, example.as_deref());
+                    feature_notes.add(index, &property, &message, example.as_deref());
                 }
-                items.extend(parsed.items.into_iter().map(|(id, item)| (index, id, item)));
+                for (plan, item) in parsed.items {
+                    item.push_to(&mut layer);
+                    plans.push((index, plan));
+                }
             }
             Err((soft, e)) => {
                 errors.extend(soft.into_iter().map(|s| (index, s)));
                 errors.push((index, e));
             }
         }
-    }
-    let kept = assign_ids(file, &mut items, &mut errors);
-    let mut layer = empty_layer(kind);
-    let mut indices = Vec::with_capacity(items.len());
-    for ((index, _, item), keep) in items.into_iter().zip(kept) {
-        if keep {
-            item.push_to(&mut layer);
-            indices.push(index);
-        }
-    }
+        index += 1;
+    });
+    let total =
+        match root.map_err(|e| DataError::json(file, &e)).and_then(|r| check_collection(file, r, &mut notes))
+        {
+            Ok(total) => total,
+            Err(e) => return (LayerParse::failed(kind, e), Vec::new()),
+        };
+    notes.extend(feature_notes);
+    let keep = assign_ids(file, &mut plans, &mut layer, &mut errors);
+    layer.retain_flagged(&keep);
+    let indices = plans.iter().zip(&keep).filter(|(_, &k)| k).map(|((index, _), _)| *index).collect();
     errors.sort_by_key(|(i, _)| *i);
     let mut errors: Vec<DataError> = errors.into_iter().map(|(_, e)| e).collect();
     if layer.is_empty() {
@@ -108,38 +114,44 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     (LayerParse { layer, errors, notes: notes.into_vec() }, indices)
 }
 
-/// Gives every item its final id: ids written in the data first (a repeat is an error and the
-/// feature skipped, as the first wins), then ids the reader made, bumped (`-2`, `-3`…) past any
-/// taken one so they never collide with a real id. Returns which items to keep.
+/// Gives every item of `layer` its final id (`plans[k]` is item k's): ids written in the data
+/// first (a repeat is an error and the feature skipped, as the first wins), then ids the reader
+/// made, bumped (`-2`, `-3`…) past any taken one so they never collide with a real id. Returns
+/// which items to keep.
 fn assign_ids(
     file: &str,
-    items: &mut [(usize, IdPlan, Item)],
+    plans: &mut [(usize, IdPlan)],
+    layer: &mut Layer,
     errors: &mut Vec<(usize, DataError)>,
 ) -> Vec<bool> {
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut keep = vec![true; items.len()];
-    for (k, (index, plan, item)) in items.iter_mut().enumerate() {
+    let mut keep = vec![true; plans.len()];
+    let mut seen: HashSet<&str> = HashSet::with_capacity(plans.len());
+    for (k, (index, plan)) in plans.iter().enumerate() {
         if let IdPlan::Real(id) = plan {
-            if !taken.insert(id.clone()) {
-                errors.push((
-                    *index,
-                    DataError::feature(file, *index, "id", format!("duplicate id {}", quoted(id))),
-                ));
+            if !seen.insert(id) {
+                let e = DataError::feature(file, *index, "id", format!("duplicate id {}", quoted(id)));
+                errors.push((*index, e));
                 keep[k] = false;
-            } else {
-                item.set_id(std::mem::take(id));
             }
         }
     }
-    for (_, plan, item) in items.iter_mut() {
-        if let IdPlan::Derived(base) = plan {
-            let mut id = base.clone();
-            let mut n = 2;
-            while !taken.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
+    // Made ids must miss every real one; the set is only built when some id is made.
+    let derived = plans.iter().any(|(_, p)| matches!(p, IdPlan::Derived(_)));
+    let mut taken: HashSet<String> =
+        if derived { seen.into_iter().map(str::to_owned).collect() } else { HashSet::new() };
+    for (k, (_, plan)) in plans.iter_mut().enumerate() {
+        match plan {
+            IdPlan::Real(id) if keep[k] => layer.set_id(k, std::mem::take(id)),
+            IdPlan::Real(_) => {}
+            IdPlan::Derived(base) => {
+                let mut id = base.clone();
+                let mut n = 2;
+                while !taken.insert(id.clone()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                layer.set_id(k, id);
             }
-            item.set_id(id);
         }
     }
     keep
@@ -189,9 +201,10 @@ fn check_crs(file: &str, crs: &Value, notes: &mut Notes) -> Result<(), DataError
     }
 }
 
-fn collection_features(file: &str, text: &str, notes: &mut Notes) -> Result<Vec<RawFeature>, DataError> {
+/// Checks the root of a layer file once read: a `FeatureCollection` in a CRS read as it is, with
+/// between 1 and [`MAX_FEATURES`] features. Returns how many features it has.
+fn check_collection(file: &str, root: RawRoot, notes: &mut Notes) -> Result<usize, DataError> {
     let layer_err = |reason: String| DataError::Layer { file: file.into(), reason };
-    let root: RawRoot = serde_json::from_str(text).map_err(|e| DataError::json(file, &e))?;
     let RawRoot::Object { ty, features, crs } = root else {
         return Err(layer_err("expected a GeoJSON FeatureCollection object".into()));
     };
@@ -212,11 +225,11 @@ fn collection_features(file: &str, text: &str, notes: &mut Notes) -> Result<Vec<
         check_crs(file, crs, notes)?;
     }
     match features {
-        Some(RawFeatures::Array(_, 0)) => Err(layer_err("the layer has no features".into())),
-        Some(RawFeatures::Array(_, total)) if total > MAX_FEATURES => {
+        Some(RawFeatures::Array(0)) => Err(layer_err("the layer has no features".into())),
+        Some(RawFeatures::Array(total)) if total > MAX_FEATURES => {
             Err(layer_err(format!("{total} features: more than the limit of {MAX_FEATURES}")))
         }
-        Some(RawFeatures::Array(f, _)) => Ok(f),
+        Some(RawFeatures::Array(total)) => Ok(total),
         _ => Err(layer_err("\"features\" must be an array".into())),
     }
 }

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::parse::MAX_FEATURES;
 
-/// The top of a layer file.
+/// The top of a layer file, once read (its features went to the sink as they were read).
 #[derive(Debug)]
 pub(crate) enum RawRoot {
     /// Not a JSON object.
@@ -36,8 +36,18 @@ pub(crate) enum RawRoot {
 pub(crate) enum RawFeatures {
     /// Not an array.
     NotArray,
-    /// An array: the first [`MAX_FEATURES`] + 1 features and the total count.
-    Array(Vec<RawFeature>, usize),
+    /// An array of this many features; the first [`MAX_FEATURES`] + 1 went to the sink.
+    Array(usize),
+}
+
+/// Reads a layer file in one pass, handing each of the first [`MAX_FEATURES`] + 1 features to
+/// `sink` as soon as it is read (its index counts from 0), so no more than one feature's raw form
+/// is alive at a time. Fails only on malformed JSON.
+pub(crate) fn read_layer(text: &str, sink: &mut dyn FnMut(RawFeature)) -> Result<RawRoot, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let root = de::DeserializeSeed::deserialize(RootSeed(sink), &mut de)?;
+    de.end()?;
+    Ok(root)
 }
 
 /// One element of `features`.
@@ -198,10 +208,14 @@ impl<'de> Deserialize<'de> for Field {
     }
 }
 
-impl<'de> Deserialize<'de> for RawRoot {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
+/// Reads the root, sending the features to the sink.
+struct RootSeed<'s>(&'s mut dyn FnMut(RawFeature));
+
+impl<'de> de::DeserializeSeed<'de> for RootSeed<'_> {
+    type Value = RawRoot;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawRoot, D::Error> {
+        struct V<'s>(&'s mut dyn FnMut(RawFeature));
+        impl<'de> Visitor<'de> for V<'_> {
             type Value = RawRoot;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a GeoJSON FeatureCollection")
@@ -216,7 +230,8 @@ impl<'de> Deserialize<'de> for RawRoot {
                 while let Some(k) = map.next_key::<Field>()? {
                     match k {
                         Field::Type => ty = Some(map.next_value()?),
-                        Field::Features => features = Some(map.next_value()?),
+                        // A second `features` member is read too (serde_json keeps the last).
+                        Field::Features => features = Some(map.next_value_seed(FeaturesSeed(&mut *self.0))?),
                         Field::Crs => crs = Some(map.next_value()?),
                         _ => {
                             map.next_value::<Skip>()?;
@@ -226,14 +241,18 @@ impl<'de> Deserialize<'de> for RawRoot {
                 Ok(RawRoot::Object { ty, features, crs })
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V(self.0))
     }
 }
 
-impl<'de> Deserialize<'de> for RawFeatures {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
+/// Reads `features`, sending each to the sink.
+struct FeaturesSeed<'s>(&'s mut dyn FnMut(RawFeature));
+
+impl<'de> de::DeserializeSeed<'de> for FeaturesSeed<'_> {
+    type Value = RawFeatures;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawFeatures, D::Error> {
+        struct V<'s>(&'s mut dyn FnMut(RawFeature));
+        impl<'de> Visitor<'de> for V<'_> {
             type Value = RawFeatures;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an array of features")
@@ -244,23 +263,22 @@ impl<'de> Deserialize<'de> for RawFeatures {
                 Ok(RawFeatures::NotArray)
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawFeatures, A::Error> {
-                // Past the limit the file is refused whole; the rest is only counted, not kept.
-                let mut out = Vec::new();
+                // Past the limit the file is refused whole; the rest is only counted, not read.
                 let mut total = 0;
                 while total <= MAX_FEATURES {
                     match seq.next_element::<RawFeature>()? {
-                        Some(f) => out.push(f),
-                        None => return Ok(RawFeatures::Array(out, total)),
+                        Some(f) => (self.0)(f),
+                        None => return Ok(RawFeatures::Array(total)),
                     }
                     total += 1;
                 }
                 while seq.next_element::<Skip>()?.is_some() {
                     total += 1;
                 }
-                Ok(RawFeatures::Array(out, total))
+                Ok(RawFeatures::Array(total))
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V(self.0))
     }
 }
 
@@ -363,14 +381,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn features_past_the_limit_are_counted_not_kept() {
+    fn every_feature_goes_to_the_sink_and_is_counted() {
         let one = r#"{"type":"Feature","geometry":null,"properties":null}"#;
         let text = format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, [one; 5].join(","));
-        let RawRoot::Object { features: Some(RawFeatures::Array(v, n)), .. } =
-            serde_json::from_str(&text).unwrap()
+        let mut seen = 0;
+        let RawRoot::Object { features: Some(RawFeatures::Array(n)), .. } =
+            read_layer(&text, &mut |_| seen += 1).unwrap()
         else {
             panic!()
         };
-        assert_eq!((v.len(), n), (5, 5));
+        assert_eq!((seen, n), (5, 5));
+    }
+
+    #[test]
+    fn trailing_characters_after_the_root_fail_the_file() {
+        assert!(read_layer(r#"{"type":"FeatureCollection","features":[]} x"#, &mut |_| {}).is_err());
     }
 }

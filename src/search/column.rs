@@ -36,6 +36,12 @@ impl Column {
         (!non_ascii || self.non_ascii) && (!han || self.han)
     }
 
+    /// Gives back the room kept for rows that will not come (once every row is in).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
     /// Row `i`.
     #[inline(always)]
     pub(crate) fn get(&self, i: usize) -> &str {

@@ -134,7 +134,8 @@ pub struct Hit {
 pub(crate) struct Entries {
     kinds: Vec<HitKind>,
     indices: Vec<u32>,
-    ids: Vec<Box<str>>,
+    /// Feature ids, one text for all (not a `String` each).
+    ids: Column,
     /// Folded English names (`fold_words`).
     pub(crate) en: Column,
     /// Folded Russian names; empty where there is none.
@@ -174,16 +175,21 @@ impl SearchIndex {
             named.map(|(kind, i, id, name)| (kind, fold_words(&name.en), id, i, name)).collect();
         crate::sort::sort_by(&mut rows, |a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
         let mut e = Entries::default();
+        e.kinds.reserve_exact(rows.len());
+        e.indices.reserve_exact(rows.len());
         for (kind, en, id, i, name) in rows {
             e.kinds.push(kind);
             e.indices.push(i as u32);
-            e.ids.push(id.as_str().into());
+            e.ids.push(id);
             e.en.push(&en);
             e.ru.push(&name.ru.as_deref().map(fold_words).unwrap_or_default());
             e.zh.push(&fold_compact(&name.zh));
             e.py.add_name(&name.zh, pinyin);
         }
         e.py.finish();
+        for column in [&mut e.ids, &mut e.en, &mut e.ru, &mut e.zh] {
+            column.shrink_to_fit();
+        }
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         SearchIndex { entries: e, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
     }
@@ -240,7 +246,7 @@ impl SearchIndex {
                 Hit {
                     kind: e.kinds[i],
                     index: e.indices[i] as usize,
-                    id: e.ids[i].to_string(),
+                    id: e.ids.get(i).to_string(),
                     score,
                     tier: matcher::tier_of_score(score),
                     matched,

@@ -106,6 +106,11 @@ impl PinyinStore {
     /// Drops the build-time lookup table.
     pub(crate) fn finish(&mut self) {
         self.ids = HashMap::new();
+        self.units.shrink_to_fit();
+        self.unit_ends.shrink_to_fit();
+        self.sigs.shrink_to_fit();
+        self.full.shrink_to_fit();
+        self.initials.shrink_to_fit();
     }
 
     /// Length in letters of the usual reading of `c` as the names read it; 1 for a character no
