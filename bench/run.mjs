@@ -32,12 +32,17 @@ const CARGO_TIMEOUT = Number(process.env.BENCH_CARGO_TIMEOUT_MS || 300000);
 const TARGETS = opt('only', 'parkmap,leaflet,maplibre').split(',');
 const PARKS = opt('parks', 'shipped,stress').split(',');
 const RUN_CARGO = !argv.includes('--no-cargo');
+/** CPU slowdown during the drag and the zoom sweep (the phone profile uses 4); load is not slowed. */
+const CPU_SLOWDOWN = Math.max(1, Number(opt('cpu', 1)));
+/** Report name: target/bench/NAME.md and NAME.json. */
+const REPORT = opt('out', 'results');
 
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST || 'target/bench-dist');
 const STRESS = path.join(ROOT, 'target/stress-park');
 const OUT = path.join(ROOT, 'target/bench');
 const NM = path.join(ROOT, 'node_modules');
-const VIEWPORT = { width: 1280, height: 800 };
+const [VW, VH] = opt('viewport', '1280x800').split('x').map(Number);
+const VIEWPORT = { width: VW, height: VH };
 const DRAG_MS = 3000;
 const DRAG_RADIUS = 150; // px: the pointer circles around the centre, so the view ends where it began
 const DRAG_STEPS_PER_TURN = 90; // ≈ 10 px per step, one step per animation frame
@@ -186,6 +191,7 @@ async function runCase(browser, target, park, { drag = true, zoom = true } = {})
 
     if (!drag && !zoom) return result;
     await page.evaluate(FRAME_LOGGER);
+    if (CPU_SLOWDOWN > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
 
     // 2a. a 3-second drag: press, then one small move per animation frame (60 Hz, paced by the
     // clock like a real mouse, not by the page) around a circle, release.
@@ -411,6 +417,8 @@ async function main() {
       maplibre: JSON.parse(fs.readFileSync(path.join(NM, 'maplibre-gl/package.json'))).version,
     },
     reps: REPS,
+    viewport: `${VIEWPORT.width}×${VIEWPORT.height}`,
+    cpu: CPU_SLOWDOWN,
   };
   {
     const p = await browser.newPage();
@@ -481,9 +489,9 @@ async function main() {
 
   const report = buildReport(samples, bytes, cargo, env, parks);
   console.log(report.text);
-  fs.writeFileSync(path.join(OUT, 'results.md'), report.markdown);
-  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ env, bytes, cargo, samples }, null, 1));
-  console.log(`\nwritten: ${path.relative(ROOT, path.join(OUT, 'results.md'))} (raw samples: target/bench/results.json)`);
+  fs.writeFileSync(path.join(OUT, `${REPORT}.md`), report.markdown);
+  fs.writeFileSync(path.join(OUT, `${REPORT}.json`), JSON.stringify({ env, bytes, cargo, samples }, null, 1));
+  console.log(`\nwritten: target/bench/${REPORT}.md (raw samples: target/bench/${REPORT}.json)`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -623,6 +631,7 @@ function buildReport(samples, bytes, cargo, env, parks) {
     '# ParkMap benchmark results', '',
     `- date: ${env.date}`, `- nproc: ${env.nprocCmd || env.nproc}`, `- CPU: ${env.cpu}`, `- Chromium: ${env.chromium} (headless; flags: \`${env.chromiumArgs}\`)`,
     `- WebGL renderer: ${env.webgl}`, `- node: ${env.node}; Leaflet ${env.versions.leaflet}, leaflet.markercluster ${env.versions.markercluster}, maplibre-gl ${env.versions.maplibre}`,
+    `- viewport ${env.viewport}; CPU slowdown during the drag and the zoom sweep: ${env.cpu}× (load is not slowed)`,
     `- repetitions per case: ${env.reps}; load average ${env.loadavg}; run took ${env.seconds} s`,
     `- ParkMap build: ${env.commit}`, '',
     'Lower is better everywhere; a ratio below 1 means ParkMap is smaller/faster. How each figure is measured: bench/README.md.', '',
