@@ -87,7 +87,7 @@ impl TextMeasure for CanvasMeasure {
 /// What the labels keep clear of: company clusters and markers, POI badges, and the controls and
 /// legend floating over the map (screen boxes).
 fn obstacles(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
-    let mut out = super::pois::company_boxes(state, v);
+    let mut out = super::pois::company_boxes_in(state, v);
     out.extend(super::pois::poi_badges(state, v).shown.iter().map(|b| b.rect(super::pois::ICON_PX)));
     out.extend(overlays(v));
     out

@@ -134,6 +134,14 @@ pub fn MapView() -> impl IntoView {
     let point = move |x: i32, y: i32| {
         container.get_untracked().map(|el| local_point(&el, x as f64, y as f64)).unwrap_or_default()
     };
+    // The map's top-left corner in client pixels while a pointer is down: the map box does not
+    // move during a gesture (only its pane does), and reading it on every move forced a style
+    // recalculation per move (the last move's transform had dirtied it).
+    let corner = StoredValue::new(None::<(f64, f64)>);
+    let gesture_point = move |x: i32, y: i32| match corner.get_value() {
+        Some((left, top)) => ScreenPoint::new(x as f64 - left, y as f64 - top),
+        None => point(x, y),
+    };
 
     let on_down = move |ev: web_sys::PointerEvent| {
         commit_wheel();
@@ -141,7 +149,11 @@ pub fn MapView() -> impl IntoView {
             return;
         }
         last_pointer_touch.set_value(ev.pointer_type() == "touch");
-        let at = point(ev.client_x(), ev.client_y());
+        if let Some(el) = container.get_untracked() {
+            let r = el.get_bounding_client_rect();
+            corner.set_value(Some((r.left(), r.top())));
+        }
+        let at = gesture_point(ev.client_x(), ev.client_y());
         let view = state.map.viewport().get_untracked();
         let two_fingers = state.embed && ev.pointer_type() == "touch";
         let effect = gestures
@@ -153,12 +165,16 @@ pub fn MapView() -> impl IntoView {
         apply(effect);
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        let at = point(ev.client_x(), ev.client_y());
+        if !gestures.with_value(|g| g.is_active()) {
+            return; // a hover: nothing to do
+        }
+        let at = gesture_point(ev.client_x(), ev.client_y());
         let effect =
             gestures.try_update_value(|g| g.moved(ev.pointer_id(), at)).unwrap_or(GestureEffect::Nothing);
         if !matches!(effect, GestureEffect::Nothing) {
             // Once it is a drag, keep receiving moves outside the element.
-            if let Some(el) = container.get_untracked() {
+            if let Some(el) = container.get_untracked().filter(|el| !el.has_pointer_capture(ev.pointer_id()))
+            {
                 let _ = el.set_pointer_capture(ev.pointer_id());
             }
         }
@@ -178,6 +194,9 @@ pub fn MapView() -> impl IntoView {
             }
         }
         let effect = gestures.try_update_value(|g| g.up(ev.pointer_id())).unwrap_or(GestureEffect::Nothing);
+        if !gestures.with_value(|g| g.is_active()) {
+            corner.set_value(None);
+        }
         apply(effect);
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {

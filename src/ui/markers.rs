@@ -1,7 +1,7 @@
 //! Markers in screen pixels (constant size at every zoom): companies, POIs and zone labels. Only what
 //! is inside the view (plus a margin) is in the DOM.
 
-use super::pois::{poi_badges, poi_title};
+use super::pois::{poi_badges, poi_title, view_clusters};
 use super::state::{use_app_state, AppState, Selection};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{MapBounds, MapPoint, Viewport};
@@ -57,20 +57,10 @@ fn company_items(state: AppState) -> Vec<MarkerItem> {
     let v = state.map.viewport().get();
     let lang = state.lang().get();
     let park = state.park().get();
-    let selected = state.selection().with(|s| {
-        let id = s.as_ref()?.id_of(FeatureKind::Company)?;
-        park.companies.iter().position(|c| c.id == id)
-    });
-    // The mask is a Memo of the same park: never stale.
-    let mut mask: Vec<bool> = state.filter.mask().with(|m| m.to_vec());
-    let alone = selected.filter(|&i| mask.get(i).copied().unwrap_or(false));
-    if let Some(i) = alone {
-        mask[i] = false;
-    }
-    let clusters = state.filter.clusters_in_view(&v, &mask);
-    let mut out: Vec<MarkerItem> = clusters
-        .into_iter()
-        .filter(|c| !c.is_empty())
+    let drawn = view_clusters(state, &v);
+    let mut out: Vec<MarkerItem> = drawn
+        .clusters
+        .iter()
         .map(|c| {
             if c.is_single() {
                 company_item(&park.companies[c.members[0]], lang)
@@ -90,7 +80,7 @@ fn company_items(state: AppState) -> Vec<MarkerItem> {
             }
         })
         .collect();
-    if let Some(i) = alone {
+    if let Some(i) = drawn.alone {
         out.push(company_item(&park.companies[i], lang));
     }
     // A stable order: selecting a company must not move its marker in the DOM (that would drop

@@ -5,7 +5,11 @@
 
 use super::state::{use_app_state, AppState};
 use crate::feature::{FeatureKind, FeatureRef};
+use std::rc::Rc;
+
 use crate::geo::{ScreenPoint, ScreenRect, Viewport};
+use crate::index::separate::{bubble_box, SINGLE_PX};
+use crate::index::Cluster;
 use crate::label::badges::{keep_clear, merge_pois, Cleared, PoiMark};
 use crate::model::{LayerKind, PoiKind};
 use leptos::prelude::*;
@@ -16,15 +20,27 @@ pub(super) const ICON_PX: f64 = 18.0;
 const LIST_PX: f64 = 220.0;
 
 /// What the boxes and badges of one frame depend on: the view, the filter's mask and the park
-/// (by identity), and which layers are shown. The markers, the labels and the badge list all ask
-/// for them in the same frame: they are computed once per key.
-#[derive(Clone, PartialEq)]
+/// (by identity), which layers are shown and the company clusters drawn (held, so the pointer
+/// stays theirs). The markers, the labels and the badge list all ask for them in the same frame:
+/// they are computed once per key.
+#[derive(Clone)]
 struct FrameKey {
     view: Viewport,
     mask: usize,
     park: usize,
-    companies: bool,
+    companies: Option<Rc<ViewClusters>>,
     pois: bool,
+}
+
+impl PartialEq for FrameKey {
+    fn eq(&self, other: &Self) -> bool {
+        let same_clusters = match (&self.companies, &other.companies) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        (self.view, self.mask, self.park, self.pois) == (other.view, other.mask, other.park, other.pois)
+            && same_clusters
+    }
 }
 
 /// The last frame's company boxes and POI badges.
@@ -36,6 +52,58 @@ struct Frame {
 
 thread_local! {
     static LAST_FRAME: std::cell::RefCell<Option<Frame>> = const { std::cell::RefCell::new(None) };
+    static LAST_CLUSTERS: std::cell::RefCell<Option<(ClustersKey, Rc<ViewClusters>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// What the company clusters of a view depend on: the view, the filter's mask and the park (by
+/// identity) and the selected company's id.
+#[derive(Clone, PartialEq)]
+struct ClustersKey {
+    view: Viewport,
+    mask: usize,
+    park: usize,
+    selected: Option<String>,
+}
+
+/// The companies of a view as the map draws them: the clusters (with `separate` applied) of the
+/// companies that pass the filter, except the selected one, which stands `alone` (its index) so
+/// its marker is there to see and to focus.
+pub(super) struct ViewClusters {
+    /// Non-empty clusters in view.
+    pub clusters: Vec<Cluster>,
+    /// The selected company when it passes the filter.
+    pub alone: Option<usize>,
+}
+
+/// The companies of view `v` (tracked: park, filter, selection), computed once per key: the
+/// markers and the boxes the labels and badges avoid both ask for them in the same frame.
+pub(super) fn view_clusters(state: AppState, v: &Viewport) -> Rc<ViewClusters> {
+    let key = ClustersKey {
+        view: *v,
+        mask: state.filter.mask().with(|m| std::sync::Arc::as_ptr(&m.0) as usize),
+        park: state.park().with(|p| std::sync::Arc::as_ptr(p) as usize),
+        selected: state.selection().with(|s| s.as_ref()?.id_of(FeatureKind::Company).map(str::to_owned)),
+    };
+    LAST_CLUSTERS.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((_, clusters)) = last.as_ref().filter(|(k, _)| *k == key) {
+            return Rc::clone(clusters);
+        }
+        let mut mask: Vec<bool> = state.filter.mask().with_untracked(|m| m.to_vec());
+        let alone = key.selected.as_deref().and_then(|id| {
+            let i = state.park().with_untracked(|p| p.companies.iter().position(|c| c.id == id))?;
+            mask.get(i).copied().unwrap_or(false).then_some(i)
+        });
+        if let Some(i) = alone {
+            mask[i] = false;
+        }
+        let clusters =
+            state.filter.clusters_in_view(v, &mask).into_iter().filter(|c| !c.is_empty()).collect();
+        let out = Rc::new(ViewClusters { clusters, alone });
+        *last = Some((key, Rc::clone(&out)));
+        out
+    })
 }
 
 /// Reads (tracked) everything the frame depends on, and computes it unless it is the last one's.
@@ -44,13 +112,13 @@ fn with_frame<R>(state: AppState, v: &Viewport, f: impl FnOnce(&Frame) -> R) -> 
         view: *v,
         mask: state.filter.mask().with(|m| std::sync::Arc::as_ptr(&m.0) as usize),
         park: state.park().with(|p| std::sync::Arc::as_ptr(p) as usize),
-        companies: state.layers.visible(LayerKind::Companies),
+        companies: state.layers.visible(LayerKind::Companies).then(|| view_clusters(state, v)),
         pois: state.layers.visible(LayerKind::Pois),
     };
     LAST_FRAME.with(|last| {
         let mut last = last.borrow_mut();
         if last.as_ref().is_none_or(|frame| frame.key != key) {
-            let boxes = if key.companies { company_boxes_now(state, v) } else { Vec::new() };
+            let boxes = key.companies.as_ref().map(|c| company_boxes(state, c, v)).unwrap_or_default();
             let badges = if key.pois {
                 let marks: Vec<PoiMark<PoiKind>> = state.park().with_untracked(|park| {
                     park.pois
@@ -72,19 +140,15 @@ fn with_frame<R>(state: AppState, v: &Viewport, f: impl FnOnce(&Frame) -> R) -> 
     })
 }
 
-fn company_boxes_now(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
-    let mask = state.filter.mask().with_untracked(|m| m.to_vec());
-    state
-        .filter
-        .clusters_in_view(v, &mask)
-        .into_iter()
-        .filter(|c| !c.is_empty())
-        .map(|c| crate::index::separate::bubble_box(&c, v))
-        .collect()
+fn company_boxes(state: AppState, drawn: &ViewClusters, v: &Viewport) -> Vec<ScreenRect> {
+    let alone = drawn.alone.and_then(|i| state.park().with_untracked(|p| p.companies.get(i).map(|c| c.map)));
+    let single = |at| ScreenRect::centered(v.map_to_screen(at), SINGLE_PX, SINGLE_PX);
+    drawn.clusters.iter().map(|c| bubble_box(c, v)).chain(alone.map(single)).collect()
 }
 
-/// The screen boxes of the company markers and cluster bubbles in `v` (tracked: filter, layers).
-pub(super) fn company_boxes(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
+/// The screen boxes of the company markers and cluster bubbles in `v` (tracked: filter, layers,
+/// selection).
+pub(super) fn company_boxes_in(state: AppState, v: &Viewport) -> Vec<ScreenRect> {
     with_frame(state, v, |f| f.boxes.clone())
 }
 
