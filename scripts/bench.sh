@@ -6,7 +6,9 @@
 #   3. generates the 50 000-company stress park into target/stress-park (kept while newer than
 #      src/datagen);
 #   4. runs `node bench/run.mjs`, which prints the comparison table and writes
-#      target/bench/results.md (raw samples in target/bench/results.json).
+#      target/bench/results.md (raw samples in target/bench/results.json); then the same cases at
+#      390x844 with a 4x CPU slowdown during the interaction (target/bench/frames-cpu4.md), the
+#      route planner in the browser and the phone run (target/bench/phone.md).
 # Arguments go to bench/run.mjs: --reps N, --only parkmap,leaflet,maplibre, --parks shipped,stress,
 # --no-cargo, --timeout MS. Never fails on a figure: exits non-zero only if the harness breaks.
 set -euo pipefail
@@ -46,6 +48,9 @@ fi
 
 say "running bench/run.mjs (about 5 minutes)"
 node bench/run.mjs "$@"
+
+say "frames on a phone: the same cases at 390x844 with a 4x CPU slowdown during the drag and the zoom sweep (target/bench/frames-cpu4.md)"
+node bench/run.mjs "$@" --cpu 4 --viewport 390x844 --no-cargo --out frames-cpu4
 
 say "route planning in the browser (bench/route.mjs, against dist/ built above into target/bench-dist)"
 BENCH_DIST=target/bench-dist node bench/route.mjs

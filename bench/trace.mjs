@@ -1,0 +1,83 @@
+// Where a frame's time goes: loads ParkMap (or a peer page) like bench/run.mjs, then records a
+// DevTools trace of a 3 s circular drag (optionally under a CPU slowdown) and prints the main
+// thread's longest tasks with what they were spent on. A diagnostic, not a benchmark: no figures
+// are kept.
+//
+//   node bench/trace.mjs [--dist DIR] [--park shipped|stress] [--cpu 4] [--viewport 390x844] [--page parkmap|leaflet]
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/serve.mjs';
+import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.mjs';
+import { PARKMAP_PROBE } from './probe.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const DIST = path.resolve(ROOT, opt('dist', 'target/bench-dist'));
+const PARK = opt('park', 'stress');
+const CPU = Number(opt('cpu', 4));
+const PAGE = opt('page', 'parkmap');
+const [W, H] = opt('viewport', '390x844').split('x').map(Number);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const server = await serve(DIST, 0, {
+  '/bench/': path.join(ROOT, 'bench'),
+  '/stress/': path.join(ROOT, 'target/stress-park'),
+  '/lib/leaflet/': path.join(ROOT, 'node_modules/leaflet/dist'),
+  '/lib/markercluster/': path.join(ROOT, 'node_modules/leaflet.markercluster/dist'),
+});
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const context = await browser.newContext({ viewport: { width: W, height: H }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(PARKMAP_PROBE);
+  const park = PARK === 'stress' ? '/stress/park.json' : null;
+  const url = PAGE === 'parkmap'
+    ? `${server.url}${park ? `?park=${park}` : ''}`
+    : `${server.url}bench/leaflet.html?park=${park || '/public/data/park.json'}`;
+  await page.goto(url);
+  await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+  await sleep(1500);
+  const cdp = await context.newCDPSession(page);
+  if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const cx = W / 2, cy = H / 2, R = 150;
+  const mouse = (type, x, y, extra = {}) => cdp.send('Input.dispatchMouseEvent', { type, x, y, ...extra });
+  await mouse('mouseMoved', cx + R, cy);
+  await mouse('mousePressed', cx + R, cy, { button: 'left', buttons: 1, clickCount: 1 });
+  const t0 = Date.now();
+  let a = 0;
+  while (Date.now() - t0 < 3000) {
+    a = (2 * Math.PI * (Date.now() - t0)) / 1500;
+    mouse('mouseMoved', cx + R * Math.cos(a), cy + R * Math.sin(a), { button: 'left', buttons: 1 }).catch(() => {});
+    await sleep(16);
+  }
+  await mouse('mouseReleased', cx + R * Math.cos(a), cy + R * Math.sin(a), { button: 'left', buttons: 0, clickCount: 1 });
+  await sleep(500);
+  await cdp.send('Tracing.end');
+  await done;
+  // Top-level tasks on the renderer's main thread, longest first, with their children by name.
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask').sort((x, y) => y.dur - x.dur);
+  console.log(`${tasks.length} tasks; over 16 ms: ${tasks.filter((t) => t.dur > 16000).length}`);
+  for (const t of tasks.slice(0, 12)) {
+    const inner = new Map();
+    for (const e of onMain) {
+      if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 300) {
+        const k = e.name + (e.args?.data?.type ? `:${e.args.data.type}` : '') + (e.args?.data?.functionName ? `:${e.args.data.functionName}` : '');
+        inner.set(k, (inner.get(k) || 0) + e.dur);
+      }
+    }
+    const top = [...inner].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([k, d]) => `${k} ${(d / 1000).toFixed(1)}`).join(', ');
+    console.log(`${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - tasks.at(-1).ts) / 1000).toFixed(0)}: ${top}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
