@@ -147,7 +147,12 @@ pub async fn load_layer(layer: &LayerRef, manifest_url: &str, on_retry: &dyn Fn(
         }
     };
     match fetch_text(&url, file, RetryPolicy::default(), on_retry).await {
-        Ok(text) => parse_layer(layer.kind, file, &text),
+        Ok(text) => {
+            crate::ui::mark(&format!("fetched:{file}"));
+            let parsed = parse_layer(layer.kind, file, &text);
+            crate::ui::mark(&format!("parsed:{file}"));
+            parsed
+        }
         Err(e) => failed(e),
     }
 }

@@ -32,7 +32,7 @@ fn brute_force(f: &Filter) -> Vec<&'static Company> {
         .filter(|c| f.industries.is_empty() || f.industries.iter().any(|&i| i == c.industry))
         .filter(|c| match &f.zone {
             None => true,
-            Some(z) => c.zone.as_ref() == Some(z),
+            Some(z) => c.zone.as_deref() == Some(z.as_str()),
         })
         .filter(|c| match (f.capital_yuan, c.capital_yuan) {
             ((None, None), _) => true,

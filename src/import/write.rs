@@ -70,7 +70,7 @@ fn text(props: &mut Map<String, Value>, prefix: &str, t: &Text) {
     }
 }
 
-fn opt_text(props: &mut Map<String, Value>, prefix: &str, t: &Option<Text>) {
+fn opt_text(props: &mut Map<String, Value>, prefix: &str, t: Option<&Text>) {
     if let Some(t) = t {
         text(props, prefix, t);
     }
@@ -90,7 +90,7 @@ pub fn zones(zones: &[Zone], turned: &mut usize) -> String {
         .map(|z| {
             let mut p = base(&z.id, &z.name);
             p.insert("category".into(), z.category.key().into());
-            opt_text(&mut p, "description", &z.description);
+            opt_text(&mut p, "description", z.description.as_ref());
             if !z.industries.is_empty() {
                 p.insert("industries".into(), z.industries.iter().map(|i| i.key()).collect());
             }
@@ -149,7 +149,7 @@ pub fn pois(pois: &[Poi]) -> String {
         .map(|poi| {
             let mut p = base(&poi.id, &poi.name);
             p.insert("kind".into(), poi.kind.key().into());
-            opt_text(&mut p, "description", &poi.description);
+            opt_text(&mut p, "description", poi.description.as_ref());
             feature(p, json!({"type": "Point", "coordinates": position(poi.pos)}))
         })
         .collect();
@@ -168,14 +168,14 @@ pub fn companies(companies: &[Company]) -> String {
                     p.insert(k.into(), v);
                 }
             };
-            opt("sector", c.sector.clone().map(Value::from));
-            opt("zone", c.zone.clone().map(Value::from));
+            opt("sector", c.sector.as_deref().map(Value::from));
+            opt("zone", c.zone.as_deref().map(Value::from));
             opt("capital_yuan", c.capital_yuan.map(Value::from));
             opt("founded", c.founded.map(Value::from));
             opt("website", c.website.clone().map(Value::from));
             opt("illustrative", c.illustrative.then_some(Value::Bool(true)));
-            opt_text(&mut p, "address", &c.address);
-            opt_text(&mut p, "description", &c.description);
+            opt_text(&mut p, "address", c.address.as_deref());
+            opt_text(&mut p, "description", c.description.as_deref());
             feature(p, json!({"type": "Point", "coordinates": position(c.pos)}))
         })
         .collect();

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::error::quoted;
 use super::geometry::{lines, point, polygons, positions, project, vertex_count, wrong_type};
+use super::intern::Interner;
 use super::lenient::{self, IdPlan};
 use super::parse::{MAX_CAPITAL_YUAN, MAX_VERTICES};
 use super::props::Props;
@@ -50,6 +51,7 @@ pub(crate) fn parse_feature(
     file: &str,
     index: usize,
     raw: RawFeature,
+    shared: &mut Interner,
 ) -> Result<Parsed, (Vec<DataError>, DataError)> {
     let fail =
         |property: &str, reason: String| Err((Vec::new(), DataError::feature(file, index, property, reason)));
@@ -91,7 +93,7 @@ pub(crate) fn parse_feature(
             None
         }
     };
-    match items(kind, index, &geom, feature_id.as_ref(), &mut p) {
+    match items(kind, index, &geom, feature_id.as_ref(), &mut p, shared) {
         Ok(items) => Ok(Parsed { items, soft: p.soft, notes: p.notes }),
         Err(e) => Err((p.soft, e)),
     }
@@ -114,6 +116,7 @@ fn items(
     geom: &GeometryValue,
     feature_id: Option<&Value>,
     p: &mut Props,
+    shared: &mut Interner,
 ) -> Result<Vec<(IdPlan, Item)>, DataError> {
     // The limit is on the whole geometry: a MultiLineString of many 50 000-vertex lines is as heavy
     // to draw as one long line.
@@ -150,7 +153,7 @@ fn items(
         LayerKind::Context => unreachable!("handled above"),
         LayerKind::Zones => Item::Zone(zone(geom, name, p)?),
         LayerKind::Greenway | LayerKind::Waterfront => Item::Trail(trail(kind, geom, name, p)?),
-        LayerKind::Companies => Item::Company(company(geom, name, p)?),
+        LayerKind::Companies => Item::Company(company(geom, name, p, shared)?),
         LayerKind::Pois => {
             let points = pois.unwrap_or_default();
             let poi_kind =
@@ -281,7 +284,12 @@ fn trail(kind: LayerKind, geom: &GeometryValue, name: Text, p: &mut Props) -> Re
     })
 }
 
-fn company(geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Company, DataError> {
+fn company(
+    geom: &GeometryValue,
+    name: Text,
+    p: &mut Props,
+    shared: &mut Interner,
+) -> Result<Company, DataError> {
     let pos = match geom {
         GeometryValue::MultiPoint { coordinates } if !coordinates.is_empty() => {
             if coordinates.len() > 1 {
@@ -321,12 +329,12 @@ fn company(geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Company, D
         id: String::new(),
         name,
         industry,
-        sector: p.opt_str("sector"),
-        zone: p.opt_str("zone"),
+        sector: p.opt_str("sector").map(|s| shared.str(s)),
+        zone: p.opt_str("zone").map(|s| shared.str(s)),
         capital_yuan,
         founded,
-        address: p.opt_text("address"),
-        description: p.opt_text("description"),
+        address: p.opt_text("address").map(|t| shared.text(t)),
+        description: p.opt_text("description").map(|t| shared.text(t)),
         website,
         illustrative: p.opt_bool("illustrative").unwrap_or(false),
         pos,

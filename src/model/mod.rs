@@ -5,6 +5,7 @@ mod enums;
 pub mod error;
 mod features;
 mod geometry;
+mod intern;
 mod lenient;
 pub mod manifest;
 pub mod note;
@@ -15,6 +16,7 @@ mod raw_geometry;
 pub mod url;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 pub use basemap::{Basemap, BasemapError};
 pub use enums::{ContextKind, Industry, LayerKind, PoiKind, Surface, TrailKind, Winter, ZoneCategory};
@@ -27,7 +29,7 @@ use crate::geo::{LonLat, MapPoint};
 use crate::i18n::Lang;
 
 /// Text in the park's languages. Chinese and English are required; Russian falls back to English.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Text {
     /// Simplified Chinese.
     pub zh: String,
@@ -199,18 +201,18 @@ pub struct Company {
     pub name: Text,
     /// Industry.
     pub industry: Industry,
-    /// Finer sector label (e.g. `robotics`).
-    pub sector: Option<String>,
-    /// Id of the zone it sits in.
-    pub zone: Option<String>,
+    /// Finer sector label (e.g. `robotics`); one shared copy per distinct value in a layer.
+    pub sector: Option<Arc<str>>,
+    /// Id of the zone it sits in; one shared copy per zone in a layer.
+    pub zone: Option<Arc<str>>,
     /// Registered capital in yuan.
     pub capital_yuan: Option<u64>,
     /// Founding year.
     pub founded: Option<i32>,
-    /// Street address.
-    pub address: Option<Text>,
-    /// Short description.
-    pub description: Option<Text>,
+    /// Street address; one shared copy per distinct address in a layer.
+    pub address: Option<Arc<Text>>,
+    /// Short description; one shared copy per distinct description in a layer.
+    pub description: Option<Arc<Text>>,
     /// Website; only ever an `http:` or `https:` URL.
     pub website: Option<String>,
     /// True when the record is generated rather than published fact.

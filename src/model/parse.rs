@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::error::quoted;
 use super::features::parse_feature;
+use super::intern::Interner;
 use super::lenient::IdPlan;
 use super::note::{Note, Notes};
 use super::raw::{kind_of, read_layer, RawFeatures, RawRoot};
@@ -73,9 +74,10 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     // The features' notes come after the file's (its `crs`), which is only known at the end.
     let mut feature_notes = Notes::new(file);
     let mut index = 0;
+    let mut shared = Interner::default();
     // Each feature becomes its typed item as soon as it is read: one feature's raw form at a time.
     let root = read_layer(text, &mut |raw| {
-        match parse_feature(kind, file, index, raw) {
+        match parse_feature(kind, file, index, raw, &mut shared) {
             Ok(parsed) => {
                 errors.extend(parsed.soft.into_iter().map(|e| (index, e)));
                 for (property, message, example) in parsed.notes {

@@ -5,6 +5,14 @@
 
 use wasm_bindgen::JsValue;
 
+/// Records a User Timing mark `parkmap:<name>` (DevTools' Performance panel and
+/// `bench/timeline.mjs` show them): where a load spends its time.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("parkmap:{name}"));
+    }
+}
+
 /// True when `object[name]` exists (neither `undefined` nor `null`).
 fn has(object: &JsValue, name: &str) -> bool {
     js_sys::Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined() && !v.is_null())

@@ -19,7 +19,7 @@ pub(super) fn check_company_zones(b: &Bundle, out: &mut Vec<DataError>) {
     let mut skipped: Option<(&Loc, usize)> = None;
     for (c, loc) in b.park.companies.iter().zip(&b.locs.companies) {
         let Some(id) = &c.zone else { continue };
-        match zones.get(id.as_str()) {
+        match zones.get(&**id) {
             None => out.push(loc.error("zone", format!("unknown zone id {}", quoted(id)))),
             Some(z) => {
                 let vertices: usize = z.polygons.iter().flat_map(|g| &g.rings).map(Vec::len).sum();

@@ -214,7 +214,9 @@ impl LayerState {
         let this = *self;
         let flush = move || {
             if let Some(batch) = this.arrived.try_update_value(std::mem::take) {
+                let n = batch.len();
                 this.apply_layers(batch);
+                crate::ui::browser::mark(&format!("applied:{n}"));
             }
         };
         request_animation_frame(flush);
