@@ -16,6 +16,9 @@ pub(crate) struct Props<'a> {
     file: &'a str,
     index: usize,
     map: Option<&'a Map<String, Value>>,
+    /// Whether some key has an ASCII capital: only then can a missing key still match in
+    /// another case (every key looked up is lower-case), so the scan is skipped otherwise.
+    capitals: bool,
     /// Problems with optional properties: reported, the feature kept.
     pub soft: Vec<DataError>,
     /// Defaults applied to this feature: (property, message, example value).
@@ -35,7 +38,8 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 
 impl<'a> Props<'a> {
     pub fn new(file: &'a str, index: usize, map: Option<&'a Map<String, Value>>) -> Self {
-        Self { file, index, map, soft: Vec::new(), notes: Vec::new() }
+        let capitals = map.is_some_and(|m| m.keys().any(|k| k.bytes().any(|b| b.is_ascii_uppercase())));
+        Self { file, index, map, capitals, soft: Vec::new(), notes: Vec::new() }
     }
 
     /// Records a default applied to this feature.
@@ -50,8 +54,11 @@ impl<'a> Props<'a> {
     /// The value of `key` (exact spelling first, then any case), `null` read as absent.
     pub fn get(&self, key: &str) -> Option<&'a Value> {
         let m = self.map?;
+        let other_case = || self.capitals || key.bytes().any(|b| b.is_ascii_uppercase());
         m.get(key)
-            .or_else(|| m.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v))
+            .or_else(|| {
+                other_case().then(|| m.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v))?
+            })
             .filter(|v| !v.is_null())
     }
 
