@@ -230,8 +230,11 @@ impl<'de> de::DeserializeSeed<'de> for RootSeed<'_> {
                 while let Some(k) = map.next_key::<Field>()? {
                     match k {
                         Field::Type => ty = Some(map.next_value()?),
-                        // A second `features` member is read too (serde_json keeps the last).
-                        Field::Features => features = Some(map.next_value_seed(FeaturesSeed(&mut *self.0))?),
+                        // The features went to the sink as they were read, so the first `features`
+                        // member is the one read; a repeated member is skipped.
+                        Field::Features if features.is_none() => {
+                            features = Some(map.next_value_seed(FeaturesSeed(&mut *self.0))?)
+                        }
                         Field::Crs => crs = Some(map.next_value()?),
                         _ => {
                             map.next_value::<Skip>()?;
@@ -391,6 +394,19 @@ mod tests {
             panic!()
         };
         assert_eq!((seen, n), (5, 5));
+    }
+
+    #[test]
+    fn a_repeated_features_member_is_skipped() {
+        let one = r#"{"type":"Feature","geometry":null,"properties":null}"#;
+        let text = format!(r#"{{"type":"FeatureCollection","features":[{one}],"features":[{one},{one}]}}"#);
+        let mut seen = 0;
+        let RawRoot::Object { features: Some(RawFeatures::Array(n)), .. } =
+            read_layer(&text, &mut |_| seen += 1).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!((seen, n), (1, 1));
     }
 
     #[test]
