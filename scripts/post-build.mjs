@@ -36,8 +36,9 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk post_build hook');
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html);
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/.exec(html);
 if (!inline) throw new Error('no inline module script found in index.html');
+// (The inline script is matched with or without quotes: trunk's --minify drops them.)
 // First thing: remove index.html's "serve this folder over http" hint (shown only where no script runs).
 // Then, for the default park (no ?park=), preload its manifest and layers, known at build time, so
 // their requests start beside the wasm's instead of after it has run. The app's fetch has the same
@@ -86,7 +87,11 @@ const body = "document.getElementById('file-hint')?.remove();\n" + preload + inl
 const name = `start-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, name), body);
 html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+// (trunk's --minify writes the tags without quotes: both spellings are accepted, and a page
+// without the charset tag fails the build rather than ship without its policy.)
+const charset = /<meta charset="?utf-8"?>/i;
+if (!charset.test(html)) throw new Error('index.html has no <meta charset="utf-8"> to put the CSP after');
+html = html.replace(charset, `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 if (/\son[a-z]+=/i.test(html)) throw new Error('an inline event handler is in index.html');
