@@ -4,7 +4,10 @@
 // manifest, each layer fetched and parsed, each batch applied), the first zone drawn, ready. A diagnostic, not a
 // benchmark: medians of --reps N loads (default 5), nothing kept.
 //
-//   node bench/timeline.mjs [--dist DIR] [--reps N] [--query '?park=/stress/park.json'] [--cpu N]
+//   node bench/timeline.mjs [--dist DIR] [--reps N] [--query '?park=/stress/park.json'] [--cpu N] [--phone]
+//
+// --phone: the phone run's conditions (bench/phone.mjs): gzip, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s
+// up, 4× CPU slowdown, 390 × 844.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/serve.mjs';
@@ -19,7 +22,10 @@ const opt = (name, fallback) => {
 const DIST = path.resolve(ROOT, opt('dist', 'target/bench-dist'));
 const REPS = Number(opt('reps', 5));
 const QUERY = opt('query', '');
-const CPU = Number(opt('cpu', 1));
+const PHONE = argv.includes('--phone');
+const CPU = Number(opt('cpu', PHONE ? 4 : 1));
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const VIEWPORT = PHONE ? { width: 390, height: 844 } : { width: 1280, height: 800 };
 const MARKS = `(() => {
   window.__marks = {};
   addEventListener('TrunkApplicationStarted', () => { window.__marks.started = performance.now(); });
@@ -30,15 +36,20 @@ const MARKS = `(() => {
   requestAnimationFrame(poll);
 })();`;
 
-const server = await serve(DIST, 0, { '/stress/': path.join(ROOT, 'target/stress-park') });
+const server = await serve(DIST, 0, { '/stress/': path.join(ROOT, 'target/stress-park') }, { gzip: PHONE });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const runs = [];
 try {
   for (let rep = 0; rep <= REPS; rep++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.addInitScript(PARKMAP_PROBE + MARKS);
-    if (CPU > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    const cdp = await context.newCDPSession(page);
+    if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    if (PHONE) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    }
     await page.goto(server.url + QUERY, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
     const r = await page.evaluate(() => {
