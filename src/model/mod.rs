@@ -289,22 +289,24 @@ impl Layer {
     /// Keeps feature `k` where `keep[k]`, and gives back the room kept for features that did not
     /// come.
     pub(crate) fn retain_flagged(&mut self, keep: &[bool]) {
-        fn retain<T>(v: &mut Vec<T>, keep: &[bool]) {
-            let mut k = 0;
-            v.retain(|_| {
-                k += 1;
-                keep[k - 1]
-            });
-            v.shrink_to_fit();
-        }
         match self {
-            Layer::Context(v) => retain(v, keep),
-            Layer::Zones(v) => retain(v, keep),
-            Layer::Trails(v) => retain(v, keep),
-            Layer::Pois(v) => retain(v, keep),
-            Layer::Companies(v) => retain(v, keep),
+            Layer::Context(v) => retain_flagged(v, keep),
+            Layer::Zones(v) => retain_flagged(v, keep),
+            Layer::Trails(v) => retain_flagged(v, keep),
+            Layer::Pois(v) => retain_flagged(v, keep),
+            Layer::Companies(v) => retain_flagged(v, keep),
         }
     }
+}
+
+/// Keeps `v[k]` where `keep[k]`, and gives back the room of the rest.
+fn retain_flagged<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut k = 0;
+    v.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    v.shrink_to_fit();
 }
 
 /// A whole park: the manifest and every layer that loaded (a failed layer is simply empty).
@@ -357,20 +359,12 @@ impl Park {
             from: &mut Vec<T>,
             id: fn(&T) -> &str,
         ) -> Vec<usize> {
-            let dropped: Vec<usize> = {
+            let keep: Vec<bool> = {
                 let mut taken: HashSet<&str> = existing.collect();
-                from.iter().enumerate().filter(|(_, t)| !taken.insert(id(t))).map(|(k, _)| k).collect()
+                from.iter().map(|t| taken.insert(id(t))).collect()
             };
-            let (mut k, mut next) = (0, dropped.iter().peekable());
-            from.retain(|_| {
-                let keep = next.peek() != Some(&&k);
-                if !keep {
-                    next.next();
-                }
-                k += 1;
-                keep
-            });
-            dropped
+            retain_flagged(from, &keep);
+            keep.iter().enumerate().filter(|(_, &k)| !k).map(|(k, _)| k).collect()
         }
         /// Appends `from` to `into`; moves the vector itself when `into` is empty (the first layer
         /// of its kind), so 50 000 companies are not copied.
