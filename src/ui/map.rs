@@ -83,9 +83,10 @@ fn zoom_into_cluster(state: AppState, bounds: &crate::geo::MapBounds) {
     state.map.fly_to(target);
 }
 
-fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPoint {
+/// The element's top-left corner in client pixels.
+fn corner_of(el: &web_sys::Element) -> (f64, f64) {
     let r = el.get_bounding_client_rect();
-    ScreenPoint::new(client_x - r.left(), client_y - r.top())
+    (r.left(), r.top())
 }
 
 fn observe_size(el: &web_sys::HtmlDivElement, state: AppState) {
@@ -131,16 +132,17 @@ pub fn MapView() -> impl IntoView {
             state.map.set_view(v);
         }
     };
-    let point = move |x: i32, y: i32| {
-        container.get_untracked().map(|el| local_point(&el, x as f64, y as f64)).unwrap_or_default()
-    };
-    // The map's top-left corner in client pixels while a pointer is down: the map box does not
-    // move during a gesture (only its pane does), and reading it on every move forced a style
+    // The map's top-left corner in client pixels, kept while a pointer is down: the map box does
+    // not move during a gesture (only its pane does), and reading it on every move forced a style
     // recalculation per move (the last move's transform had dirtied it).
     let corner = StoredValue::new(None::<(f64, f64)>);
-    let gesture_point = move |x: i32, y: i32| match corner.get_value() {
-        Some((left, top)) => ScreenPoint::new(x as f64 - left, y as f64 - top),
-        None => point(x, y),
+    // A client position in the map's pixels.
+    let point = move |x: i32, y: i32| {
+        corner
+            .get_value()
+            .or_else(|| container.get_untracked().map(|el| corner_of(&el)))
+            .map(|(left, top)| ScreenPoint::new(x as f64 - left, y as f64 - top))
+            .unwrap_or_default()
     };
 
     let on_down = move |ev: web_sys::PointerEvent| {
@@ -149,11 +151,8 @@ pub fn MapView() -> impl IntoView {
             return;
         }
         last_pointer_touch.set_value(ev.pointer_type() == "touch");
-        if let Some(el) = container.get_untracked() {
-            let r = el.get_bounding_client_rect();
-            corner.set_value(Some((r.left(), r.top())));
-        }
-        let at = gesture_point(ev.client_x(), ev.client_y());
+        corner.set_value(container.get_untracked().map(|el| corner_of(&el)));
+        let at = point(ev.client_x(), ev.client_y());
         let view = state.map.viewport().get_untracked();
         let two_fingers = state.embed && ev.pointer_type() == "touch";
         let effect = gestures
@@ -168,7 +167,7 @@ pub fn MapView() -> impl IntoView {
         if !gestures.with_value(|g| g.is_active()) {
             return; // a hover: nothing to do
         }
-        let at = gesture_point(ev.client_x(), ev.client_y());
+        let at = point(ev.client_x(), ev.client_y());
         let effect =
             gestures.try_update_value(|g| g.moved(ev.pointer_id(), at)).unwrap_or(GestureEffect::Nothing);
         if !matches!(effect, GestureEffect::Nothing) {
