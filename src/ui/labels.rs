@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::label::{
     place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, PreviousChoices, TextMeasure,
 };
-use crate::model::{LayerKind, Zone};
+use crate::model::{LayerKind, Park, Zone};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -147,12 +147,11 @@ fn zone_candidate(z: &Zone, v: &Viewport, lang: Lang, m: &CanvasMeasure) -> Cand
 
 /// Trail names along their lines (the longest part of each trail in view), from zoom
 /// [`TRAIL_LABEL_ZOOM`] on.
-fn trail_candidates(state: AppState, v: &Viewport, lang: crate::i18n::Lang) -> Vec<Candidate> {
+fn trail_candidates(state: AppState, park: &Park, v: &Viewport, lang: Lang) -> Vec<Candidate> {
     if v.zoom < TRAIL_LABEL_ZOOM {
         return Vec::new();
     }
     let view = v.visible_bounds();
-    let park = state.park().get();
     let mut out = Vec::new();
     for (kind, list) in [(LayerKind::Greenway, &park.greenway), (LayerKind::Waterfront, &park.waterfront)] {
         if !state.layers.visible(kind) {
@@ -175,11 +174,10 @@ fn trail_candidates(state: AppState, v: &Viewport, lang: crate::i18n::Lang) -> V
 }
 
 /// POI names beside their icons (single places only), from zoom [`POI_LABEL_ZOOM`] on.
-fn poi_candidates(state: AppState, v: &Viewport, lang: crate::i18n::Lang) -> Vec<Candidate> {
+fn poi_candidates(state: AppState, park: &Park, v: &Viewport, lang: Lang) -> Vec<Candidate> {
     if v.zoom < POI_LABEL_ZOOM {
         return Vec::new();
     }
-    let park = state.park().get();
     super::pois::poi_badges(state, v)
         .shown
         .into_iter()
@@ -244,8 +242,8 @@ pub fn ZoneLabels() -> impl IntoView {
                 let zones: &[Zone] = if state.layers.visible(LayerKind::Zones) { &park.zones } else { &[] };
                 let mut candidates: Vec<Candidate> =
                     zones.iter().map(|z| zone_candidate(z, &v, lang, m)).collect();
-                candidates.extend(trail_candidates(state, &v, lang));
-                candidates.extend(poi_candidates(state, &v, lang));
+                candidates.extend(trail_candidates(state, &park, &v, lang));
+                candidates.extend(poi_candidates(state, &park, &v, lang));
                 previous.with_value(|prev| {
                     place_labels(&candidates, &obstacles, m, &PlaceOptions::new(v.width, v.height), prev)
                 })

@@ -19,14 +19,13 @@ pub(super) const ICON_PX: f64 = 18.0;
 /// Width of a badge's list (style/main.css, `.badge-list`).
 const LIST_PX: f64 = 220.0;
 
-/// What the boxes and badges of one frame depend on: the view, the filter's mask and the park
-/// (by identity), which layers are shown and the company clusters drawn (held, so the pointer
-/// stays theirs). The markers, the labels and the badge list all ask for them in the same frame:
+/// What the boxes and badges of one frame depend on: the view, the park (by identity), which
+/// layers are shown and the company clusters drawn (held, so the pointer stays theirs; they
+/// follow the filter and the selection). The markers, the labels and the badge list all ask for them in the same frame:
 /// they are computed once per key.
 #[derive(Clone)]
 struct FrameKey {
     view: Viewport,
-    mask: usize,
     park: usize,
     companies: Option<Rc<ViewClusters>>,
     pois: bool,
@@ -38,8 +37,7 @@ impl PartialEq for FrameKey {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (a, b) => a.is_none() && b.is_none(),
         };
-        (self.view, self.mask, self.park, self.pois) == (other.view, other.mask, other.park, other.pois)
-            && same_clusters
+        (self.view, self.park, self.pois) == (other.view, other.park, other.pois) && same_clusters
     }
 }
 
@@ -110,7 +108,6 @@ pub(super) fn view_clusters(state: AppState, v: &Viewport) -> Rc<ViewClusters> {
 fn with_frame<R>(state: AppState, v: &Viewport, f: impl FnOnce(&Frame) -> R) -> R {
     let key = FrameKey {
         view: *v,
-        mask: state.filter.mask().with(|m| std::sync::Arc::as_ptr(&m.0) as usize),
         park: state.park().with(|p| std::sync::Arc::as_ptr(p) as usize),
         companies: state.layers.visible(LayerKind::Companies).then(|| view_clusters(state, v)),
         pois: state.layers.visible(LayerKind::Pois),
@@ -153,7 +150,7 @@ pub(super) fn company_boxes_in(state: AppState, v: &Viewport) -> Vec<ScreenRect>
 }
 
 /// The POIs as badges in `v`: merged where icons would overlap, kept clear of the company boxes
-/// (tracked: park, layers, filter). Member ids are `poi:<id>`.
+/// (tracked: park, layers, and the filter and selection while companies are shown). Member ids are `poi:<id>`.
 pub(super) fn poi_badges(state: AppState, v: &Viewport) -> Cleared<PoiKind> {
     with_frame(state, v, |f| f.badges.clone())
 }
