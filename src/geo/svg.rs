@@ -8,8 +8,7 @@ use std::fmt::Write;
 /// at every zoom the map allows.
 pub const APP_STEPS_PER_METRE: f64 = 10.0;
 
-/// A map point in world units, rounded to `1 / steps` metres.
-/// As a whole number of steps.
+/// A map point in world units, as a whole number of `1 / steps` metres.
 fn world(p: MapPoint, origin: MapPoint, steps: f64) -> (i64, i64) {
     (((p.x - origin.x) * steps).round() as i64, ((origin.y - p.y) * steps).round() as i64)
 }

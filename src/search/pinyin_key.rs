@@ -103,7 +103,7 @@ impl PinyinStore {
         id
     }
 
-    /// Drops the build-time lookup table.
+    /// Drops the build-time lookup table and gives back the room the columns kept for growth.
     pub(crate) fn finish(&mut self) {
         self.ids = HashMap::new();
         self.units.shrink_to_fit();
