@@ -14,7 +14,6 @@
 //! assert!(corner.x <= 740.0 - 16.0 + 1e-6);
 //! ```
 
-use super::viewport::zoom_for_resolution;
 use super::{MapBounds, MapPoint, ScreenPoint, ScreenRect, Viewport};
 
 /// The view of `bounds` fitted inside `free` (screen pixels of `view`'s element), `padding_px` inside
@@ -26,10 +25,8 @@ pub fn fit_within(view: &Viewport, bounds: &MapBounds, free: &ScreenRect, paddin
     } else {
         ScreenRect::new(ScreenPoint::new(0.0, 0.0), ScreenPoint::new(view.width, view.height))
     };
-    let w = (free.width() - 2.0 * padding_px).max(1.0);
-    let h = (free.height() - 2.0 * padding_px).max(1.0);
-    let r = (bounds.width() / w).max(bounds.height() / h);
-    let zoom = if r > 0.0 && r.is_finite() { zoom_for_resolution(r) } else { view.max_zoom };
+    // the zoom `Viewport::fit` gives on an element the size of the free box
+    let zoom = view.with_size(free.width(), free.height()).fit(bounds, padding_px).zoom;
     let zoomed = view.with_zoom(zoom);
     let res = zoomed.resolution();
     let (dx, dy) = (free.center().x - view.width / 2.0, free.center().y - view.height / 2.0);
