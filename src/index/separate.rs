@@ -20,7 +20,7 @@
 //! ```
 
 use super::Cluster;
-use crate::geo::{MapBounds, MapPoint, ScreenRect, Viewport};
+use crate::geo::{MapPoint, ScreenRect, Viewport};
 
 /// Largest share of the smaller of two bubbles' boxes that one may cover of the other.
 pub const MAX_OVERLAP: f64 = 0.2;
@@ -53,16 +53,7 @@ pub fn separate(mut clusters: Vec<Cluster>, view: &Viewport) -> Vec<Cluster> {
             (into.center.x * na + other.center.x * nb) / (na + nb),
             (into.center.y * na + other.center.y * nb) / (na + nb),
         );
-        into.bounds = MapBounds {
-            min: MapPoint::new(
-                into.bounds.min.x.min(other.bounds.min.x),
-                into.bounds.min.y.min(other.bounds.min.y),
-            ),
-            max: MapPoint::new(
-                into.bounds.max.x.max(other.bounds.max.x),
-                into.bounds.max.y.max(other.bounds.max.y),
-            ),
-        };
+        into.bounds = into.bounds.extend(other.bounds.min).extend(other.bounds.max);
         let seed = into.members[0];
         into.members.extend(other.members);
         into.members[1..].sort_unstable();
@@ -99,6 +90,7 @@ fn first_overlap(clusters: &[Cluster], view: &Viewport) -> Option<(usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geo::MapBounds;
 
     fn cluster(x: f64, y: f64, members: std::ops::Range<usize>) -> Cluster {
         let p = MapPoint::new(x, y);
