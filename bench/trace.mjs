@@ -1,9 +1,10 @@
 // Where a frame's time goes: loads ParkMap (or a peer page) like bench/run.mjs, then records a
 // DevTools trace of a 3 s circular drag (optionally under a CPU slowdown) and prints the main
 // thread's longest tasks with what they were spent on. A diagnostic, not a benchmark: no figures
-// are kept.
+// are kept. With --load it traces the load itself instead (navigation to ready, no drag) and lists the
+// main thread's tasks over 3 ms in time order.
 //
-//   node bench/trace.mjs [--dist DIR] [--park shipped|stress] [--cpu 4] [--viewport 390x844] [--page parkmap|leaflet]
+//   node bench/trace.mjs [--dist DIR] [--park shipped|stress] [--cpu 4] [--viewport 390x844] [--page parkmap|leaflet] [--load]
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/serve.mjs';
@@ -20,6 +21,7 @@ const PARK = opt('park', 'stress');
 const CPU = Number(opt('cpu', 4));
 const PAGE = opt('page', 'parkmap');
 const [W, H] = opt('viewport', '390x844').split('x').map(Number);
+const LOAD = argv.includes('--load');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const server = await serve(DIST, 0, {
@@ -37,36 +39,49 @@ try {
   const url = PAGE === 'parkmap'
     ? `${server.url}${park ? `?park=${park}` : ''}`
     : `${server.url}bench/leaflet.html?park=${park || '/public/data/park.json'}`;
-  await page.goto(url);
-  await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
-  await sleep(1500);
-  const cdp = await context.newCDPSession(page);
-  if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  const cx = W / 2, cy = H / 2, R = 150;
-  const mouse = (type, x, y, extra = {}) => cdp.send('Input.dispatchMouseEvent', { type, x, y, ...extra });
-  await mouse('mouseMoved', cx + R, cy);
-  await mouse('mousePressed', cx + R, cy, { button: 'left', buttons: 1, clickCount: 1 });
-  const t0 = Date.now();
-  let a = 0;
-  while (Date.now() - t0 < 3000) {
-    a = (2 * Math.PI * (Date.now() - t0)) / 1500;
-    mouse('mouseMoved', cx + R * Math.cos(a), cy + R * Math.sin(a), { button: 'left', buttons: 1 }).catch(() => {});
-    await sleep(16);
+  let cdp;
+  const startTracing = async () => {
+    cdp = await context.newCDPSession(page);
+    if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  };
+  if (LOAD) {
+    await startTracing();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+    await sleep(300);
+  } else {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+    await sleep(1500);
+    await startTracing();
+    const cx = W / 2, cy = H / 2, R = 150;
+    const mouse = (type, x, y, extra = {}) => cdp.send('Input.dispatchMouseEvent', { type, x, y, ...extra });
+    await mouse('mouseMoved', cx + R, cy);
+    await mouse('mousePressed', cx + R, cy, { button: 'left', buttons: 1, clickCount: 1 });
+    const t0 = Date.now();
+    let a = 0;
+    while (Date.now() - t0 < 3000) {
+      a = (2 * Math.PI * (Date.now() - t0)) / 1500;
+      mouse('mouseMoved', cx + R * Math.cos(a), cy + R * Math.sin(a), { button: 'left', buttons: 1 }).catch(() => {});
+      await sleep(16);
+    }
+    await mouse('mouseReleased', cx + R * Math.cos(a), cy + R * Math.sin(a), { button: 'left', buttons: 0, clickCount: 1 });
+    await sleep(500);
   }
-  await mouse('mouseReleased', cx + R * Math.cos(a), cy + R * Math.sin(a), { button: 'left', buttons: 0, clickCount: 1 });
-  await sleep(500);
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
   // Top-level tasks on the renderer's main thread, longest first, with their children by name.
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-  const tasks = onMain.filter((e) => e.name === 'RunTask').sort((x, y) => y.dur - x.dur);
-  console.log(`${tasks.length} tasks; over 16 ms: ${tasks.filter((t) => t.dur > 16000).length}`);
-  for (const t of tasks.slice(0, 12)) {
+  const all = onMain.filter((e) => e.name === 'RunTask');
+  const t0 = Math.min(...all.map((t) => t.ts));
+  const tasks = LOAD ? all.filter((t) => t.dur > 3000).sort((x, y) => x.ts - y.ts) : [...all].sort((x, y) => y.dur - x.dur).slice(0, 12);
+  console.log(`${all.length} tasks; over 16 ms: ${all.filter((t) => t.dur > 16000).length}`);
+  for (const t of tasks) {
     const inner = new Map();
     for (const e of onMain) {
       if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 300) {
@@ -75,7 +90,7 @@ try {
       }
     }
     const top = [...inner].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([k, d]) => `${k} ${(d / 1000).toFixed(1)}`).join(', ');
-    console.log(`${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - tasks.at(-1).ts) / 1000).toFixed(0)}: ${top}`);
+    console.log(`${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - t0) / 1000).toFixed(0)}: ${top}`);
   }
 } finally {
   await browser.close();

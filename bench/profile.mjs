@@ -1,0 +1,82 @@
+// Where the load's CPU time goes, by function: loads ParkMap once (as bench/trace.mjs --load does)
+// under the DevTools CPU profiler, from navigation to ready, and prints the functions with the most
+// self time and the most total time. Wasm functions have names only in a build that kept its name
+// section (wasm-opt strips it): copy dist/ and put the wasm from `wasm-bindgen --target web` over
+// target/wasm32-unknown-unknown/release/parkmap.wasm in its place, without the integrity attributes. A
+// diagnostic, not a benchmark: nothing is kept.
+//
+// --under NAME also prints, for the functions whose name contains NAME, where their time goes: total
+// time by callee, a callee counted once per sample.
+//
+// --reps N adds up N loads (after one to warm up), which steadies the figures on a noisy machine.
+//
+//   node bench/profile.mjs --dist DIR [--cpu N] [--viewport WxH] [--top N] [--query '?park=…'] [--under NAME] [--reps N]
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/serve.mjs';
+import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.mjs';
+import { PARKMAP_PROBE } from './probe.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const DIST = path.resolve(ROOT, opt('dist', 'dist'));
+const CPU = Number(opt('cpu', 1));
+const TOP = Number(opt('top', 40));
+const [W, H] = opt('viewport', '1280x800').split('x').map(Number);
+const server = await serve(DIST, 0, { '/stress/': path.join(ROOT, 'target/stress-park') });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const REPS = Number(opt('reps', 1));
+const under = opt('under', null);
+const self = new Map();
+const total = new Map();
+const callees = new Map();
+let inside = 0;
+const add = (m, k, us) => m.set(k, (m.get(k) || 0) + us);
+try {
+  for (let rep = 0; rep <= REPS; rep++) {
+    const context = await browser.newContext({ viewport: { width: W, height: H }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(PARKMAP_PROBE);
+    const cdp = await context.newCDPSession(page);
+    if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await page.goto(server.url + opt('query', ''));
+    await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+    const { profile } = await cdp.send('Profiler.stop');
+    await context.close();
+    if (rep === 0) continue; // the first load warms the server and the browser
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const dt = new Map();
+    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) || 0) + (profile.timeDeltas[i + 1] || 0)));
+    const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'program'})`;
+    for (const [id, us] of dt) {
+      add(self, name(byId.get(id)), us);
+      const chain = [];
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) chain.push(name(byId.get(cur)));
+      for (const k of new Set(chain)) add(total, k, us);
+      // For --under: the frames below the nearest one matching NAME are its callees.
+      const at = under ? chain.findIndex((k) => k.includes(under)) : -1;
+      if (at >= 0) {
+        inside += us;
+        for (const k of new Set(chain.slice(0, at))) add(callees, k, us);
+      }
+    }
+  }
+  const print = (title, m) => {
+    console.log(`\n${title}${REPS > 1 ? ` (per load, mean of ${REPS})` : ''}`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${(us / 1000 / REPS).toFixed(1).padStart(8)} ms  ${k.slice(0, 150)}`);
+  };
+  print('self time', self);
+  print('total time (a function counted once per sample)', total);
+  if (under) print(`under ${under}: ${(inside / 1000 / REPS).toFixed(1)} ms in all; by callee`, callees);
+} finally {
+  await browser.close();
+  await server.close();
+}
