@@ -54,13 +54,13 @@ fn registered_capital_sums_to_21_921_million_yuan() {
 
 #[test]
 fn greenway_is_48_km_within_one_percent() {
-    let km = park().greenway.iter().map(|t| t.length_m).sum::<f64>() / 1000.0;
+    let km = park().greenway.iter().map(|t| t.length_m()).sum::<f64>() / 1000.0;
     assert!(within(km, 48.0, 0.01), "{km} km");
 }
 
 #[test]
 fn waterfront_is_23_km_within_one_percent() {
-    let km = park().waterfront.iter().map(|t| t.length_m).sum::<f64>() / 1000.0;
+    let km = park().waterfront.iter().map(|t| t.length_m()).sum::<f64>() / 1000.0;
     assert!(within(km, 23.0, 0.01), "{km} km");
 }
 

@@ -37,7 +37,12 @@ fn check(bundle: &str, trails: usize, pois: usize, expected_notes: &[&str]) -> R
     assert_eq!(r.park.pois.len(), pois, "{bundle}: POIs drawn");
     for t in &r.park.greenway {
         let parts: f64 = t.parts.iter().map(|p| length_m(p)).sum();
-        assert!(t.length_m > 100.0 && (t.length_m - parts).abs() < 1e-6, "{bundle}: {} {}", t.id, t.length_m);
+        assert!(
+            t.length_m() > 100.0 && (t.length_m() - parts).abs() < 1e-6,
+            "{bundle}: {} {}",
+            t.id,
+            t.length_m()
+        );
     }
     let graph = TrailGraph::from_park(&r.park);
     assert_eq!(graph.components().len(), 1, "{bundle}: {:?}", graph.components());
@@ -120,7 +125,7 @@ fn a_gpx_conversion_loads_tracks_with_elevations() {
     let ride = r.park.greenway.iter().find(|t| t.name.en == "Morning ride").unwrap();
     assert_eq!(ride.parts.len(), 2);
     // A 0.01° × 0.006° loop near 45.85° N: about 2 × (776 + 667) m.
-    assert!((ride.length_m - 2886.0).abs() < 10.0, "{}", ride.length_m);
+    assert!((ride.length_m() - 2886.0).abs() < 10.0, "{}", ride.length_m());
 }
 
 #[test]

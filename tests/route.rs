@@ -46,7 +46,7 @@ fn shipped_network_is_one_component_of_all_76_segments() {
     assert_eq!(comps[0].len(), 76);
     let total_km = g.edges().map(|(_, e)| e.length_m).sum::<f64>() / 1000.0;
     let data_km =
-        shipped().park.greenway.iter().chain(&shipped().park.waterfront).map(|t| t.length_m).sum::<f64>()
+        shipped().park.greenway.iter().chain(&shipped().park.waterfront).map(|t| t.length_m()).sum::<f64>()
             / 1000.0;
     assert!((total_km - data_km).abs() < 1e-6, "{total_km} vs {data_km}");
 }

@@ -85,7 +85,7 @@ fn floyd_warshall(nodes: &[LonLat], links: &[Link], trails: &[Trail], opts: &Rou
         if t.closed || (opts.winter && t.winter == Some(Winter::Closed)) {
             continue;
         }
-        d[l.a][l.b] = d[l.a][l.b].min(t.length_m);
+        d[l.a][l.b] = d[l.a][l.b].min(t.length_m());
         d[l.b][l.a] = d[l.a][l.b];
     }
     for k in 0..n {

@@ -231,10 +231,12 @@ fn zone(geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Zone, DataErr
             v
         })
         .collect();
-    let area_m2 = polygons.iter().map(|g| measure::area_m2(&g.rings)).sum();
-    let biggest = polygons
+    let areas: Vec<f64> = polygons.iter().map(|g| measure::area_m2(&g.rings)).collect();
+    let area_m2 = areas.iter().sum();
+    let (biggest, _) = polygons
         .iter()
-        .max_by(|a, b| measure::area_m2(&a.rings).total_cmp(&measure::area_m2(&b.rings)))
+        .zip(&areas)
+        .max_by(|a, b| a.1.total_cmp(b.1))
         .ok_or_else(|| p.err("geometry", "no polygon"))?;
     let label = measure::interior_point(&biggest.rings)
         .ok_or_else(|| p.err("geometry", "degenerate polygon"))?
@@ -278,7 +280,6 @@ fn trail(kind: LayerKind, geom: &GeometryValue, name: Text, p: &mut Props) -> Re
         closed,
         sponge: p.opt_str_list("sponge"),
         grade_separated: lenient::grade_separated(p),
-        length_m: parts.iter().map(|l| measure::length_m(l)).sum(),
         map_parts: parts.iter().map(|l| project(l)).collect(),
         parts,
     })

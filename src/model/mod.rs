@@ -145,13 +145,11 @@ pub struct Trail {
     pub parts: Vec<Vec<LonLat>>,
     /// The same parts in Web Mercator.
     pub map_parts: Vec<Vec<MapPoint>>,
-    /// Geodesic length in metres, all parts together.
-    pub length_m: f64,
 }
 
 impl Trail {
-    /// A one-part trail through `line` (both spaces and the length computed), open, with no
-    /// optional property: for tests and generated data.
+    /// A one-part trail through `line` (in both spaces), open, with no optional property: for tests
+    /// and generated data.
     pub fn from_line(id: &str, kind: TrailKind, name: Text, line: Vec<LonLat>) -> Trail {
         Trail {
             id: id.to_owned(),
@@ -163,10 +161,26 @@ impl Trail {
             closed: false,
             sponge: Vec::new(),
             grade_separated: false,
-            length_m: crate::geo::measure::length_m(&line),
             map_parts: vec![line.iter().map(|p| p.to_map()).collect()],
             parts: vec![line],
         }
+    }
+
+    /// Geodesic length in metres, all parts together. Computed when asked (a detail panel, the
+    /// validator), not when the layer is read: Karney's algorithm for every segment of the greenway
+    /// was the largest single cost of reading it in the browser.
+    pub fn length_m(&self) -> f64 {
+        self.parts.iter().map(|l| crate::geo::measure::length_m(l)).sum()
+    }
+
+    /// Length of the Web Mercator parts in map units: to compare trails with each other (which
+    /// trail's label goes first), where the scale, the same across a park, does not matter.
+    pub fn map_length(&self) -> f64 {
+        self.map_parts
+            .iter()
+            .flat_map(|l| l.windows(2))
+            .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+            .sum()
     }
 
     /// Every vertex of every part, in order.

@@ -190,7 +190,7 @@ fn trails_are_measured_geodesically() {
       "properties":{"id":"g1","name_zh":"绿道","name_en":"Greenway","winter":"groomed","status":"closed"}}"#;
     let r = parse_layer(LayerKind::Greenway, "g.geojson", &fc(t));
     let Layer::Trails(ts) = r.layer else { panic!() };
-    assert!((ts[0].length_m - 111_141.5).abs() < 1.0);
+    assert!((ts[0].length_m() - 111_141.5).abs() < 1.0);
     assert!(ts[0].closed);
     assert_eq!(ts[0].winter, Some(Winter::Groomed));
 }

@@ -306,7 +306,7 @@ mod tests {
         // a plus sign: both segments have the centre as their middle vertex
         let h = trail("h", &[(126.50, 45.83), (126.51, 45.83), (126.52, 45.83)]);
         let v = trail("v", &[(126.51, 45.82), (126.51, 45.83), (126.51, 45.84)]);
-        let expected = h.length_m + v.length_m;
+        let expected = h.length_m() + v.length_m();
         let g = TrailGraph::from_park(&park_of(vec![h, v]));
         assert_eq!(g.node_count(), 5);
         assert_eq!(g.edge_count(), 4);

@@ -166,7 +166,7 @@ fn trail_candidates(state: AppState, park: &Park, v: &Viewport, lang: Lang) -> V
             let line = part.iter().map(|&p| v.map_to_screen(p)).collect();
             let mut c = Candidate::line(id, LabelClass::Trail, t.name.get(lang), line);
             c.wrap = false;
-            c.importance = t.length_m;
+            c.importance = t.map_length();
             out.push(c);
         }
     }

@@ -82,7 +82,7 @@ fn trail_view(tr: &Trail, lang: Lang) -> AnyView {
         <p class="panel__kind">{t(lang, if tr.kind == crate::model::TrailKind::Greenway { "layer.greenway" } else { "layer.waterfront" })}</p>
         <h2 id="panel-title" class="panel__title">{tr.name.get(lang).to_owned()}</h2>
         <dl class="panel__facts">
-            {row(t(lang, "field.length"), format_km(tr.length_m, lang))}
+            {row(t(lang, "field.length"), format_km(tr.length_m(), lang))}
             {row(t(lang, "field.status"), t(lang, if tr.closed { "status.closed" } else { "status.open" }).to_owned())}
             {tr.surface.map(|s| row(t(lang, "field.surface"), t(lang, &format!("surface.{}", s.key())).to_owned()))}
             {tr.lit.map(|l| row(t(lang, "field.lit"), yes_no(l)))}

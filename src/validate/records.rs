@@ -75,11 +75,11 @@ pub(super) fn check_figures(b: &Bundle, file: &str, f: &Figures, out: &mut Vec<D
         }
     };
     if b.loaded(&[LayerKind::Greenway]) {
-        let km = park.greenway.iter().map(|t| t.length_m).sum::<f64>() / 1000.0;
+        let km = park.greenway.iter().map(|t| t.length_m()).sum::<f64>() / 1000.0;
         measure("greenway_km", f.greenway_km, km, "km", LENGTH_TOLERANCE);
     }
     if b.loaded(&[LayerKind::Waterfront]) {
-        let km = park.waterfront.iter().map(|t| t.length_m).sum::<f64>() / 1000.0;
+        let km = park.waterfront.iter().map(|t| t.length_m()).sum::<f64>() / 1000.0;
         measure("waterfront_km", f.waterfront_km, km, "km", LENGTH_TOLERANCE);
     }
     if b.loaded(&[LayerKind::Zones]) {
