@@ -1,8 +1,13 @@
-//! Geodesic measures on WGS84 through the `geo` crate (Karney's algorithm), never hand-written formulas.
+//! Geodesic measures on WGS84 through the `geo` crate (Karney's algorithm), never hand-written
+//! formulas; and a label point inside a polygon.
 
 use super::LonLat;
+use geo::coordinate_position::CoordPos;
 use geo::orient::{Direction, Orient};
-use geo::{Contains, Distance, Geodesic, GeodesicArea, InteriorPoint, Length};
+use geo::{
+    BoundingRect, Contains, CoordinatePosition, CoordsIter, Distance, Geodesic, GeodesicArea, Length,
+    LinesIter,
+};
 
 fn line_string(points: &[LonLat]) -> geo::LineString<f64> {
     points.iter().map(|p| geo::coord! { x: p.lon, y: p.lat }).collect()
@@ -40,8 +45,47 @@ pub fn area_m2(rings: &[Vec<LonLat>]) -> f64 {
 }
 
 /// A point guaranteed inside the polygon (for labels), or `None` for an empty one.
+///
+/// The same point as `geo::InteriorPoint` (a horizontal line through the middle of the bounding box,
+/// off every vertex; the midpoint of its longest stretch inside the polygon), but each candidate is
+/// tested with a point-in-polygon test, not with geo's `relate`: `relate` was the only user of
+/// geo's whole DE-9IM machinery in the app, and measured among the largest costs of reading the
+/// zones in the browser. The tests compare the two.
 pub fn interior_point(rings: &[Vec<LonLat>]) -> Option<LonLat> {
-    to_geo_polygon(rings).interior_point().map(|p| LonLat::lon_lat(p.x(), p.y()))
+    let polygon = to_geo_polygon(rings);
+    let exterior = &polygon.exterior().0;
+    if exterior.len() == 1 {
+        return Some(LonLat::lon_lat(exterior[0].x, exterior[0].y));
+    }
+    let bounds = polygon.bounding_rect()?;
+    let mut y = (bounds.min().y + bounds.max().y) / 2.0;
+    if polygon.coords_iter().any(|c| c.y == y) {
+        // Off the vertices: halfway to the next closest vertex height.
+        let closest = polygon
+            .coords_iter()
+            .filter(|c| c.y != y)
+            .min_by(|a, b| (a.y - y).abs().total_cmp(&(b.y - y).abs()));
+        if let Some(c) = closest {
+            y = (y + c.y) / 2.0;
+        }
+    }
+    // Where the line crosses the rings' edges, west to east. No vertex lies on it, so an edge
+    // crosses it when its ends are on either side.
+    let mut xs: Vec<f64> = polygon
+        .lines_iter()
+        .filter(|l| (l.start.y > y) != (l.end.y > y))
+        .map(|l| l.start.x + (y - l.start.y) * (l.end.x - l.start.x) / (l.end.y - l.start.y))
+        .collect();
+    crate::sort::sort_by(&mut xs, |a, b| a.total_cmp(b));
+    let mut stretches: Vec<(geo::Coord<f64>, f64)> =
+        xs.windows(2).map(|w| (geo::coord! { x: (w[0] + w[1]) / 2.0, y: y }, w[1] - w[0])).collect();
+    crate::sort::sort_by(&mut stretches, |a, b| b.1.total_cmp(&a.1));
+    stretches
+        .iter()
+        .map(|(mid, _)| *mid)
+        .find(|mid| polygon.coordinate_position(mid) != CoordPos::Outside)
+        .or_else(|| polygon.coords_iter().next())
+        .map(|c| LonLat::lon_lat(c.x, c.y))
 }
 
 /// True when `p` lies inside the polygon (not in a hole). Planar test in degrees, which is what
@@ -69,6 +113,69 @@ mod tests {
         // Meridian arc: one degree of latitude from 45 to 46 N is 111 141.5 m on WGS84.
         let m = length_m(&[LonLat::lon_lat(126.5, 45.0), LonLat::lon_lat(126.5, 46.0)]);
         assert!((m - 111_141.5).abs() / 111_141.5 < 0.001, "{m}");
+    }
+
+    #[test]
+    fn interior_point_is_geos_without_relate() {
+        use geo::InteriorPoint;
+        let ring = |pts: &[(f64, f64)]| pts.iter().map(|&(x, y)| LonLat::lon_lat(x, y)).collect::<Vec<_>>();
+        let shapes: Vec<Vec<Vec<LonLat>>> = vec![
+            // a U: the middle of the box is outside; the longer arm wins
+            vec![ring(&[
+                (0.0, 0.0),
+                (3.0, 0.0),
+                (3.0, 3.0),
+                (2.0, 3.0),
+                (2.0, 1.0),
+                (1.2, 1.0),
+                (1.2, 3.0),
+                (0.0, 3.0),
+                (0.0, 0.0),
+            ])],
+            // a square with a hole in its middle
+            vec![
+                ring(&[(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)]),
+                ring(&[(1.5, 1.0), (2.5, 1.0), (2.5, 3.0), (1.5, 3.0), (1.5, 1.0)]),
+            ],
+            // a vertex exactly at the middle height
+            vec![ring(&[(0.0, 0.0), (2.0, 1.0), (4.0, 0.0), (3.0, 2.0), (0.5, 2.5), (0.0, 0.0)])],
+            // a thin sliver
+            vec![ring(&[(126.6, 45.8), (126.61, 45.8001), (126.6, 45.8002), (126.6, 45.8)])],
+        ];
+        let mut zones: Vec<Vec<Vec<LonLat>>> = Vec::new();
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/zones.geojson"))
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for f in json["features"].as_array().unwrap() {
+            let c = &f["geometry"]["coordinates"];
+            let polys = if f["geometry"]["type"] == "Polygon" {
+                vec![c.clone()]
+            } else {
+                c.as_array().unwrap().clone()
+            };
+            for poly in polys {
+                let rings = poly.as_array().unwrap().iter().map(|r| {
+                    r.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|p| LonLat::lon_lat(p[0].as_f64().unwrap(), p[1].as_f64().unwrap()))
+                        .collect()
+                });
+                zones.push(rings.collect());
+            }
+        }
+        assert!(zones.len() >= 12, "{}", zones.len());
+        for rings in shapes.iter().chain(&zones) {
+            let ours = interior_point(rings).unwrap();
+            let geos = to_geo_polygon(rings).interior_point().unwrap();
+            // the same up to rounding in the crossing arithmetic (1e-9° is 0.1 mm)
+            assert!(
+                (ours.lon - geos.x()).abs() < 1e-9 && (ours.lat - geos.y()).abs() < 1e-9,
+                "{ours:?} vs {geos:?}"
+            );
+            assert!(polygon_contains(rings, ours), "{ours:?}");
+        }
+        assert_eq!(interior_point(&[vec![]]), None);
     }
 
     #[test]
