@@ -13,6 +13,27 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `f` once, when the main thread is next idle (`requestIdleCallback`), and at the latest after
+/// `within`; after `within` where the browser has no idle callbacks (Safari). For work that must not
+/// hold up the map's first render.
+pub fn when_idle(within: std::time::Duration, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let window = leptos::prelude::window();
+    let ms = within.as_millis().min(i32::MAX as u128) as i32;
+    let callback = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    let asked = idle.is_some_and(|idle| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(ms));
+        idle.call2(&window, &callback, &options).is_ok()
+    });
+    if !asked {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+    }
+}
+
 /// True when `object[name]` exists (neither `undefined` nor `null`).
 fn has(object: &JsValue, name: &str) -> bool {
     js_sys::Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined() && !v.is_null())
