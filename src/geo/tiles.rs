@@ -132,7 +132,7 @@ pub fn tiles_in_view(view: &Viewport, max_zoom: u8, margin: u32) -> Vec<PlacedTi
         }
     }
     let dist = |t: &PlacedTile| t.rect.center().distance(centre);
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         dist(a).total_cmp(&dist(b)).then(a.tile.y.cmp(&b.tile.y)).then(a.column.cmp(&b.column))
     });
     out.truncate(MAX_TILES);

@@ -56,7 +56,9 @@ pub fn separate(mut clusters: Vec<Cluster>, view: &Viewport) -> Vec<Cluster> {
         into.bounds = into.bounds.extend(other.bounds.min).extend(other.bounds.max);
         let seed = into.members[0];
         into.members.extend(other.members);
-        into.members[1..].sort_unstable();
+        let mut rest = into.members.split_off(1);
+        crate::sort::sort(&mut rest);
+        into.members.append(&mut rest);
         into.members.dedup();
         debug_assert_eq!(into.members[0], seed);
     }
@@ -68,7 +70,7 @@ fn first_overlap(clusters: &[Cluster], view: &Viewport) -> Option<(usize, usize)
     let boxes: Vec<ScreenRect> = clusters.iter().map(|c| bubble_box(c, view)).collect();
     let widest = boxes.iter().map(|b| b.width()).filter(|w| w.is_finite()).fold(0.0, f64::max);
     let mut by_x: Vec<usize> = (0..boxes.len()).filter(|&i| boxes[i].is_finite()).collect();
-    by_x.sort_by(|&a, &b| boxes[a].min.x.total_cmp(&boxes[b].min.x).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut by_x, |&a, &b| boxes[a].min.x.total_cmp(&boxes[b].min.x).then(a.cmp(&b)));
     let mut best: Option<(usize, usize)> = None;
     for (k, &i) in by_x.iter().enumerate() {
         for &j in &by_x[k + 1..] {

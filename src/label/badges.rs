@@ -97,7 +97,7 @@ pub fn merge_pois<K: Copy + Eq>(pois: &[PoiMark<K>], icon_px: f64) -> Vec<Badge<
     let finite = |p: ScreenPoint| p.x.is_finite() && p.y.is_finite();
     let cell = |p: ScreenPoint| ((p.x / size).floor() as i64, (p.y / size).floor() as i64);
     let mut order: Vec<usize> = (0..pois.len()).collect();
-    order.sort_by(|&a, &b| pois[a].id.cmp(&pois[b].id).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| pois[a].id.cmp(&pois[b].id).then(a.cmp(&b)));
     let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
     if size > 0.0 {
         for &i in &order {
@@ -129,7 +129,7 @@ pub fn merge_pois<K: Copy + Eq>(pois: &[PoiMark<K>], icon_px: f64) -> Vec<Badge<
                 }
             }
         }
-        members.sort_by(|&a, &b| pois[a].id.cmp(&pois[b].id).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut members, |&a, &b| pois[a].id.cmp(&pois[b].id).then(a.cmp(&b)));
         let kind = members.iter().all(|&m| pois[m].kind == s.kind).then_some(s.kind);
         out.push(Badge {
             key: s.id.clone(),
@@ -180,7 +180,9 @@ pub fn keep_clear<K: Copy + Eq>(badges: Vec<Badge<K>>, bubbles: &[ScreenRect], i
         let away = (badge.anchor.x - mx, badge.anchor.y - my);
         let mut order: Vec<(f64, f64)> = dirs.to_vec();
         // most aligned first; the sort is stable, so ties keep the fixed order
-        order.sort_by(|a, b| (b.0 * away.0 + b.1 * away.1).total_cmp(&(a.0 * away.0 + a.1 * away.1)));
+        crate::sort::sort_by(&mut order, |a, b| {
+            (b.0 * away.0 + b.1 * away.1).total_cmp(&(a.0 * away.0 + a.1 * away.1))
+        });
         let fits = |r: &ScreenRect, shown: &[(usize, Badge<K>)]| {
             !on_bubble(r) && shown.iter().all(|(_, o)| !covers(r, &o.rect(size)))
         };
@@ -199,7 +201,7 @@ pub fn keep_clear<K: Copy + Eq>(badges: Vec<Badge<K>>, bubbles: &[ScreenRect], i
             None => hidden.push(badge),
         }
     }
-    shown.sort_by_key(|(i, _)| *i);
+    crate::sort::sort_by_key(&mut shown, |(i, _)| *i);
     Cleared { shown: shown.into_iter().map(|(_, b)| b).collect(), hidden }
 }
 

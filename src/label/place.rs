@@ -35,7 +35,7 @@ pub fn place_labels(
         ScreenPoint::new(options.width - margin, options.height - margin),
     );
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         let (ca, cb) = (&candidates[a], &candidates[b]);
         ca.class
             .cmp(&cb.class)
@@ -205,7 +205,7 @@ fn station_order(stations: &[ScreenPoint], bounds: &ScreenRect) -> Vec<u16> {
     }
     if let (Some(&first), Some(&last)) = (visible.first(), visible.last()) {
         let mid = i32::from(first) + i32::from(last);
-        visible.sort_by_key(|&k| ((2 * i32::from(k) - mid).abs(), k));
+        crate::sort::sort_by_key(&mut visible, |&k| ((2 * i32::from(k) - mid).abs(), k));
     }
     visible
 }

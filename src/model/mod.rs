@@ -90,7 +90,7 @@ impl Zone {
             .filter(|&q| inside(q))
             .collect();
         let d = |q: &MapPoint| (q.x - self.label.x).powi(2) + (q.y - self.label.y).powi(2);
-        grid.sort_by(|a, b| d(a).total_cmp(&d(b)));
+        crate::sort::sort_by(&mut grid, |a, b| d(a).total_cmp(&d(b)));
         std::iter::once(self.label).chain(grid).collect()
     }
 }

@@ -105,7 +105,7 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     let keep = assign_ids(file, &mut plans, &mut layer, &mut errors);
     layer.retain_flagged(&keep);
     let indices = plans.iter().zip(&keep).filter(|(_, &k)| k).map(|((index, _), _)| *index).collect();
-    errors.sort_by_key(|(i, _)| *i);
+    crate::sort::sort_by_key(&mut errors, |(i, _)| *i);
     let mut errors: Vec<DataError> = errors.into_iter().map(|(_, e)| e).collect();
     if layer.is_empty() {
         errors.push(DataError::Layer {

@@ -179,7 +179,7 @@ pub fn node_lines(lines: &[NodingLine], join_m: f64) -> Noded {
         .zip(extend)
         .map(|((l, mut cuts), (start, end))| {
             cuts.retain(|c| c.t > 0.0 && c.t < 1.0);
-            cuts.sort_by(|a, b| a.seg.cmp(&b.seg).then(a.t.total_cmp(&b.t)));
+            crate::sort::sort_by(&mut cuts, |a, b| a.seg.cmp(&b.seg).then(a.t.total_cmp(&b.t)));
             let mut v = Vec::with_capacity(l.line.len() + cuts.len() + 2);
             v.extend(start);
             let mut k = 0;
