@@ -2,6 +2,7 @@
 //! clustering), of re-clustering after a filter change (grid kept), and of a revisit (memoised
 //! level, viewport cull only), for the shipped park and a 50 000-company stress park.
 //! Prints figures; never fails on time. `cargo bench --bench cluster`.
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 
 mod common;
 

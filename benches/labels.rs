@@ -1,6 +1,7 @@
 //! Label placement figures: 12 zone labels, 100 trail labels and 200 POI labels on a 1366 × 800
 //! view with 80 obstacles, placed from scratch and again with the previous choices (a drag frame).
 //! Prints figures; never fails on time. `cargo bench --bench labels`.
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

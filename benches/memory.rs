@@ -6,6 +6,7 @@
 //! These are native (64-bit) figures: a `String` or `Vec` header is 24 bytes here and 12 in wasm32,
 //! so the wasm figures are somewhat smaller; the browser bench (`./scripts/bench.sh`) measures the
 //! wasm memory itself. Use these to see which stage costs what.
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};

@@ -2,6 +2,7 @@
 //! that meet only by noding — no shared vertices — and 5 000 POIs tagged the OSM way, no ids,
 //! names in `name`), parsed with the app's reader and validated whole (noding included).
 //! Prints figures; never fails on time. `cargo bench --bench realdata`.
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 
 use std::time::Instant;
 

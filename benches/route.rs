@@ -2,6 +2,7 @@
 //! on a generated grid of about 100 000 edges. Prints a table; never fails on time.
 //!
 //! Run with `cargo bench --bench route`.
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 
 // The benchmark is native: it reads files and times with the system clock.
 #[cfg(target_arch = "wasm32")]

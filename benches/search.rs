@@ -1,6 +1,7 @@
 //! Search figures: index build and latency per keystroke (full scan and incremental) for typed
 //! queries, on the shipped park and a 50 000-company stress park. Prints figures; never fails on
 //! time. `cargo bench --bench search`.
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 
 mod common;
 

@@ -37,11 +37,13 @@ pub fn sort<T: Ord>(v: &mut Vec<T>) {
 
 /// The one copy of the standard sort: indices, compared through `cmp`.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // the one place the standard sort is called
 fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| cmp(a, b));
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // compared with the standard sort
 mod tests {
     use super::*;
 

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 #![cfg(not(target_arch = "wasm32"))]
 //! The shipped park's trail graph, pinned: the figures below were taken from the graph built by
 //! exact-coordinate joining, before the network was built by noding. Noding must give the very same

@@ -2,7 +2,7 @@
 //! two-segment track, a route and waypoints; a KML with a trail, a zone and points (and a KMZ built
 //! from it here); a company CSV with mixed-case headers, quoted commas and Chinese names; a QGIS-style
 //! GeoJSON. The written bundle must load with the app's parser and pass the validator.
-
+#![allow(clippy::disallowed_methods)] // native only: the one shared sort (clippy.toml) is for the wasm
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;

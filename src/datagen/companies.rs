@@ -123,7 +123,7 @@ fn industry_quotas(n: usize) -> Vec<usize> {
     let mut counts: Vec<usize> = exact.iter().map(|&e| (e / 100) as usize).collect();
     let mut order: Vec<usize> = (0..INDUSTRIES.len()).collect();
     // Stable sort: ties go to the earlier industry, so the result is fully determined.
-    order.sort_by_key(|&k| std::cmp::Reverse(exact[k] % 100));
+    crate::sort::sort_by_key(&mut order, |&k| std::cmp::Reverse(exact[k] % 100));
     let short = n - counts.iter().sum::<usize>();
     for &k in order.iter().take(short) {
         counts[k] += 1;

@@ -61,21 +61,21 @@ fn components_noded(trails: &[&Trail], join_m: f64) -> (Vec<Vec<usize>>, usize) 
         by_root.entry(root).or_default().push(s);
     }
     let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
-    out.sort_by_key(|c| c[0]);
+    crate::sort::sort_by_key(&mut out, |c| c[0]);
     (out, noded.separated_crossings)
 }
 
 /// Reports every segment outside the main component. `main_first` orders the components (main
 /// first); numbering in the message follows that order.
 fn report<K: Ord>(
-    comps: &mut [Vec<usize>],
+    comps: &mut Vec<Vec<usize>>,
     locs: &[&Loc],
     what: &str,
     skip: &HashSet<usize>,
     main_first: impl Fn(&Vec<usize>) -> K,
     out: &mut Vec<DataError>,
 ) -> HashSet<usize> {
-    comps.sort_by_key(|c| Reverse(main_first(c)));
+    crate::sort::sort_by_key(comps, |c| Reverse(main_first(c)));
     let total = comps.len();
     let mut reported = HashSet::new();
     for (n, comp) in comps.iter().enumerate().skip(1) {
