@@ -8,6 +8,9 @@ use crate::embed::{parse, to_hash, to_query, MapView, UrlState, UrlWarning};
 use crate::filter::Filter;
 use leptos::prelude::*;
 
+/// The longest the first URL update waits for an idle moment once the park has settled.
+const FIRST_WRITE_WITHIN: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Quiet time after the last view change before the URL follows.
 const VIEW_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(250);
 
@@ -58,6 +61,9 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     s
 }
 fn write(state: AppState, base: &UrlState) {
+    if !state.layers.settled_untracked() {
+        return; // the first write follows the park's settling (`sync`)
+    }
     let Ok(history) = window().history() else { return };
     let location = window().location();
     let next = current(state, base);
@@ -92,8 +98,12 @@ pub(super) fn read_quietly() -> UrlState {
 /// Keeps the URL in step with the state (outward), and the state with Back/Forward.
 pub fn sync(state: AppState, base: UrlState) {
     let base = StoredValue::new(base);
-    // Selection, layers, language, filter, route: at once.
-    Effect::new(move |_| {
+    // Selection, layers, language, filter, route: at once — once the park has settled. Until then
+    // the page's URL stays as it was opened (a history update costs 1–12 ms on this machine, and
+    // two of them fell before the map was interactive); the first write waits for the next idle
+    // moment after the park's first render.
+    Effect::new(move |was_settled: Option<bool>| {
+        let settled = state.layers.settled();
         state.selection().track();
         state.layers.hidden().track();
         state.lang().track();
@@ -104,7 +114,14 @@ pub fn sync(state: AppState, base: UrlState) {
             planner.winter().track();
             planner.loop_km().track();
         }
-        base.with_value(|b| write(state, b));
+        if settled && was_settled == Some(true) {
+            base.with_value(|b| write(state, b));
+        } else if settled {
+            super::browser::when_idle(FIRST_WRITE_WITHIN, move || {
+                base.try_with_value(|b| write(state, b));
+            });
+        }
+        settled
     });
     // The view: once it has been still for a moment.
     let later = Debounce::new(VIEW_DEBOUNCE);

@@ -103,6 +103,11 @@ impl LayerState {
         self.manifest.with(Option::is_some) && !self.loading.get()
     }
 
+    /// [`LayerState::settled`], untracked.
+    pub fn settled_untracked(&self) -> bool {
+        untrack(|| self.settled())
+    }
+
     /// Layers whose download failed (each gets a retry button); reactive.
     pub fn failed(&self) -> Vec<LayerRef> {
         self.status.with(|s| {
