@@ -2,7 +2,8 @@
 // adds the Content-Security-Policy, so the page runs with script-src 'self' (no inline script at all).
 // (2) Writes sw.js, the offline service worker, from scripts/sw.template.js with the list of files.
 // (3) Writes a .gz and a .br copy of every compressible file, for servers that send pre-compressed
-// files (nginx's gzip_static / brotli_static, most CDNs and object stores).
+// files (nginx's gzip_static / brotli_static, most CDNs and object stores). The .gz copies are
+// Zopfli's (still plain gzip to every client, 5–6 % smaller than zlib's best: the wasm 509 → 480 KB).
 // Trunk runs it with TRUNK_STAGING_DIR set to the folder about to become dist/. Every URL it writes
 // is relative, so the same dist/ works at a site's root and under any subpath.
 import fs from 'node:fs';
@@ -125,12 +126,19 @@ if (!nginx.includes(`"${CSP}; frame-ancestors`)) {
 }
 
 // Pre-compressed copies, written last: sw.js's file list above names only the originals.
+// Zopfli (npm @gfx/zopfli, in wasm: nothing to build) when installed, else zlib's level 9 with a warning.
+const zopfli = await import('@gfx/zopfli').catch(() => null);
+if (!zopfli) console.warn('post-build: @gfx/zopfli is not installed (npm ci): .gz copies from zlib instead');
+const gzip = (body) => zopfli
+  // 15 iterations gain under 0.1 % over 5 on the wasm and take twice as long
+  ? zopfli.gzipAsync(body, { numiterations: body.length > 100_000 ? 5 : 15 }).then(Buffer.from)
+  : Promise.resolve(zlib.gzipSync(body, { level: 9 }));
 let raw = 0;
 let gz = 0;
 let br = 0;
 for (const f of walk(dir).filter((f) => COMPRESSIBLE.test(f))) {
   const body = fs.readFileSync(f);
-  const gzipped = zlib.gzipSync(body, { level: 9 });
+  const gzipped = await gzip(body);
   const brotli = zlib.brotliCompressSync(body, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
