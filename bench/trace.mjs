@@ -45,7 +45,7 @@ try {
     cdp = await context.newCDPSession(page);
     if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   };
   if (LOAD) {
     await startTracing();
@@ -81,6 +81,28 @@ try {
   const t0 = Math.min(...all.map((t) => t.ts));
   const tasks = LOAD ? all.filter((t) => t.dur > 3000).sort((x, y) => x.ts - y.ts) : [...all].sort((x, y) => y.dur - x.dur).slice(0, 12);
   console.log(`${all.length} tasks; over 16 ms: ${all.filter((t) => t.dur > 16000).length}`);
+  if (LOAD) {
+    // The load's main-thread time by kind of work (events nested in one of the same name count once).
+    const kinds = ['ParseHTML', 'ParseAuthorStyleSheet', 'EvaluateScript', 'v8.evaluateModule', 'v8.wasm.compileConsume', 'wasm.CompileLazy',
+      'FunctionCall', 'v8.callFunction', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MinorGC', 'MajorGC', 'RunTask'];
+    const sums = kinds.map((k) => {
+      const evs = onMain.filter((e) => e.name === k).sort((a, b) => a.ts - b.ts);
+      let sum = 0, end = -1;
+      for (const e of evs) if (e.ts >= end) { sum += e.dur; end = e.ts + e.dur; }
+      return `${k} ${(sum / 1000).toFixed(1)}`;
+    });
+    console.log(`by kind (ms): ${sums.join(', ')}`);
+    for (const e of onMain.filter((x) => x.name === 'Layout' && x.dur > 3000)) {
+      const stack = e.args?.beginData?.stackTrace?.map((f) => f.functionName).filter(Boolean).slice(0, 3).join(' < ');
+      console.log(`  layout ${(e.dur / 1000).toFixed(1)} ms at +${((e.ts - t0) / 1000).toFixed(0)}, ${e.args?.beginData?.dirtyObjects ?? '?'} of ${e.args?.beginData?.totalObjects ?? '?'} objects${stack ? `, forced by ${stack}` : ''}`);
+    }
+    const lazy = onMain.filter((e) => e.name === 'wasm.CompileLazy');
+    console.log(`wasm functions compiled lazily on the main thread: ${lazy.length}, ${(lazy.reduce((a, e) => a + e.dur, 0) / 1000).toFixed(1)} ms`);
+  }
+  // The app's User Timing marks (`parkmap:…`) among the tasks of a load.
+  const marks = LOAD ? events.filter((e) => e.cat?.includes('user_timing') && e.name.startsWith('parkmap:') && e.ph !== 'e') : [];
+  const lines = [];
+  for (const m of marks) lines.push([m.ts, `      mark ${m.name} at +${((m.ts - t0) / 1000).toFixed(0)}`]);
   for (const t of tasks) {
     const inner = new Map();
     for (const e of onMain) {
@@ -90,8 +112,9 @@ try {
       }
     }
     const top = [...inner].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([k, d]) => `${k} ${(d / 1000).toFixed(1)}`).join(', ');
-    console.log(`${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - t0) / 1000).toFixed(0)}: ${top}`);
+    lines.push([t.ts, `${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - t0) / 1000).toFixed(0)}: ${top}`]);
   }
+  for (const [, line] of LOAD ? lines.sort((a, b) => a[0] - b[0]) : lines) console.log(line);
 } finally {
   await browser.close();
   await server.close();
