@@ -1,17 +1,19 @@
-// Where the load's CPU time goes, by function: loads ParkMap once (as bench/trace.mjs --load does)
-// under the DevTools CPU profiler, from navigation to ready, and prints the functions with the most
-// self time and the most total time. Wasm functions have names only in a build that kept its name
-// section (wasm-opt strips it): copy dist/ and put the wasm from `wasm-bindgen --target web` over
-// target/wasm32-unknown-unknown/release/parkmap.wasm in its place, without the integrity attributes. A
-// diagnostic, not a benchmark: nothing is kept.
+// Where the load's CPU time goes, by function: loads ParkMap (as bench/trace.mjs --load does) under
+// the DevTools CPU profiler, from navigation to ready, and prints the functions with the most self time
+// and the most total time. Wasm functions have names only in a build that kept its name section
+// (wasm-opt strips it): --names makes one in target/profile-dist — a copy of --dist with the wasm from
+// `wasm-bindgen --target web` of target/wasm32-unknown-unknown/release/parkmap.wasm (the same build's,
+// before wasm-opt) and without the integrity attributes. A diagnostic, not a benchmark: nothing is kept.
 //
 // --under NAME also prints, for the functions whose name contains NAME, where their time goes: total
 // time by callee, a callee counted once per sample.
 //
 // --reps N adds up N loads (after one to warm up), which steadies the figures on a noisy machine.
 //
-//   node bench/profile.mjs --dist DIR [--cpu N] [--viewport WxH] [--top N] [--query '?park=…'] [--under NAME] [--reps N]
+//   node bench/profile.mjs [--dist DIR] [--names] [--cpu N] [--viewport WxH] [--top N] [--query '?park=…'] [--under NAME] [--reps N]
+import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/serve.mjs';
 import { CHROMIUM_ARGS, ROOT } from '../tests/e2e/harness.mjs';
@@ -22,7 +24,21 @@ const opt = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
-const DIST = path.resolve(ROOT, opt('dist', 'dist'));
+let DIST = path.resolve(ROOT, opt('dist', 'dist'));
+if (argv.includes('--names')) {
+  const out = path.join(ROOT, 'target/profile-dist');
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.cpSync(DIST, out, { recursive: true, filter: (f) => !/\.(gz|br)$/.test(f) });
+  const tmp = fs.mkdtempSync(path.join(ROOT, 'target/profile-wasm-'));
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'parkmap',
+    path.join(ROOT, 'target/wasm32-unknown-unknown/release/parkmap.wasm')]);
+  const shipped = fs.readdirSync(out).find((f) => f.endsWith('_bg.wasm'));
+  fs.copyFileSync(path.join(tmp, 'parkmap_bg.wasm'), path.join(out, shipped));
+  fs.rmSync(tmp, { recursive: true });
+  const index = path.join(out, 'index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(/ integrity="[^"]*"/g, ''));
+  DIST = out;
+}
 const CPU = Number(opt('cpu', 1));
 const TOP = Number(opt('top', 40));
 const [W, H] = opt('viewport', '1280x800').split('x').map(Number);

@@ -45,7 +45,7 @@ try {
     cdp = await context.newCDPSession(page);
     if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES || 'devtools.timeline,v8,v8.wasm,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   };
   if (LOAD) {
     await startTracing();
@@ -111,7 +111,7 @@ try {
         inner.set(k, (inner.get(k) || 0) + e.dur);
       }
     }
-    const top = [...inner].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([k, d]) => `${k} ${(d / 1000).toFixed(1)}`).join(', ');
+    const top = [...inner].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.TRACE_TOP || 8)).map(([k, d]) => `${k} ${(d / 1000).toFixed(1)}`).join(', ');
     lines.push([t.ts, `${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - t0) / 1000).toFixed(0)}: ${top}`]);
   }
   for (const [, line] of LOAD ? lines.sort((a, b) => a[0] - b[0]) : lines) console.log(line);
