@@ -62,26 +62,32 @@ pub(super) fn load_park(state: AppState, param: Option<String>, view: Option<Map
     });
 }
 
-/// Once every layer is in and the map has been drawn (the next idle moment, at most a second
-/// later), fetches the pinyin table — once: neither the download nor building the search index
-/// delays the map, and search is built when the table has arrived or been given up on (5 s per
-/// attempt, two attempts).
+/// Once every layer is in, fetches the pinyin table — once — and reads it and builds the search on
+/// it at the next idle moment after that (at most a second later): the download overlaps the park's
+/// first render, the work waits until the map is drawn. Search is built when the table has arrived
+/// or been given up on (5 s per attempt, two attempts).
 pub(super) fn load_pinyin_when_settled(state: AppState) {
     Effect::new(move |asked: Option<bool>| {
         if asked == Some(true) || !state.layers.settled() {
             return asked == Some(true);
         }
-        super::browser::when_idle(PINYIN_WITHIN, move || spawn_local(load_pinyin(state)));
+        spawn_local(load_pinyin(state));
         true
     });
 }
 
-/// The longest the pinyin table waits for an idle moment once the park has settled.
+/// The longest reading the pinyin table waits for an idle moment once it has arrived.
 const PINYIN_WITHIN: std::time::Duration = std::time::Duration::from_secs(1);
 
 async fn load_pinyin(state: AppState) {
     let policy = RetryPolicy { attempts: 2, timeout_ms: 5_000, ..RetryPolicy::default() };
-    let table = match crate::fetch::fetch_bytes(PINYIN_TABLE_PATH, "pinyin.bin", policy).await {
+    let bytes = crate::fetch::fetch_bytes(PINYIN_TABLE_PATH, "pinyin.bin", policy).await;
+    let (idle, now) = futures::channel::oneshot::channel::<()>();
+    super::browser::when_idle(PINYIN_WITHIN, move || {
+        let _ = idle.send(());
+    });
+    let _ = now.await;
+    let table = match bytes {
         Ok(bytes) => PinyinTable::parse(&bytes).map_err(|e| format!("{PINYIN_TABLE_PATH}: {e}")),
         Err(e) => Err(e.to_string()),
     };
