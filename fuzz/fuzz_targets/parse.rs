@@ -93,7 +93,7 @@ fn all_finite(layer: &Layer) -> bool {
         Layer::Zones(v) => v
             .iter()
             .all(|z| finite(&z.label) && z.polygons.iter().flat_map(|g| &g.map_rings).flatten().all(finite)),
-        Layer::Trails(v) => v.iter().all(|t| t.map_parts.iter().flatten().all(finite) && t.length_m.is_finite()),
+        Layer::Trails(v) => v.iter().all(|t| t.map_parts.iter().flatten().all(finite) && t.length_m().is_finite()),
         Layer::Pois(v) => v.iter().all(|p| finite(&p.map)),
         Layer::Companies(v) => v.iter().all(|c| finite(&c.map)),
     }
