@@ -6,11 +6,12 @@
 // before wasm-opt) and without the integrity attributes. A diagnostic, not a benchmark: nothing is kept.
 //
 // --under NAME also prints, for the functions whose name contains NAME, where their time goes: total
-// time by callee, a callee counted once per sample.
+// time by callee, a callee counted once per sample. --callers NAME [--depth N] prints the reverse: the
+// time of the functions matching NAME by the N frames above them (3 unless said).
 //
 // --reps N adds up N loads (after one to warm up), which steadies the figures on a noisy machine.
 //
-//   node bench/profile.mjs [--dist DIR] [--names] [--cpu N] [--viewport WxH] [--top N] [--query '?park=…'] [--under NAME] [--reps N]
+//   node bench/profile.mjs [--dist DIR] [--names] [--cpu N] [--viewport WxH] [--top N] [--query '?park=…'] [--under NAME] [--callers NAME [--depth N]] [--reps N]
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -46,6 +47,10 @@ const server = await serve(DIST, 0, { '/stress/': path.join(ROOT, 'target/stress
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const REPS = Number(opt('reps', 1));
 const under = opt('under', null);
+const callersOf = opt('callers', null);
+const DEPTH = Number(opt('depth', 3));
+const callers = new Map();
+let within = 0;
 const self = new Map();
 const total = new Map();
 const callees = new Map();
@@ -83,6 +88,12 @@ try {
         inside += us;
         for (const k of new Set(chain.slice(0, at))) add(callees, k, us);
       }
+      // For --callers: the --depth frames above the nearest one matching NAME, as one path.
+      const from = callersOf ? chain.findIndex((k) => k.includes(callersOf)) : -1;
+      if (from >= 0) {
+        within += us;
+        add(callers, chain.slice(from + 1, from + 1 + DEPTH).map((k) => k.slice(0, 70)).join(' < '), us);
+      }
     }
   }
   const print = (title, m) => {
@@ -92,6 +103,7 @@ try {
   print('self time', self);
   print('total time (a function counted once per sample)', total);
   if (under) print(`under ${under}: ${(inside / 1000 / REPS).toFixed(1)} ms in all; by callee`, callees);
+  if (callersOf) print(`${callersOf}: ${(within / 1000 / REPS).toFixed(1)} ms in all; by its callers (${DEPTH} frames up)`, callers);
 } finally {
   await browser.close();
   await server.close();
