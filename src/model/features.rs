@@ -11,6 +11,7 @@ use super::lenient::{self, IdPlan};
 use super::parse::{MAX_CAPITAL_YUAN, MAX_VERTICES};
 use super::props::Props;
 use super::raw::{kind_of, RawFeature};
+use super::raw_props::PropValue;
 use super::*;
 use crate::geo::measure;
 
@@ -50,7 +51,7 @@ pub(crate) fn parse_feature(
     kind: LayerKind,
     file: &str,
     index: usize,
-    raw: RawFeature,
+    raw: RawFeature<'_>,
     shared: &mut Interner,
 ) -> Result<Parsed, (Vec<DataError>, DataError)> {
     let fail =
@@ -78,12 +79,13 @@ pub(crate) fn parse_feature(
         Some(Ok(Some(g))) => g,
     };
     let map = match &properties {
-        Some(Value::Object(m)) => Some(m),
+        Some(PropValue::Object(m)) => Some(m.as_slice()),
         _ => None,
     };
     let mut p = Props::new(file, index, map);
-    if let Some(other) = properties.as_ref().filter(|v| !v.is_object() && !v.is_null()) {
-        p.note("properties", format!("not an object ({}); ignored", kind_of(other)), None);
+    if let Some(other) = properties.as_ref().filter(|v| !matches!(v, PropValue::Object(_) | PropValue::Null))
+    {
+        p.note("properties", format!("not an object ({}); ignored", other.kind()), None);
     }
     let feature_id = match id {
         Some(v @ (Value::String(_) | Value::Number(_))) => Some(v),

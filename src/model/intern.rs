@@ -2,7 +2,7 @@
 //! zones and sectors, and generated or bulk-exported data repeats addresses and descriptions. The
 //! park keeps `Arc`s to the shared copies, so a repeat costs a pointer, not a string.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use super::Text;

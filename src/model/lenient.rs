@@ -291,8 +291,11 @@ pub(crate) fn grade_separated(p: &Props) -> bool {
 mod tests {
     use super::*;
 
-    fn props(json: &str) -> serde_json::Map<String, Value> {
-        serde_json::from_str(json).unwrap()
+    fn props(json: &str) -> Vec<(std::borrow::Cow<'_, str>, crate::model::raw_props::PropValue<'_>)> {
+        match serde_json::from_str(json).unwrap() {
+            crate::model::raw_props::PropValue::Object(m) => m,
+            other => panic!("not an object: {other:?}"),
+        }
     }
 
     #[test]

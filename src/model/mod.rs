@@ -13,6 +13,7 @@ pub mod parse;
 mod props;
 mod raw;
 mod raw_geometry;
+mod raw_props;
 pub mod url;
 
 use std::collections::HashSet;

@@ -6,7 +6,7 @@
 //! data (no `id`, OSM names, an unknown industry) is read with a default and reported once per
 //! layer as a [`Note`], never as an error. Lon-lat is projected here, once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde_json::Value;
 
@@ -127,7 +127,7 @@ fn assign_ids(
     errors: &mut Vec<(usize, DataError)>,
 ) -> Vec<bool> {
     let mut keep = vec![true; plans.len()];
-    let mut seen: HashSet<&str> = HashSet::with_capacity(plans.len());
+    let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(plans.len(), Default::default());
     for (k, (index, plan)) in plans.iter().enumerate() {
         if let IdPlan::Real(id) = plan {
             if !seen.insert(id) {
@@ -140,7 +140,7 @@ fn assign_ids(
     // Made ids must miss every real one; the set is only built when some id is made.
     let derived = plans.iter().any(|(_, p)| matches!(p, IdPlan::Derived(_)));
     let mut taken: HashSet<String> =
-        if derived { seen.into_iter().map(str::to_owned).collect() } else { HashSet::new() };
+        if derived { seen.into_iter().map(str::to_owned).collect() } else { HashSet::default() };
     for (k, (_, plan)) in plans.iter_mut().enumerate() {
         match plan {
             IdPlan::Real(id) if keep[k] => layer.set_id(k, std::mem::take(id)),

@@ -4,9 +4,12 @@
 //! property is recorded in `soft` and read as absent, so the feature still draws; a default the
 //! lenient reader applies is recorded in `notes` (see [`super::note`]).
 
+use std::borrow::Cow;
+
 use super::error::quoted;
+use super::raw_props::{find, PropValue};
 use super::{DataError, Text};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Longest text accepted in any property, in characters. Longer values are rejected so that a
 /// hostile file cannot blow up the layout or the memory of a panel.
@@ -15,7 +18,7 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 pub(crate) struct Props<'a> {
     file: &'a str,
     index: usize,
-    map: Option<&'a Map<String, Value>>,
+    map: Option<&'a [(Cow<'a, str>, PropValue<'a>)]>,
     /// Whether some key has an ASCII capital: only then can a missing key still match in
     /// another case (every key looked up is lower-case), so the scan is skipped otherwise.
     capitals: bool,
@@ -37,8 +40,8 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 }
 
 impl<'a> Props<'a> {
-    pub fn new(file: &'a str, index: usize, map: Option<&'a Map<String, Value>>) -> Self {
-        let capitals = map.is_some_and(|m| m.keys().any(|k| k.bytes().any(|b| b.is_ascii_uppercase())));
+    pub fn new(file: &'a str, index: usize, map: Option<&'a [(Cow<'a, str>, PropValue<'a>)]>) -> Self {
+        let capitals = map.is_some_and(|m| m.iter().any(|(k, _)| k.bytes().any(|b| b.is_ascii_uppercase())));
         Self { file, index, map, capitals, soft: Vec::new(), notes: Vec::new() }
     }
 
@@ -52,23 +55,18 @@ impl<'a> Props<'a> {
     }
 
     /// The value of `key` (exact spelling first, then any case), `null` read as absent.
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
-        let m = self.map?;
-        let other_case = || self.capitals || key.bytes().any(|b| b.is_ascii_uppercase());
-        m.get(key)
-            .or_else(|| {
-                other_case().then(|| m.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v))?
-            })
-            .filter(|v| !v.is_null())
+    pub fn get(&self, key: &str) -> Option<&'a PropValue<'a>> {
+        let other_case = self.capitals || key.bytes().any(|b| b.is_ascii_uppercase());
+        find(self.map?, key, other_case).filter(|v| !matches!(v, PropValue::Null))
     }
 
     /// A short text value of `key` for a tag lookup (`amenity`, `bridge`): strings as they are,
     /// numbers and booleans written out; anything else absent.
     pub fn tag(&self, key: &str) -> Option<String> {
         match self.get(key)? {
-            Value::String(s) => Some(s.trim().to_owned()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
+            PropValue::Str(s) => Some(s.trim().to_owned()),
+            PropValue::Number(n) => Some(n.to_string()),
+            PropValue::Bool(b) => Some(b.to_string()),
             _ => None,
         }
     }
@@ -79,24 +77,24 @@ impl<'a> Props<'a> {
     pub fn lenient_str(&self, key: &str) -> Result<Result<Option<String>, String>, DataError> {
         let Some(v) = self.get(key) else { return Ok(Ok(None)) };
         match v {
-            Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+            PropValue::Str(s) if s.chars().count() > MAX_TEXT_CHARS => {
                 Err(self.err(key, format!("text longer than {MAX_TEXT_CHARS} characters")))
             }
-            Value::String(s) if s.trim().is_empty() => Ok(Err("blank".into())),
-            Value::String(s) => Ok(Ok(Some(s.clone()))),
-            Value::Number(n) => Ok(Ok(Some(n.to_string()))),
-            other => Ok(Err(format!("not text ({})", type_name(other)))),
+            PropValue::Str(s) if s.trim().is_empty() => Ok(Err("blank".into())),
+            PropValue::Str(s) => Ok(Ok(Some(s.as_ref().to_owned()))),
+            PropValue::Number(n) => Ok(Ok(Some(n.to_string()))),
+            other => Ok(Err(format!("not text ({})", other.kind()))),
         }
     }
 
-    fn check_text(&self, key: &str, v: &'a Value) -> Result<&'a str, DataError> {
+    fn check_text(&self, key: &str, v: &'a PropValue<'a>) -> Result<&'a str, DataError> {
         match v {
-            Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+            PropValue::Str(s) if s.chars().count() > MAX_TEXT_CHARS => {
                 Err(self.err(key, format!("text longer than {MAX_TEXT_CHARS} characters")))
             }
-            Value::String(s) if s.trim().is_empty() => Err(self.err(key, "empty text")),
-            Value::String(s) => Ok(s),
-            other => Err(self.err(key, format!("expected a string, found {}", type_name(other)))),
+            PropValue::Str(s) if s.trim().is_empty() => Err(self.err(key, "empty text")),
+            PropValue::Str(s) => Ok(s),
+            other => Err(self.err(key, format!("expected a string, found {}", other.kind()))),
         }
     }
 
@@ -125,11 +123,11 @@ impl<'a> Props<'a> {
     /// An optional boolean (OSM's `"yes"` / `"no"` read as true / false).
     pub fn opt_bool(&mut self, key: &str) -> Option<bool> {
         match self.get(key)? {
-            Value::Bool(b) => Some(*b),
-            Value::String(s) if s == "yes" => Some(true),
-            Value::String(s) if s == "no" => Some(false),
+            PropValue::Bool(b) => Some(*b),
+            PropValue::Str(s) if s == "yes" => Some(true),
+            PropValue::Str(s) if s == "no" => Some(false),
             other => {
-                self.soft.push(self.err(key, format!("expected a boolean, found {}", type_name(other))));
+                self.soft.push(self.err(key, format!("expected a boolean, found {}", other.kind())));
                 None
             }
         }
@@ -148,7 +146,7 @@ impl<'a> Props<'a> {
                     // serde_json reads an integer beyond u64 as a float: say so, not "fractional".
                     Some(n) if n >= 0.0 && n.fract() == 0.0 => "a number too large for an integer",
                     Some(_) => "a negative or fractional number",
-                    None => type_name(v),
+                    None => v.kind(),
                 };
                 self.soft.push(self.err(key, format!("expected a non-negative integer, found {what}")));
                 None
@@ -160,7 +158,7 @@ impl<'a> Props<'a> {
     pub fn opt_str_list(&mut self, key: &str) -> Vec<String> {
         match self.get(key) {
             None => Vec::new(),
-            Some(Value::Array(items)) => {
+            Some(PropValue::Array(items)) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     match self.check_text(&format!("{key}[{i}]"), item) {
@@ -171,7 +169,7 @@ impl<'a> Props<'a> {
                 out
             }
             Some(other) => {
-                self.soft.push(self.err(key, format!("expected an array, found {}", type_name(other))));
+                self.soft.push(self.err(key, format!("expected an array, found {}", other.kind())));
                 Vec::new()
             }
         }

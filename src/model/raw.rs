@@ -14,6 +14,7 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAcces
 use serde_json::Value;
 
 use super::parse::MAX_FEATURES;
+use super::raw_props::PropValue;
 
 /// The top of a layer file, once read (its features went to the sink as they were read).
 #[derive(Debug)]
@@ -43,16 +44,19 @@ pub(crate) enum RawFeatures {
 /// Reads a layer file in one pass, handing each of the first [`MAX_FEATURES`] + 1 features to
 /// `sink` as soon as it is read (its index counts from 0), so no more than one feature's raw form
 /// is alive at a time. Fails only on malformed JSON.
-pub(crate) fn read_layer(text: &str, sink: &mut dyn FnMut(RawFeature)) -> Result<RawRoot, serde_json::Error> {
+pub(crate) fn read_layer<'t>(
+    text: &'t str,
+    sink: &mut dyn FnMut(RawFeature<'t>),
+) -> Result<RawRoot, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let root = de::DeserializeSeed::deserialize(RootSeed(sink), &mut de)?;
     de.end()?;
     Ok(root)
 }
 
-/// One element of `features`.
+/// One element of `features`; its properties borrow text from the file.
 #[derive(Debug)]
-pub(crate) enum RawFeature {
+pub(crate) enum RawFeature<'t> {
     /// Not a JSON object: its kind.
     NotObject(&'static str),
     /// An object.
@@ -62,7 +66,7 @@ pub(crate) enum RawFeature {
         /// The feature-level `id`.
         id: Option<Value>,
         /// The `properties` member.
-        properties: Option<Value>,
+        properties: Option<PropValue<'t>>,
         /// The `geometry` member (`None` when absent).
         geometry: Option<RawGeometry>,
         /// The `bbox` member.
@@ -209,13 +213,13 @@ impl<'de> Deserialize<'de> for Field {
 }
 
 /// Reads the root, sending the features to the sink.
-struct RootSeed<'s>(&'s mut dyn FnMut(RawFeature));
+struct RootSeed<'s, 'de>(&'s mut dyn FnMut(RawFeature<'de>));
 
-impl<'de> de::DeserializeSeed<'de> for RootSeed<'_> {
+impl<'de> de::DeserializeSeed<'de> for RootSeed<'_, 'de> {
     type Value = RawRoot;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawRoot, D::Error> {
-        struct V<'s>(&'s mut dyn FnMut(RawFeature));
-        impl<'de> Visitor<'de> for V<'_> {
+        struct V<'s, 'de>(&'s mut dyn FnMut(RawFeature<'de>));
+        impl<'de> Visitor<'de> for V<'_, 'de> {
             type Value = RawRoot;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a GeoJSON FeatureCollection")
@@ -249,13 +253,13 @@ impl<'de> de::DeserializeSeed<'de> for RootSeed<'_> {
 }
 
 /// Reads `features`, sending each to the sink.
-struct FeaturesSeed<'s>(&'s mut dyn FnMut(RawFeature));
+struct FeaturesSeed<'s, 'de>(&'s mut dyn FnMut(RawFeature<'de>));
 
-impl<'de> de::DeserializeSeed<'de> for FeaturesSeed<'_> {
+impl<'de> de::DeserializeSeed<'de> for FeaturesSeed<'_, 'de> {
     type Value = RawFeatures;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawFeatures, D::Error> {
-        struct V<'s>(&'s mut dyn FnMut(RawFeature));
-        impl<'de> Visitor<'de> for V<'_> {
+        struct V<'s, 'de>(&'s mut dyn FnMut(RawFeature<'de>));
+        impl<'de> Visitor<'de> for V<'_, 'de> {
             type Value = RawFeatures;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an array of features")
@@ -285,20 +289,20 @@ impl<'de> de::DeserializeSeed<'de> for FeaturesSeed<'_> {
     }
 }
 
-impl<'de> Deserialize<'de> for RawFeature {
+impl<'de> Deserialize<'de> for RawFeature<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = RawFeature;
+            type Value = RawFeature<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a GeoJSON Feature")
             }
             other_kinds!(RawFeature::NotObject);
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawFeature, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawFeature<'de>, A::Error> {
                 drain_seq(seq)?;
                 Ok(RawFeature::NotObject("an array"))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFeature, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFeature<'de>, A::Error> {
                 let (mut ty, mut id, mut properties, mut geometry, mut bbox) = (None, None, None, None, None);
                 while let Some(k) = map.next_key::<Field>()? {
                     match k {
