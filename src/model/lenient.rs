@@ -291,12 +291,7 @@ pub(crate) fn grade_separated(p: &Props) -> bool {
 mod tests {
     use super::*;
 
-    fn props(json: &str) -> Vec<(std::borrow::Cow<'_, str>, crate::model::raw_props::PropValue<'_>)> {
-        match serde_json::from_str(json).unwrap() {
-            crate::model::raw_props::PropValue::Object(m) => m,
-            other => panic!("not an object: {other:?}"),
-        }
-    }
+    use crate::model::raw_props::members as props;
 
     #[test]
     fn names_fall_back_through_osm_tags_name_ref_and_a_readable_default() {

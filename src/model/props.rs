@@ -4,12 +4,9 @@
 //! property is recorded in `soft` and read as absent, so the feature still draws; a default the
 //! lenient reader applies is recorded in `notes` (see [`super::note`]).
 
-use std::borrow::Cow;
-
 use super::error::quoted;
-use super::raw_props::{find, PropValue};
+use super::raw_props::{find, Member, PropValue};
 use super::{DataError, Text};
-use serde_json::Value;
 
 /// Longest text accepted in any property, in characters. Longer values are rejected so that a
 /// hostile file cannot blow up the layout or the memory of a panel.
@@ -18,7 +15,7 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 pub(crate) struct Props<'a> {
     file: &'a str,
     index: usize,
-    map: Option<&'a [(Cow<'a, str>, PropValue<'a>)]>,
+    map: Option<&'a [Member<'a>]>,
     /// Whether some key has an ASCII capital: only then can a missing key still match in
     /// another case (every key looked up is lower-case), so the scan is skipped otherwise.
     capitals: bool,
@@ -28,19 +25,8 @@ pub(crate) struct Props<'a> {
     pub notes: Vec<(String, String, Option<String>)>,
 }
 
-pub(crate) fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 impl<'a> Props<'a> {
-    pub fn new(file: &'a str, index: usize, map: Option<&'a [(Cow<'a, str>, PropValue<'a>)]>) -> Self {
+    pub fn new(file: &'a str, index: usize, map: Option<&'a [Member<'a>]>) -> Self {
         let capitals = map.is_some_and(|m| m.iter().any(|(k, _)| k.bytes().any(|b| b.is_ascii_uppercase())));
         Self { file, index, map, capitals, soft: Vec::new(), notes: Vec::new() }
     }

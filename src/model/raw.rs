@@ -107,7 +107,16 @@ pub(crate) enum Coords {
 }
 
 /// The JSON kind of a `serde_json::Value`, for messages.
-pub(crate) use super::props::type_name as kind_of;
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
 
 /// Visitor methods for every JSON kind that is not an object, each giving `$make(kind)`. Arrays
 /// and objects met this way are read to their end and dropped.

@@ -13,6 +13,9 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
+/// A member of an object inside `properties`: its name and its value.
+pub(crate) type Member<'a> = (Cow<'a, str>, PropValue<'a>);
+
 /// One JSON value inside `properties`.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum PropValue<'a> {
@@ -27,11 +30,11 @@ pub(crate) enum PropValue<'a> {
     /// An array.
     Array(Vec<PropValue<'a>>),
     /// An object: its members in file order.
-    Object(Vec<(Cow<'a, str>, PropValue<'a>)>),
+    Object(Vec<Member<'a>>),
 }
 
 impl PropValue<'_> {
-    /// The JSON kind, for messages ("a string", "an object", …), as [`super::props::type_name`].
+    /// The JSON kind, for messages ("a string", "an object", …), as [`super::raw::kind_of`].
     pub fn kind(&self) -> &'static str {
         match self {
             PropValue::Null => "null",
@@ -143,7 +146,7 @@ impl<'de> Deserialize<'de> for PropValue<'de> {
 /// The value of `key` among `members` by `Value`'s rules: an exact match (the last, as a repeated
 /// member overwrites), else — when `other_case` — the case-insensitive match with the smallest key.
 pub(crate) fn find<'m, 'a>(
-    members: &'m [(Cow<'a, str>, PropValue<'a>)],
+    members: &'m [Member<'a>],
     key: &str,
     other_case: bool,
 ) -> Option<&'m PropValue<'a>> {
@@ -153,7 +156,7 @@ pub(crate) fn find<'m, 'a>(
     if !other_case {
         return None;
     }
-    let mut best: Option<&(Cow<str>, PropValue)> = None;
+    let mut best: Option<&Member> = None;
     for m in members.iter().filter(|(k, _)| k.eq_ignore_ascii_case(key)) {
         // `<=`: of two equal keys the later one counts.
         if best.is_none_or(|b| m.0 <= b.0) {
@@ -163,17 +166,19 @@ pub(crate) fn find<'m, 'a>(
     best.map(|(_, v)| v)
 }
 
+/// The members of a JSON object, read as a feature's `properties` are: for tests.
+#[cfg(test)]
+pub(crate) fn members(json: &str) -> Vec<Member<'_>> {
+    match serde_json::from_str(json).unwrap() {
+        PropValue::Object(m) => m,
+        other => panic!("not an object: {other:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::Value;
-
-    fn members(json: &str) -> Vec<(Cow<'_, str>, PropValue<'_>)> {
-        match serde_json::from_str(json).unwrap() {
-            PropValue::Object(m) => m,
-            other => panic!("not an object: {other:?}"),
-        }
-    }
 
     #[test]
     fn text_without_escapes_is_borrowed_and_with_escapes_owned() {
