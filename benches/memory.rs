@@ -15,9 +15,8 @@ use parkmap::datagen::{generate, GenOptions, DEFAULT_SEED};
 use parkmap::filter::Filter;
 use parkmap::geo::Viewport;
 use parkmap::index::{ClusterCache, SpatialIndex, DEFAULT_RADIUS_PX};
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::parse_layer;
 use parkmap::model::Park;
+use parkmap::read::{parse_layer, parse_manifest};
 use parkmap::search::{bundled_pinyin, SearchIndex};
 
 /// [`System`], counting the bytes live and their peak.

@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
-use parkmap::model::parse::parse_layer;
 use parkmap::model::LayerKind;
+use parkmap::read::parse_layer;
 use parkmap::validate::validate_bundle;
 
 fn feature(geometry: String, props: String) -> String {

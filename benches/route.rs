@@ -19,9 +19,8 @@ mod native {
     use std::time::{Duration, Instant};
 
     use parkmap::geo::LonLat;
-    use parkmap::model::manifest::parse_manifest;
-    use parkmap::model::parse::parse_layer;
     use parkmap::model::{Park, PoiKind, Text, Trail, TrailKind};
+    use parkmap::read::{parse_layer, parse_manifest};
     use parkmap::route::{plan, plan_loop, RouteError, RouteOptions, TrailGraph};
     use rand::{Rng, SeedableRng};
     use rand_chacha::ChaCha8Rng;

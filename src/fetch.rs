@@ -1,9 +1,8 @@
 //! The only network I/O: fetching the manifest, the layers and the search's pinyin table with
 //! gloo-net, with a timeout per attempt and bounded retries with backoff ([`RetryPolicy`]).
 
-use crate::model::manifest::{parse_manifest, Manifest};
-use crate::model::parse::{parse_layer, LayerParse};
-use crate::model::{DataError, LayerRef};
+use crate::model::{DataError, LayerRef, Manifest};
+use crate::read::{parse_layer, parse_manifest, LayerParse};
 use crate::retry::{content_type_ok, is_retryable, RetryPolicy};
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::prelude::*;
@@ -148,9 +147,9 @@ pub async fn load_layer(layer: &LayerRef, manifest_url: &str, on_retry: &dyn Fn(
     };
     match fetch_text(&url, file, RetryPolicy::default(), on_retry).await {
         Ok(text) => {
-            crate::ui::mark(&format!("fetched:{file}"));
+            crate::timing::mark(&format!("fetched:{file}"));
             let parsed = parse_layer(layer.kind, file, &text);
-            crate::ui::mark(&format!("parsed:{file}"));
+            crate::timing::mark(&format!("parsed:{file}"));
             parsed
         }
         Err(e) => failed(e),

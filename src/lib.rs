@@ -1,8 +1,8 @@
 //! ParkMap: the interactive map of the Shenzhen-Harbin Industrial Park (深哈产业园).
 //!
-//! The pure core (`geo`, `model`, `i18n`, `filter`, `index`, `label`, `search`, `sort`, `route`, `embed`,
-//! `retry`, `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`) only builds
-//! for wasm32.
+//! The pure core (`geo`, `model`, `read`, `i18n`, `filter`, `index`, `label`, `search`, `sort`, `route`,
+//! `embed`, `retry`, `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`,
+//! `timing`) only builds for wasm32.
 
 pub mod classes;
 pub mod embed;
@@ -14,6 +14,7 @@ pub mod index;
 pub mod label;
 pub mod listing;
 pub mod model;
+pub mod read;
 pub mod retry;
 pub mod route;
 pub mod search;
@@ -29,5 +30,7 @@ pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod timing;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

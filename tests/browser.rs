@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 use parkmap::geo::LonLat;
 use parkmap::i18n::Lang;
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::parse_layer;
 use parkmap::model::LayerKind;
+use parkmap::read::{parse_layer, parse_manifest};
 use parkmap::ui::{AppState, Shell};
 use std::cell::Cell;
 use std::rc::Rc;

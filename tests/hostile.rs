@@ -16,10 +16,9 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::{parse_layer, MAX_LAYER_BYTES};
 use parkmap::model::url::resolve_layer_url;
 use parkmap::model::{DataError, LayerKind, Park};
+use parkmap::read::{parse_layer, parse_manifest, MAX_LAYER_BYTES};
 use parkmap::validate::files::validate_path;
 use parkmap::validate::Report;
 use serde_json::Value;

@@ -11,9 +11,8 @@ use std::path::{Path, PathBuf};
 use parkmap::geo::measure::distance_m;
 use parkmap::geo::LonLat;
 use parkmap::import::run::run;
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::parse_layer;
 use parkmap::model::Layer;
+use parkmap::read::{parse_layer, parse_manifest};
 use parkmap::validate::files::validate_path;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");

@@ -6,8 +6,8 @@
 use parkmap::geo::{MapBounds, MapPoint, ScreenPoint, ScreenRect, Viewport};
 use parkmap::i18n::Lang;
 use parkmap::label::{place_labels, Candidate, EmMetrics, LabelClass, PlaceOptions, PreviousChoices};
-use parkmap::model::parse::parse_layer;
 use parkmap::model::LayerKind;
+use parkmap::read::parse_layer;
 use proptest::prelude::*;
 
 const NAMES: [&str; 8] = [
@@ -103,7 +103,7 @@ fn zones() -> Vec<parkmap::model::Zone> {
 fn manifest_extent() -> MapBounds {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/park.json");
     let text = std::fs::read_to_string(path).expect("park.json");
-    let (manifest, _) = parkmap::model::manifest::parse_manifest("park.json", &text).expect("manifest");
+    let (manifest, _) = parkmap::read::parse_manifest("park.json", &text).expect("manifest");
     manifest.bounds
 }
 

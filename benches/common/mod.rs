@@ -7,9 +7,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use parkmap::datagen::{generate, GenOptions, DEFAULT_SEED};
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::parse_layer;
 use parkmap::model::Park;
+use parkmap::read::{parse_layer, parse_manifest};
 
 /// Parses a bundle given as (file name, contents) pairs, manifest first.
 fn parse_bundle(read: impl Fn(&str) -> String) -> Park {

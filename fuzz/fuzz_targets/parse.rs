@@ -7,9 +7,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use parkmap::geo::MapPoint;
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::parse_layer;
 use parkmap::model::{ContextShape, DataError, Layer, LayerKind};
+use parkmap::read::{parse_layer, parse_manifest};
 use parkmap::search::PinyinTable;
 use parkmap::validate::validate_bundle;
 

@@ -25,9 +25,8 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use parkmap::geo::LonLat;
-    use parkmap::model::manifest::parse_manifest;
-    use parkmap::model::parse::parse_layer;
     use parkmap::model::{LayerKind, Park};
+    use parkmap::read::{parse_layer, parse_manifest};
     use parkmap::route::{plan, plan_loop, to_gpx, RouteOptions, TrailGraph};
     use std::path::Path;
 

@@ -8,8 +8,8 @@ use serde_json::{json, Map, Value};
 use super::{write, Format, GeomClass, ImportError, Input, Origin};
 use crate::geo::LonLat;
 use crate::model::note::Note;
-use crate::model::parse::parse_layer_indexed;
 use crate::model::{DataError, Layer, LayerKind, Text};
+use crate::read::parse_layer_indexed;
 
 /// What the manifest says that the data cannot: the caller's words, never invented.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,7 +5,7 @@
 //! Every format is read into GeoJSON features first ([`SourceFeature`], coordinates converted to
 //! WGS84 when the data is GCJ-02 or BD-09), each remembering where it came from ([`Origin`]). The
 //! features of each layer kind are then read by the app's own lenient reader
-//! ([`crate::model::parse`]), so ids, names and vocabularies are defaulted exactly as the map would,
+//! ([`crate::read`]), so ids, names and vocabularies are defaulted exactly as the map would,
 //! with the same notes; [`write`](mod@write) writes what it read in the strict form. Any problem of the input
 //! is an [`ImportError`] located at its file and line (CSV, XML) or feature, and no bundle is made.
 //!

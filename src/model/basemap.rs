@@ -19,7 +19,6 @@
 use super::{ContextShape, Layer};
 use crate::geo::tiles::{TemplateError, TileCrs, TileTemplate, MAX_TILE_ZOOM};
 use crate::geo::{MapBounds, MapPoint};
-use serde_json::Value;
 use thiserror::Error;
 
 /// Subdomains `{s}` takes when none are given (Leaflet's default).
@@ -141,55 +140,6 @@ pub fn clean_attribution(text: &str) -> String {
     } else {
         joined.chars().take(MAX_ATTRIBUTION_CHARS - 1).chain(['…']).collect()
     }
-}
-
-/// Reads the manifest's `basemap` object: `{"tiles": "https://…/{z}/{x}/{y}.png", "attribution":
-/// "© …", "max_zoom": 18, "crs": "wgs84" | "gcj02", "subdomains": ["a", "b"]}` (only `tiles`
-/// required). `Err` is the property at fault (`basemap.tiles`) and why.
-pub fn parse_manifest_basemap(v: &Value) -> Result<Basemap, (String, String)> {
-    let bad = |k: &str, why: String| (format!("basemap.{k}"), why);
-    let Value::Object(o) = v else { return Err(("basemap".into(), "expected an object".into())) };
-    if let Some(k) =
-        o.keys().find(|k| !["tiles", "attribution", "max_zoom", "crs", "subdomains"].contains(&k.as_str()))
-    {
-        return Err(bad(
-            k,
-            "unknown property (expected tiles, attribution, max_zoom, crs, subdomains)".into(),
-        ));
-    }
-    let tiles = o
-        .get("tiles")
-        .and_then(Value::as_str)
-        .ok_or_else(|| bad("tiles", "missing or not a string".into()))?;
-    let attribution = match o.get("attribution") {
-        None => None,
-        Some(Value::String(s)) => Some(s.as_str()),
-        Some(_) => return Err(bad("attribution", "expected a string".into())),
-    };
-    let max_zoom = match o.get("max_zoom") {
-        None => None,
-        Some(z) => match z.as_u64() {
-            Some(z) if z <= u64::from(MAX_TILE_ZOOM) => Some(z as u8),
-            _ => return Err(bad("max_zoom", format!("expected a whole number from 0 to {MAX_TILE_ZOOM}"))),
-        },
-    };
-    let crs = match o.get("crs") {
-        None => TileCrs::Wgs84,
-        Some(c) => c
-            .as_str()
-            .and_then(TileCrs::from_key)
-            .ok_or_else(|| bad("crs", "expected \"wgs84\" or \"gcj02\"".into()))?,
-    };
-    let subdomains: Vec<&str> = match o.get("subdomains") {
-        None => Vec::new(),
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|s| s.as_str().filter(|s| !s.is_empty() && s.len() <= 64))
-            .collect::<Option<_>>()
-            .ok_or_else(|| bad("subdomains", "expected an array of short strings".into()))?,
-        Some(_) => return Err(bad("subdomains", "expected an array of strings".into())),
-    };
-    Basemap::new(tiles, &subdomains, attribution, crs, max_zoom).map_err(|e| bad("tiles", e.to_string()))
 }
 
 impl Layer {

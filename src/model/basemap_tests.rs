@@ -4,10 +4,6 @@ use crate::geo::measure::distance_m;
 use crate::geo::LonLat;
 use crate::model::{Company, PolygonGeom, Zone};
 
-fn manifest_basemap(json: &str) -> Result<Basemap, (String, String)> {
-    parse_manifest_basemap(&serde_json::from_str(json).unwrap())
-}
-
 #[test]
 fn a_good_template_is_kept_with_its_defaults() {
     let b =
@@ -58,37 +54,6 @@ fn attribution_is_one_line_of_plain_text() {
     assert!(long.ends_with('…'));
     let b = Basemap::new("https://t.example/{z}/{x}/{y}", &[], Some("  \n "), TileCrs::Wgs84, None).unwrap();
     assert_eq!(b.attribution, None);
-}
-
-#[test]
-fn the_manifest_may_name_a_basemap() {
-    let b = manifest_basemap(
-        r#"{"tiles":"https://t{s}.example/{z}/{x}/{y}.png","attribution":"© T","max_zoom":17,"crs":"gcj02","subdomains":["1","2"]}"#,
-    )
-    .unwrap();
-    assert_eq!((b.crs, b.max_zoom, b.attribution.as_deref()), (TileCrs::Gcj02, 17, Some("© T")));
-    assert_eq!(
-        b.template.url(crate::geo::tiles::TileId { z: 1, x: 0, y: 1 }, false),
-        "https://t2.example/1/0/1.png"
-    );
-    assert_eq!(manifest_basemap(r#"{"tiles":"https://t/{z}/{x}/{y}"}"#).unwrap().crs, TileCrs::Wgs84);
-}
-
-#[test]
-fn a_bad_manifest_basemap_names_the_property() {
-    let cases = [
-        (r#"[]"#, "basemap"),
-        (r#"{"attribution":"x"}"#, "basemap.tiles"),
-        (r#"{"tiles":"https://t/{z}/{x}"}"#, "basemap.tiles"),
-        (r#"{"tiles":"https://t/{z}/{x}/{y}","crs":"bd09"}"#, "basemap.crs"),
-        (r#"{"tiles":"https://t/{z}/{x}/{y}","max_zoom":30}"#, "basemap.max_zoom"),
-        (r#"{"tiles":"https://t/{z}/{x}/{y}","subdomains":"abc"}"#, "basemap.subdomains"),
-        (r#"{"tiles":"https://t/{z}/{x}/{y}","attribution":3}"#, "basemap.attribution"),
-        (r#"{"tiles":"https://t/{z}/{x}/{y}","tile":"x"}"#, "basemap.tile"),
-    ];
-    for (json, property) in cases {
-        assert_eq!(manifest_basemap(json).unwrap_err().0, property, "{json}");
-    }
 }
 
 #[test]
@@ -144,33 +109,4 @@ fn moved_bounds_keep_their_size() {
     let g = bounds_for(b, TileCrs::Gcj02);
     assert!((g.width() - b.width()).abs() < 200.0 && (g.height() - b.height()).abs() < 200.0);
     assert!(g.min.x > b.min.x, "GCJ-02 moves the park east here");
-}
-
-#[test]
-fn a_bad_basemap_in_the_manifest_is_reported_and_the_park_still_loads() {
-    let manifest = |basemap: &str| {
-        format!(
-            r#"{{"parkmap":1,"id":"p","name":{{"zh":"园","en":"Park"}},"bounds":[126.4,45.8,126.6,45.9],
-            "attribution":{{"zh":"数据","en":"Data"}},"provenance":{{"zh":"示意","en":"Illustrative"}},
-            "basemap":{basemap},"layers":[{{"id":"zones","kind":"zones","url":"zones.geojson"}}]}}"#
-        )
-    };
-    let (m, problems) = crate::model::manifest::parse_manifest(
-        "park.json",
-        &manifest(r#"{"tiles":"https://t/{z}/{y}.png"}"#),
-    )
-    .unwrap();
-    assert_eq!(m.basemap, None);
-    assert_eq!(problems.len(), 1);
-    assert!(
-        problems[0].to_string().starts_with("park.json: basemap.tiles: tile URL template"),
-        "{}",
-        problems[0]
-    );
-    let (m, problems) = crate::model::manifest::parse_manifest(
-        "park.json",
-        &manifest(r#"{"tiles":"https://t/{z}/{x}/{y}.png"}"#),
-    )
-    .unwrap();
-    assert!(problems.is_empty() && m.basemap.is_some());
 }

@@ -1,19 +1,11 @@
-//! The park's typed model, parsed from the manifest and GeoJSON layers. Pure: no DOM.
+//! The park's typed model: its features, manifest and basemap, and their rules (URLs, errors,
+//! notes). The reader (`read/`) fills it from the manifest and GeoJSON layers. Pure: no DOM.
 
 pub mod basemap;
 mod enums;
 pub mod error;
-mod features;
-mod geometry;
-mod intern;
-mod lenient;
 pub mod manifest;
 pub mod note;
-pub mod parse;
-mod props;
-mod raw;
-mod raw_geometry;
-mod raw_props;
 pub mod url;
 
 use std::collections::HashSet;
@@ -24,7 +16,6 @@ pub use enums::{ContextKind, Industry, LayerKind, PoiKind, Surface, TrailKind, W
 pub use error::DataError;
 pub use manifest::{Figures, LayerRef, Manifest};
 pub use note::Note;
-pub use props::MAX_TEXT_CHARS;
 
 use crate::geo::{LonLat, MapPoint};
 use crate::i18n::Lang;

@@ -5,14 +5,6 @@
 
 use wasm_bindgen::JsValue;
 
-/// Records a User Timing mark `parkmap:<name>` (DevTools' Performance panel and
-/// `bench/timeline.mjs` show them): where a load spends its time.
-pub fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(&format!("parkmap:{name}"));
-    }
-}
-
 /// Runs `f` once, when the main thread is next idle (`requestIdleCallback`), and at the latest after
 /// `within`; after `within` where the browser has no idle callbacks (Safari). For work that must not
 /// hold up the map's first render.

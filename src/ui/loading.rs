@@ -51,10 +51,10 @@ pub(super) fn load_park(state: AppState, param: Option<String>, view: Option<Map
                 return;
             }
         };
-        super::browser::mark("manifest");
+        crate::timing::mark("manifest");
         let layers = manifest.layers.clone();
         state.apply_manifest(manifest, problems, view, Some(manifest_url));
-        super::browser::mark("manifest-applied");
+        crate::timing::mark("manifest-applied");
         // Every layer on its own task: they load in parallel and each draws as soon as it parses.
         for layer in layers {
             load_layer(state, layer);

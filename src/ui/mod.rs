@@ -1,7 +1,6 @@
 //! The Leptos UI: thin components that read signals and call the pure core.
 
 mod browser;
-pub use browser::mark;
 mod controls;
 mod embed;
 mod embed_dialog;
@@ -38,9 +37,9 @@ fn browser_languages() -> Vec<String> {
 /// Mounts the app on `<body>`; called by the binary's `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    browser::mark("start");
+    crate::timing::mark("start");
     mount_to_body(App);
-    browser::mark("mounted");
+    crate::timing::mark("mounted");
 }
 
 /// The whole app: reads `?lang=` and `?park=`, loads the park and shows the [`Shell`].

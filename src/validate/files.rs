@@ -12,10 +12,9 @@ use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 use super::{validate_bundle, Report};
-use crate::model::manifest::MAX_MANIFEST_BYTES;
-use crate::model::parse::MAX_LAYER_BYTES;
 use crate::model::url::scheme;
 use crate::model::DataError;
+use crate::read::{MAX_LAYER_BYTES, MAX_MANIFEST_BYTES};
 
 /// A UTF-8 byte-order mark, which the parsers drop before checking a file's size.
 const BOM_BYTES: usize = 3;

@@ -34,9 +34,8 @@ mod tests;
 use std::collections::HashSet;
 
 use crate::model::error::quoted;
-use crate::model::manifest::{parse_manifest, Manifest};
-use crate::model::parse::{parse_layer_indexed, LayerParse};
-use crate::model::{DataError, Layer, LayerKind, Note, Park};
+use crate::model::{DataError, Layer, LayerKind, Manifest, Note, Park};
+use crate::read::{parse_layer_indexed, parse_manifest, LayerParse};
 
 /// Two zones may share an edge; an intersection up to this area (m²) is rounding, not overlap. The
 /// same slack applies to a zone poking out of the park boundary.

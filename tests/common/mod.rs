@@ -4,9 +4,8 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use parkmap::model::manifest::parse_manifest;
-use parkmap::model::parse::parse_layer;
 use parkmap::model::{Manifest, Park};
+use parkmap::read::{parse_layer, parse_manifest};
 
 /// Parses the committed bundle afresh; any parse problem fails the test that asks for it.
 #[allow(dead_code)] // each test crate uses the part it needs

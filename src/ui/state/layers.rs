@@ -2,8 +2,8 @@
 //! arrived, every data problem, one status per layer, and which layers the visitor switched off.
 
 use super::Reader;
-use crate::model::parse::LayerParse;
 use crate::model::{DataError, LayerKind, LayerRef, Manifest, Note, Park};
+use crate::read::LayerParse;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -221,7 +221,7 @@ impl LayerState {
             if let Some(batch) = this.arrived.try_update_value(std::mem::take) {
                 let n = batch.len();
                 this.apply_layers(batch);
-                crate::ui::browser::mark(&format!("applied:{n}"));
+                crate::timing::mark(&format!("applied:{n}"));
             }
         };
         request_animation_frame(flush);

@@ -4,16 +4,19 @@
 use geojson::GeometryValue;
 use serde_json::Value;
 
-use super::error::quoted;
 use super::geometry::{lines, point, polygons, positions, project, vertex_count, wrong_type};
 use super::intern::Interner;
 use super::lenient::{self, IdPlan};
-use super::parse::{MAX_CAPITAL_YUAN, MAX_VERTICES};
+use super::limits::{MAX_CAPITAL_YUAN, MAX_VERTICES};
 use super::props::Props;
 use super::raw::{kind_of, RawFeature};
 use super::raw_props::PropValue;
-use super::*;
-use crate::geo::measure;
+use crate::geo::{measure, LonLat};
+use crate::model::error::quoted;
+use crate::model::{
+    url, Company, ContextFeature, ContextKind, ContextShape, DataError, Industry, Layer, LayerKind, Poi,
+    PoiKind, Text, Trail, TrailKind, Winter, Zone, ZoneCategory,
+};
 
 /// One parsed feature of any layer.
 pub(crate) enum Item {

@@ -7,8 +7,8 @@ use geojson::{GeometryValue, Position};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::error::quoted;
 use super::raw::{drain_map, kind_of, Coords, RawGeometry};
+use crate::model::error::quoted;
 
 impl<'de> Deserialize<'de> for Coords {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -13,7 +13,7 @@ use geojson::Position;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::parse::MAX_FEATURES;
+use super::limits::MAX_FEATURES;
 use super::raw_props::PropValue;
 
 /// The top of a layer file, once read (its features went to the sink as they were read).

@@ -1,6 +1,9 @@
 //! Every DataError case of layer parsing, each with its location.
 
 use super::*;
+use crate::geo::LonLat;
+use crate::model::{Industry, Winter};
+use crate::read::limits::{self, MAX_CAPITAL_YUAN, MAX_VERTICES};
 
 fn fc(features: &str) -> String {
     format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#)
@@ -174,14 +177,14 @@ fn duplicate_ids_keep_the_first() {
 
 #[test]
 fn oversized_text_is_rejected() {
-    let long = "x".repeat(props::MAX_TEXT_CHARS + 1);
+    let long = "x".repeat(limits::MAX_TEXT_CHARS + 1);
     let e = errors(
         LayerKind::Companies,
         &fc(&company_with(&format!(
             r#"{{"id":"c2","name_zh":"{long}","name_en":"B","industry":"bio_economy"}}"#
         ))),
     );
-    assert_eq!(e[0], format!("f.geojson:0: name_zh: text longer than {} characters", props::MAX_TEXT_CHARS));
+    assert_eq!(e[0], format!("f.geojson:0: name_zh: text longer than {} characters", limits::MAX_TEXT_CHARS));
 }
 
 #[test]

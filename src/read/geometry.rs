@@ -1,10 +1,10 @@
 //! GeoJSON geometries → positions in both spaces, checked: finite, in range, enough positions,
 //! closed rings with three distinct corners. Every problem names the feature and the part.
 
-use super::error::number;
 use super::props::Props;
-use super::{DataError, PolygonGeom};
 use crate::geo::{LonLat, MapPoint};
+use crate::model::error::number;
+use crate::model::{DataError, PolygonGeom};
 use geojson::{GeometryValue, Position};
 
 fn type_name(g: &GeometryValue) -> &'static str {

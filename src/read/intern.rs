@@ -5,7 +5,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
-use super::Text;
+use crate::model::Text;
 
 /// The distinct values met so far in one layer.
 #[derive(Default)]

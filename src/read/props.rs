@@ -2,15 +2,12 @@
 //!
 //! Names match case-insensitively (`NAME`, `Name_En`), an exact match first. A mistyped optional
 //! property is recorded in `soft` and read as absent, so the feature still draws; a default the
-//! lenient reader applies is recorded in `notes` (see [`super::note`]).
+//! lenient reader applies is recorded in `notes` (see [`crate::model::note`]).
 
-use super::error::quoted;
+use super::limits::MAX_TEXT_CHARS;
 use super::raw_props::{find, Member, PropValue};
-use super::{DataError, Text};
-
-/// Longest text accepted in any property, in characters. Longer values are rejected so that a
-/// hostile file cannot blow up the layout or the memory of a panel.
-pub const MAX_TEXT_CHARS: usize = 2_000;
+use crate::model::error::quoted;
+use crate::model::{DataError, Text};
 
 pub(crate) struct Props<'a> {
     file: &'a str,

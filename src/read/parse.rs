@@ -10,24 +10,14 @@ use rustc_hash::FxHashSet as HashSet;
 
 use serde_json::Value;
 
-use super::error::quoted;
 use super::features::parse_feature;
 use super::intern::Interner;
 use super::lenient::IdPlan;
-use super::note::{Note, Notes};
+use super::limits::{MAX_FEATURES, MAX_LAYER_BYTES};
 use super::raw::{kind_of, read_layer, RawFeatures, RawRoot};
-use super::*;
-
-/// Largest layer file accepted, in bytes (documented in the README).
-pub const MAX_LAYER_BYTES: usize = 32 * 1024 * 1024;
-/// Most features accepted in one layer.
-pub const MAX_FEATURES: usize = 200_000;
-/// Most vertices accepted in one feature's geometry (all its lines or rings together).
-pub const MAX_VERTICES: usize = 50_000;
-/// Largest registered capital accepted, in yuan (10 trillion: ten times the largest registered
-/// capital in China). With at most [`MAX_FEATURES`] companies a layer's total stays below 2·10¹⁸,
-/// so sums of capital never overflow a `u64`.
-pub const MAX_CAPITAL_YUAN: u64 = 10_000_000_000_000;
+use crate::model::error::quoted;
+use crate::model::note::{Note, Notes};
+use crate::model::{DataError, Layer, LayerKind};
 
 /// The result of parsing one layer: whatever was valid, every problem found, and every default
 /// applied.

@@ -6,8 +6,9 @@
 use geojson::GeometryValue;
 use serde_json::Value;
 
+use super::limits::MAX_TEXT_CHARS;
 use super::props::Props;
-use super::{ContextKind, DataError, Industry, LayerKind, PoiKind, Surface, Text, ZoneCategory};
+use crate::model::{ContextKind, DataError, Industry, LayerKind, PoiKind, Surface, Text, ZoneCategory};
 
 /// Where a feature's id came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +34,7 @@ pub(crate) fn resolve_id(
         Err(why) => p.note("id", format!("{why}; another id used"), None),
     }
     match feature_id {
-        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= super::MAX_TEXT_CHARS => {
+        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= MAX_TEXT_CHARS => {
             return Ok(IdPlan::Real(s.clone()))
         }
         Some(Value::Number(n)) => return Ok(IdPlan::Real(n.to_string())),
@@ -291,7 +292,7 @@ pub(crate) fn grade_separated(p: &Props) -> bool {
 mod tests {
     use super::*;
 
-    use crate::model::raw_props::members as props;
+    use crate::read::raw_props::members as props;
 
     #[test]
     fn names_fall_back_through_osm_tags_name_ref_and_a_readable_default() {

@@ -1,0 +1,24 @@
+//! The lenient reader: the manifest and GeoJSON layer files → the park's typed model
+//! ([`crate::model`]), every problem located, every default noted. Depends on the model, never the
+//! reverse. Pure: no DOM.
+
+mod basemap;
+mod features;
+mod geometry;
+mod intern;
+mod lenient;
+mod limits;
+mod manifest;
+mod parse;
+mod props;
+mod raw;
+mod raw_geometry;
+mod raw_props;
+
+pub use basemap::parse_manifest_basemap;
+pub use limits::{
+    MAX_CAPITAL_YUAN, MAX_FEATURES, MAX_LAYERS, MAX_LAYER_BYTES, MAX_MANIFEST_BYTES, MAX_TEXT_CHARS,
+    MAX_VERTICES,
+};
+pub use manifest::parse_manifest;
+pub use parse::{empty_layer, parse_layer, parse_layer_indexed, LayerParse};
