@@ -4,8 +4,8 @@
 // the load's phases from the app's User Timing marks (wasm started, mount, parsing the layers, and the
 // rest until ready). For judging a change before the full benchmark:
 //
-//   trunk build --release --dist target/ab/A   (then change something)
-//   trunk build --release --dist target/ab/B
+//   node scripts/build.mjs --dist target/ab/A   (then change something)
+//   node scripts/build.mjs --dist target/ab/B
 //   REPS=10 node bench/ab.mjs target/ab/A target/ab/B ['?park=/stress/park.json']
 //
 // Never fails on a figure.

@@ -154,7 +154,7 @@ const median = (xs) => {
 
 async function main() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    console.error(`phone: ${DIST}/index.html is missing: build it first (trunk build --release)`);
+    console.error(`phone: ${DIST}/index.html is missing: build it first (node scripts/build.mjs)`);
     process.exit(1);
   }
   const server = await serve(DIST, 0, {

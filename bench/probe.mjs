@@ -4,7 +4,7 @@
  *  cluster) is drawn and no layer is loading", then stamp the time after the next paint, as the
  *  peer pages do. Also keeps the wasm exports (for the memory size) and a zoom probe. */
 export const PARKMAP_PROBE = `(() => {
-  addEventListener('TrunkApplicationStarted', (e) => { window.__parkmapWasm = e.detail && e.detail.wasm; });
+  addEventListener('parkmap:started', (e) => { window.__parkmapWasm = e.detail && e.detail.wasm; });
   const drawn = () => document.querySelector('.map__company, .map__cluster') && !document.querySelector('.map__loading');
   const poll = () => {
     if (drawn()) {

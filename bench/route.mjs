@@ -1,7 +1,7 @@
 // Route and loop planning measured in the browser (wasm), through the planner's own controls:
 // the time from choosing the end point to the new summary on screen (planning + drawing), for many
 // POI pairs, and for 10 km loops. Prints figures; never fails on time.
-// Run: node bench/route.mjs   (after trunk build; serves dist/ like the e2e tests)
+// Run: node bench/route.mjs   (after node scripts/build.mjs; serves dist/ like the e2e tests)
 import path from 'node:path';
 import { startSuite, readData, ROOT } from '../tests/e2e/harness.mjs';
 

@@ -600,7 +600,7 @@ function buildReport(samples, bytes, cargo, env, parks) {
     return v.length ? `${median(v)}` : '?';
   };
   const notes = [];
-  notes.push(`ParkMap: ${path.relative(ROOT, DIST)} (trunk --release), commit ${env.commit}; clickable check: ${info('parkmap').clickable ?? '?'}.` +
+  notes.push(`ParkMap: ${path.relative(ROOT, DIST)} (scripts/build.mjs), commit ${env.commit}; clickable check: ${info('parkmap').clickable ?? '?'}.` +
     (process.env.BENCH_STALE_DIST ? ' WARNING: the build failed, so this is the PREVIOUS bundle in that folder.' : ''));
   notes.push(`Code bytes counted: ParkMap ${bytes.parkmap.files.map((f) => path.basename(f)).join(', ')}; ` +
     `Leaflet ${bytes.leaflet.files.map((f) => path.basename(f)).join(', ')}; MapLibre ${bytes.maplibre.files.map((f) => path.basename(f)).join(', ')} (page glue in bench/ not counted).`);

@@ -2,7 +2,8 @@
 # Benchmarks ParkMap against a Leaflet 1.9 page and a MapLibre GL JS page on the same park data, in
 # headless Debian Chromium (what each figure means: bench/README.md):
 #   1. installs what is missing (./scripts/setup.sh --browser, plus the peer libraries from npm);
-#   2. builds the release bundle into target/bench-dist (never touches dist/);
+#   2. builds the release bundle into target/bench-dist (never touches dist/) and prints its size
+#      ledger (scripts/size.mjs, target/bench/size.md);
 #   3. generates the 50 000-company stress park into target/stress-park (kept while newer than
 #      src/datagen);
 #   4. runs `node bench/run.mjs`, which prints the comparison table and writes
@@ -27,7 +28,7 @@ if [ ! -f node_modules/leaflet/dist/leaflet.js ] \
 fi
 
 say "building the release bundle into target/bench-dist"
-if ! trunk build --release --dist target/bench-dist; then
+if ! node scripts/build.mjs --names --dist target/bench-dist; then
   if [ -f target/bench-dist/index.html ]; then
     say "WARNING: the build failed; benchmarking the previous bundle in target/bench-dist"
     export BENCH_STALE_DIST=1
@@ -36,6 +37,9 @@ if ! trunk build --release --dist target/bench-dist; then
     exit 1
   fi
 fi
+
+say "the size ledger of target/bench-dist (scripts/size.mjs, also in target/bench/size.md)"
+node scripts/size.mjs --dist target/bench-dist --markdown target/bench/size.md
 
 STRESS=target/stress-park
 if [ -f "$STRESS/park.json" ] && [ -f "$STRESS/companies.geojson" ] \

@@ -1,10 +1,10 @@
-// Trunk post-build hook. (1) Moves trunk's inline start-up <script type="module"> into its own file and
+// The build's last step (scripts/build.mjs runs it on the staging folder). (1) Moves the inline start-up <script type="module"> into its own file and
 // adds the Content-Security-Policy, so the page runs with script-src 'self' (no inline script at all).
 // (2) Writes sw.js, the offline service worker, from scripts/sw.template.js with the list of files.
 // (3) Writes a .gz and a .br copy of every compressible file, for servers that send pre-compressed
 // files (nginx's gzip_static / brotli_static, most CDNs and object stores). The .gz copies are
 // Zopfli's (still plain gzip to every client, 5–6 % smaller than zlib's best: the wasm 509 → 480 KB).
-// Trunk runs it with TRUNK_STAGING_DIR set to the folder about to become dist/. Every URL it writes
+// PARKMAP_STAGING_DIR is the folder about to become dist/. Every URL it writes
 // is relative, so the same dist/ works at a site's root and under any subpath.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,13 +33,12 @@ export const CSP = [
 
 /** Files worth compressing (by extension); images such as PNG are compressed already. */
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|geojson|svg|bin|txt)$/;
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk post_build hook');
+const dir = process.env.PARKMAP_STAGING_DIR;
+if (!dir) throw new Error('PARKMAP_STAGING_DIR is not set: scripts/build.mjs runs this script');
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/.exec(html);
 if (!inline) throw new Error('no inline module script found in index.html');
-// (The inline script is matched with or without quotes: trunk's --minify drops them.)
 // First thing: remove index.html's "serve this folder over http" hint (shown only where no script runs).
 // Then, for the default park (no ?park=), preload its manifest and layers, known at build time, so
 // their requests start beside the wasm's instead of after it has run. The app's fetch has the same
@@ -88,8 +87,7 @@ const body = "document.getElementById('file-hint')?.remove();\n" + preload + inl
 const name = `start-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, name), body);
 html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
-// (trunk's --minify writes the tags without quotes: both spellings are accepted, and a page
-// without the charset tag fails the build rather than ship without its policy.)
+// A page without the charset tag fails the build rather than ship without its policy.
 const charset = /<meta charset="?utf-8"?>/i;
 if (!charset.test(html)) throw new Error('index.html has no <meta charset="utf-8"> to put the CSP after');
 html = html.replace(charset, `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
@@ -103,7 +101,7 @@ if (/(?:from|module_or_path:)\s*'\//.test(body)) throw new Error(`the start-up s
 fs.writeFileSync(indexPath, html);
 console.log(`post-build: start-up script moved to ${name}; CSP added`);
 
-// The service worker: the shell is every file trunk wrote, the data every file of the park bundle.
+// The service worker: the shell is every file the build wrote (the chunks too), the data every file of the park bundle.
 const walk = (d) => fs.readdirSync(d, { withFileTypes: true })
   .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
 const rel = (f) => path.relative(dir, f).split(path.sep).join('/');

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-echo "[run] building the release bundle (trunk build --release)"
-trunk build --release
+echo "[run] building the release bundle (node scripts/build.mjs)"
+node scripts/build.mjs
 PORT="${PORT:-8080}"
 exec node tests/e2e/serve.mjs dist "$PORT"

@@ -6,15 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must equal the wasm-bindgen crate version that Cargo.lock resolves.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# The splitter that cuts the wasm into the first module and its chunks (scripts/build.mjs).
+WASM_SPLIT_VERSION=0.2.4
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
-
-if ! grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
-  echo "Trunk.toml [tools] wasm_bindgen does not match Cargo.lock's wasm-bindgen $WASM_BINDGEN_VERSION" >&2
-  exit 1
-fi
 
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "wasm32-unknown-unknown target: present"
@@ -25,11 +21,11 @@ for component in clippy rustfmt; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
 
-if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
-  say "trunk $TRUNK_VERSION: present"
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION: present"
 else
-  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
-  cargo install trunk --locked --version "$TRUNK_VERSION"
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 4 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then

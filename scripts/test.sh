@@ -53,7 +53,7 @@ cargo_tier native cargo test --locked
 cargo_tier browser cargo test --locked --target wasm32-unknown-unknown --test browser
 # The parsers and the validator under cargo-fuzz, briefly (./scripts/fuzz.sh 600 runs it longer).
 check fuzz ./scripts/fuzz.sh 20
-check trunk-build trunk build --release
+check build node scripts/build.mjs
 
 echo "=== e2e: node --test tests/e2e/"
 if [ -f dist/index.html ]; then

@@ -45,12 +45,12 @@ const metaCsp = () => /http-equiv="Content-Security-Policy" content="([^"]+)"/.e
 
 test('nginx sends the right type, encoding, cache rule and CSP for each kind of file', async () => {
   const br = { 'accept-encoding': 'gzip, br' };
-  // trunk's hashes are 64-bit hex without leading zeros: 12 to 16 digits (one build in 16 has 15)
+  // the build names code files after 16 hex digits of a SHA-256 of their content
   const cases = [
     { file: '', type: /^text\/html; charset=utf-8$/, cache: 'no-cache', original: 'index.html' },
     { file: hashed(/_bg\.wasm$/), type: /^application\/wasm$/, cache: 'public, max-age=31536000, immutable' },
-    { file: hashed(/^parkmap-[0-9a-f]{12,16}\.js$/), type: /^application\/javascript/, cache: 'public, max-age=31536000, immutable' },
-    { file: hashed(/^main-[0-9a-f]{12,16}\.css$/), type: /^text\/css/, cache: 'public, max-age=31536000, immutable' },
+    { file: hashed(/^parkmap-[0-9a-f]{16}\.js$/), type: /^application\/javascript/, cache: 'public, max-age=31536000, immutable' },
+    { file: hashed(/^main-[0-9a-f]{16}\.css$/), type: /^text\/css/, cache: 'public, max-age=31536000, immutable' },
     { file: 'sw.js', type: /^application\/javascript/, cache: 'no-cache' },
     { file: 'public/data/park.json', type: /^application\/json/, cache: 'no-cache' },
     { file: 'public/data/zones.geojson', type: /^application\/geo\+json/, cache: 'no-cache' },

@@ -1,6 +1,6 @@
 // Makes the README's screenshots from the built dist/, one per size: 1366 × 800 in English, the whole park;
 // 768 × 1024 in Russian with the explore panel, 390 × 844 in Chinese.
-// Run: node tests/e2e/screenshot.mjs (after trunk build --release; needs Debian's fonts-noto-cjk).
+// Run: node tests/e2e/screenshot.mjs (after node scripts/build.mjs; needs Debian's fonts-noto-cjk).
 import path from 'node:path';
 import { startSuite, waitForPark, ROOT } from './harness.mjs';
 
