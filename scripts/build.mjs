@@ -20,9 +20,12 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// The tools scripts/setup.sh installs: binaryen's wasm-opt from npm first (Debian's is too old).
+process.env.PATH = [path.join(ROOT, 'node_modules/.bin'), path.join(os.homedir(), '.cargo/bin'), process.env.PATH].join(path.delimiter);
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
@@ -101,10 +104,11 @@ let glue = fs.readFileSync(path.join(WORK, 'bg/parkmap.js'), 'utf8');
 const h = hash(wasm, glue, loader);
 const names = { glue: `parkmap-${h}.js`, wasm: `parkmap-${h}_bg.wasm`, loader: `split-${h}.js` };
 if (chunks.length || glue.includes('__wasm_split.js')) {
-  if (!glue.includes("'./__wasm_split.js'") && !glue.includes('"./__wasm_split.js"')) {
-    throw new Error('the glue does not import ./__wasm_split.js: wasm-bindgen changed how it names imports');
-  }
-  glue = glue.replaceAll('./__wasm_split.js', `./${names.loader}`);
+  // Only the import statement's path changes: the imports object keeps the module name the wasm
+  // asks for ("./__wasm_split.js").
+  const from = /(import \* as \w+ from )"\.\/__wasm_split\.js"/g;
+  if (!from.test(glue)) throw new Error('the glue does not import ./__wasm_split.js: wasm-bindgen changed how it names imports');
+  glue = glue.replace(from, `$1"./${names.loader}"`);
   if (!loader.includes('"./parkmap.js"')) throw new Error('the loader does not import ./parkmap.js');
   loader = loader.replaceAll('"./parkmap.js"', `"./${names.glue}"`);
   fs.writeFileSync(path.join(STAGING, names.loader), loader);

@@ -22,6 +22,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("category.innovation_hq", ["Science & innovation HQ", "科创总部", "Научно-инновационный центр"]),
     ("category.other", ["Other", "其他", "Прочее"]),
     ("category.service_centers", ["Service centers", "服务中心", "Сервисные центры"]),
+    ("chunk.failed", ["This part of the map could not be loaded.", "地图的这一部分未能加载。", "Эту часть карты не удалось загрузить."]),
     ("close", ["Close", "关闭", "Закрыть"]),
     ("embed.code", ["HTML to paste into your page", "粘贴到网页中的 HTML", "HTML для вставки на страницу"]),
     ("embed.copied", ["Copied to the clipboard", "已复制到剪贴板", "Скопировано в буфер обмена"]),

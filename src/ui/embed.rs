@@ -2,6 +2,7 @@
 //! parent origin (never `*`). The protocol itself is typed and validated in [`crate::embed`].
 
 use super::browser::Debounce;
+use super::planner::RouteLink;
 use super::state::{AppState, Selection};
 use crate::embed::{
     parse_command, Action, Command, Event, OriginPolicy, ProtocolError, RequestId, RouteRequest,
@@ -102,13 +103,14 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
         Action::SetLayers { visible, hidden } => state.layers.set_layers(visible, hidden),
         Action::SetLanguage(lang) => state.set_lang(*lang),
         Action::SetFilter(params) => state.filter.set_filter(Filter::from(params)),
-        Action::PlanRoute(request) => {
-            let (points, winter, km) = match request {
-                RouteRequest::Waypoints { waypoints, winter } => (waypoints.clone(), *winter, None),
-                RouteRequest::Loop { km, start, winter } => (vec![*start], *winter, Some(*km)),
-            };
-            state.planner_state().plan(points, winter, km);
-        }
+        Action::PlanRoute(request) => state.plan_route(match request {
+            RouteRequest::Waypoints { waypoints, winter } => {
+                RouteLink { points: waypoints.clone(), winter: *winter, loop_km: None }
+            }
+            RouteRequest::Loop { km, start, winter } => {
+                RouteLink { points: vec![*start], winter: *winter, loop_km: Some(*km) }
+            }
+        }),
     }
     Ok(())
 }
@@ -185,18 +187,16 @@ pub fn start(state: AppState, policy: OriginPolicy) {
 
     let route_out = outbox.clone();
     Effect::new(move |_| {
-        let Some(p) = state.planner() else { return };
-        if let Some(Ok(route)) = p.result().get() {
-            route_out.post(
-                &Event::RouteChanged {
-                    distance_km: (route.distance_m / 10.0).round() / 100.0,
-                    walking_min: route.minutes_at(p.walk_kmh().get_untracked()).round() as u32,
-                    cycling_min: route.minutes_at(p.bike_kmh().get_untracked()).round() as u32,
-                    waypoints: p.waypoints().with_untracked(|w| w.iter().map(|w| w.pos).collect()),
-                },
-                None,
-            );
-        }
+        let Some(route) = state.chunks.planner.face().and_then(|p| p.summary.get()) else { return };
+        route_out.post(
+            &Event::RouteChanged {
+                distance_km: (route.distance_m / 10.0).round() / 100.0,
+                walking_min: route.walking_min.round() as u32,
+                cycling_min: route.cycling_min.round() as u32,
+                waypoints: route.waypoints,
+            },
+            None,
+        );
     });
 
     let resize_out = outbox;

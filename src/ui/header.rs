@@ -3,7 +3,7 @@
 //! Embed, About and the language move into a "more" menu, so the header never wraps or clips.
 
 use super::state::{use_app_state, Local, Selection};
-use super::{embed_dialog, explore};
+use super::{chunk, search_box};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
@@ -39,8 +39,8 @@ pub fn Header() -> impl IntoView {
     };
     let embed_open = Local::new(false);
     let more_open = Local::new(false);
-    let explore_open = move || state.explore().is_some_and(|e| e.is_open());
-    let list_open = move || state.explore().is_some_and(|e| e.is_list_open());
+    let explore_open = move || state.explore.is_open();
+    let list_open = move || state.explore.is_list_open();
     let label = move |key: &'static str| view! { <span class="header__label">{state.tr(key)}</span> };
     view! {
         <header class="header">
@@ -48,18 +48,18 @@ pub fn Header() -> impl IntoView {
                 <span class="header__title-full">{move || name(false)}</span>
                 <span class="header__title-short">{move || name(true)}</span>
             </h1>
-            <explore::SearchBox/>
+            <search_box::SearchBox/>
             <div class="header__actions">
                 <button class="header__about" type="button" aria-pressed=move || explore_open().to_string()
-                    on:click=move |_| state.explore_state().set_open(!explore_open())>
+                    on:click=move |_| state.open_explore(!explore_open())>
                     {icon(ICON_EXPLORE)}{label("explore.open")}
                 </button>
                 <button class="header__about" type="button" aria-pressed=move || list_open().to_string()
-                    on:click=move |_| state.explore_state().set_list_open(!list_open())>
+                    on:click=move |_| state.open_list(!list_open(), || ())>
                     {icon(ICON_LIST)}{label("list.open")}
                 </button>
                 <button class="header__about header__plan" type="button" aria-pressed=move || state.planning().to_string()
-                    on:click=move |_| { let open = state.planning(); state.planner_state().set_open(!open) }>
+                    on:click=move |_| state.open_planner(!state.planning_untracked())>
                     {icon(ICON_ROUTE)}{label("planner.open")}
                 </button>
                 <button class="header__about header__more-toggle" type="button" aria-expanded=move || more_open.get().to_string()
@@ -68,7 +68,11 @@ pub fn Header() -> impl IntoView {
                 </button>
                 // On a desktop these sit in the row; on a phone they drop down from "more".
                 <div id="header-more" class="header__overflow" class:header__overflow--open=move || more_open.get()>
-                    <button class="header__about" type="button" on:click=move |_| { more_open.set(false); embed_open.set(true) }>
+                    <button class="header__about" type="button" on:click=move |_| {
+                        more_open.set(false);
+                        embed_open.set(true);
+                        state.chunks.embed_dialog.load(state);
+                    }>
                         {state.tr("embed.open")}
                     </button>
                     <button class="header__about" type="button" on:click=move |_| { more_open.set(false); state.select(Selection::About) }>
@@ -89,7 +93,7 @@ pub fn Header() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <embed_dialog::EmbedDialog open=embed_open/>
+                {chunk::slot(state, state.chunks.embed_dialog, move |dialog| dialog.view(embed_open))}
             </div>
         </header>
     }

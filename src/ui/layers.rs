@@ -32,7 +32,7 @@ pub fn WorldLayers() -> impl IntoView {
         <g class="map__layer map__layer--greenway" style:display=layer_display(state, LayerKind::Greenway)>
             {move || trails(state, LayerKind::Greenway)}
         </g>
-        <super::planner::RouteLine/>
+        {super::chunk::view_of(state.chunks.planner, |p| p.route.run())}
     }
 }
 

@@ -1,6 +1,5 @@
 //! Loading the park: the manifest, then every layer on its own task, added to the state in
-//! batches (one park update per frame for the layers that arrive together); once every layer is
-//! in, the search's pinyin table. The state changes go through [`crate::ui::state::LayerState`]'s
+//! batches (one park update per frame for the layers that arrive together). The state changes go through [`crate::ui::state::LayerState`]'s
 //! intents; this module only does the I/O.
 
 use super::state::AppState;
@@ -8,8 +7,6 @@ use super::DEFAULT_PARK;
 use crate::embed::MapView;
 use crate::model::url::resolve_park_param;
 use crate::model::{DataError, LayerRef};
-use crate::retry::RetryPolicy;
-use crate::search::{PinyinTable, PINYIN_TABLE_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -60,40 +57,4 @@ pub(super) fn load_park(state: AppState, param: Option<String>, view: Option<Map
             load_layer(state, layer);
         }
     });
-}
-
-/// Once every layer is in, fetches the pinyin table — once — and reads it and builds the search on
-/// it at the next idle moment after that (at most a second later): the download overlaps the park's
-/// first render, the work waits until the map is drawn. Search is built when the table has arrived
-/// or been given up on (5 s per attempt, two attempts).
-pub(super) fn load_pinyin_when_settled(state: AppState) {
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) || !state.layers.settled() {
-            return asked == Some(true);
-        }
-        spawn_local(load_pinyin(state));
-        true
-    });
-}
-
-/// The longest reading the pinyin table waits for an idle moment once it has arrived.
-const PINYIN_WITHIN: std::time::Duration = std::time::Duration::from_secs(1);
-
-async fn load_pinyin(state: AppState) {
-    let policy = RetryPolicy { attempts: 2, timeout_ms: 5_000, ..RetryPolicy::default() };
-    let bytes = crate::fetch::fetch_bytes(PINYIN_TABLE_PATH, "pinyin.bin", policy).await;
-    let (idle, now) = futures::channel::oneshot::channel::<()>();
-    super::browser::when_idle(PINYIN_WITHIN, move || {
-        let _ = idle.send(());
-    });
-    let _ = now.await;
-    let table = match bytes {
-        Ok(bytes) => PinyinTable::parse(&bytes).map_err(|e| format!("{PINYIN_TABLE_PATH}: {e}")),
-        Err(e) => Err(e.to_string()),
-    };
-    let table = table.unwrap_or_else(|e| {
-        leptos::logging::warn!("pinyin search is off: {e}");
-        PinyinTable::empty()
-    });
-    state.filter.set_pinyin(table);
 }

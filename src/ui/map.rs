@@ -1,7 +1,7 @@
 //! `<MapView/>`: the SVG map element and its gestures. Layers draw in world units under one
 //! transform; markers draw in screen pixels so they keep their size at every zoom.
 
-use super::state::{use_app_state, AppState, LayerStatus, Local, Selection, Waypoint};
+use super::state::{use_app_state, AppState, LayerStatus, Local, Selection};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::gesture::{
     key_action, nearest_in_direction, wheel_factor, Direction, GestureEffect, Gestures, KeyAction,
@@ -234,23 +234,12 @@ pub fn MapView() -> impl IntoView {
             return;
         }
         let feature = feature_at(ev.target());
-        if let Some(planner) = state.planner_untracked().filter(|p| p.is_open_untracked()) {
-            // Planning: a facility or any other spot of the map becomes the next waypoint;
-            // companies still open their panel.
-            let waypoint = match feature.as_ref().map(|f| (f.kind, f.id.as_str())) {
-                Some((FeatureKind::Poi, id)) => state
-                    .park()
-                    .with_untracked(|p| p.poi(id).map(|p| p.pos))
-                    .map(|pos| Waypoint { pos, poi: Some(id.to_owned()) }),
-                Some((FeatureKind::Company, _)) => None,
-                _ => {
-                    let at = point(ev.client_x(), ev.client_y());
-                    let pos = state.map.to_lon_lat(state.map.viewport().get_untracked().screen_to_map(at));
-                    Some(Waypoint { pos, poi: None })
-                }
-            };
-            if let Some(wp) = waypoint {
-                planner.add(wp);
+        // Planning: a facility or any other spot of the map becomes the next waypoint (the planner
+        // chunk decides); companies still open their panel.
+        if let Some(planner) = state.chunks.planner.face_untracked().filter(|_| state.planning_untracked()) {
+            let at = point(ev.client_x(), ev.client_y());
+            let pos = state.map.to_lon_lat(state.map.viewport().get_untracked().screen_to_map(at));
+            if planner.click.run((feature.clone(), pos)) {
                 return;
             }
         }
@@ -346,7 +335,7 @@ pub fn MapView() -> impl IntoView {
             <super::pois::BadgeList/>
             {move || drawable(state)}
             <LoadingState/>
-            <super::explore::MatchChip/>
+            <super::chip::MatchChip/>
             {move || state.map.hint().get().map(|key| view! { <div class="map__hint" role="status">{move || state.t(key)}</div> })}
         </div>
     }

@@ -180,8 +180,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
         })
     };
     let is_highlighted = move || {
-        let Some(explore) = state.explore() else { return false };
-        explore.highlight().with(|h| {
+        state.explore.highlight().with(|h| {
             feature.with_value(|f| {
                 f.as_ref()
                     .and_then(|f| f.id_of(FeatureKind::Company))
@@ -250,6 +249,6 @@ pub fn Markers() -> impl IntoView {
         <g class="map__layer map__layer--companies">
             <For each=move || items(state, LayerKind::Companies) key=|m| (m.key.clone(), m.label.clone()) children=move |m| marker(state, m)/>
         </g>
-        <super::planner::WaypointMarkers/>
+        {super::chunk::view_of(state.chunks.planner, |p| p.markers.run())}
     }
 }

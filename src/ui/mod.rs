@@ -1,6 +1,8 @@
 //! The Leptos UI: thin components that read signals and call the pure core.
 
 mod browser;
+mod chip;
+pub mod chunk;
 mod controls;
 mod embed;
 mod embed_dialog;
@@ -16,6 +18,8 @@ mod panel;
 pub mod planner;
 mod pois;
 pub(crate) mod prerender;
+pub mod search;
+mod search_box;
 pub mod state;
 mod sw;
 mod tiles;
@@ -24,7 +28,7 @@ mod url;
 use crate::i18n::choose_lang;
 use leptos::prelude::*;
 pub use loading::load_layer;
-use loading::{load_park, load_pinyin_when_settled};
+use loading::load_park;
 pub use state::{use_app_state, AppState, Local, Selection};
 
 /// The park loaded when no `?park=` is given (relative to the page).
@@ -64,7 +68,6 @@ pub fn App() -> impl IntoView {
     );
     url::apply(state, &from_url);
     load_park(state, from_url.park.clone(), from_url.view);
-    load_pinyin_when_settled(state);
     prerender::dismiss_when_settled(state);
     if from_url.view.is_none() {
         fly_to_selection_once_loaded(state);
@@ -74,6 +77,7 @@ pub fn App() -> impl IntoView {
     }
     url::sync(state, from_url);
     sw::register_when_ready(state);
+    chunk::prefetch_when_ready(state);
     view! { <Shell/> }
 }
 
@@ -91,14 +95,13 @@ pub fn Shell() -> impl IntoView {
         document().set_title(crate::i18n::t(lang, "app.title"));
     });
     view! {
-        <div class="app" class:app--embed=state.embed class:app--list=move || state.explore().is_some_and(|e| e.is_list_open())>
+        <div class="app" class:app--embed=state.embed class:app--list=move || state.explore.is_list_open()>
             <a class="skip-link" href="#company-list" on:click=move |_| {
-                state.explore_state().set_list_open(true);
-                request_animation_frame(|| {
+                state.open_list(true, || request_animation_frame(|| {
                     if let Some(el) = document().get_element_by_id("company-list") {
                         let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
                     }
-                });
+                }));
             }>{state.tr("skip.list")}</a>
             {(!state.embed).then(|| view! { <header::Header/> })}
             <main class="app__main">
@@ -111,14 +114,18 @@ pub fn Shell() -> impl IntoView {
                     <map::MapView/>
                 </ErrorBoundary>
                 <div class="sidebar" class:sidebar--open=move || {
-                    state.selection().with(Option::is_some) || state.planning() || state.explore().is_some_and(|e| e.is_open())
+                    state.selection().with(Option::is_some) || state.planning() || state.explore.is_open()
                 }>
-                    <explore::ExplorePanel/>
-                    <planner::PlannerPanel/>
+                    {move || state.explore.is_open().then(|| chunk::slot(state, state.chunks.explore, |e| e.panel.run()))}
+                    {move || state.planning().then(|| chunk::slot(state, state.chunks.planner, |p| p.panel.run()))}
                     <panel::Panel/>
                 </div>
             </main>
-            <explore::ListView/>
+            // Always there: the skip link's target. Its content is the explore chunk's.
+            <section id="company-list" class="list" class:list--closed=move || !state.explore.is_list_open()
+                aria-label=state.tr("list.title") tabindex="-1">
+                {move || state.explore.is_list_open().then(|| chunk::slot(state, state.chunks.explore, |e| e.list.run()))}
+            </section>
             <Alerts/>
             <panel::Announcer/>
             <sw::UpdatedNotice/>

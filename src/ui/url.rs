@@ -33,7 +33,11 @@ pub fn apply(state: AppState, from_url: &UrlState) {
     state.layers.set_hidden(from_url.hidden_layers.clone());
     state.show(from_url.selection.clone().map(Selection::Feature));
     if !from_url.route.is_empty() {
-        state.planner_state().plan(from_url.route.clone(), from_url.winter, from_url.loop_km);
+        state.plan_route(crate::ui::planner::RouteLink {
+            points: from_url.route.clone(),
+            winter: from_url.winter,
+            loop_km: from_url.loop_km,
+        });
     }
 }
 
@@ -51,12 +55,10 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     crate::sort::sort(&mut s.hidden_layers);
     s.lang = Some(state.lang().get_untracked());
     s.filter = state.filter.filter().with_untracked(|f| crate::embed::FilterParams::from(f));
-    s.route.clear();
-    (s.winter, s.loop_km) = (false, None);
-    if let Some(planner) = state.planner_untracked() {
-        s.route = planner.waypoints().with_untracked(|w| w.iter().map(|p| p.pos).collect());
-        s.winter = planner.winter().get_untracked() && !s.route.is_empty();
-        s.loop_km = planner.loop_km().get_untracked().filter(|_| !s.route.is_empty());
+    // Until the planner's chunk is there, the route stays the one the page was opened with.
+    if let Some(planner) = state.chunks.planner.face_untracked() {
+        let route = planner.link.get_untracked();
+        (s.route, s.winter, s.loop_km) = (route.points, route.winter, route.loop_km);
     }
     s
 }
@@ -109,10 +111,8 @@ pub fn sync(state: AppState, base: UrlState) {
         state.lang().track();
         state.layers.manifest().track();
         state.filter.filter().track();
-        if let Some(planner) = state.planner() {
-            planner.waypoints().track();
-            planner.winter().track();
-            planner.loop_km().track();
+        if let Some(planner) = state.chunks.planner.face() {
+            planner.link.track();
         }
         if settled && was_settled == Some(true) {
             base.with_value(|b| write(state, b));

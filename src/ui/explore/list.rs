@@ -11,9 +11,10 @@ use leptos::prelude::*;
 /// Rows per page: a page renders fast whatever the park's size.
 pub const PAGE_SIZE: usize = 50;
 
-/// The list, shown while `explore.list_open`.
+/// The list's content, shown while `explore.list_open`: its section (the skip link's target) is the
+/// shell's.
 #[component]
-pub fn ListView() -> impl IntoView {
+pub fn ListContent() -> impl IntoView {
     let state = use_app_state();
     let sort = Local::new((Column::Name, true));
     let rows = Memo::new(move |_| {
@@ -21,10 +22,14 @@ pub fn ListView() -> impl IntoView {
         let lang = state.lang().get();
         state.park().with(|park| state.filter.mask().with(|mask| list_rows(park, mask, col, asc, lang)))
     });
-    // The page is the explore state's: back to the first when the filter changes (derived there)
-    // or when the order changes (here, with the click).
-    let page = move || state.explore().map_or(0, |e| e.page());
-    let set_page = move |p: usize| state.explore_state().set_page(p);
+    // The page and the filter revision it was chosen at: back to the first page when the filter
+    // changes (derived, no Effect) or when the order changes (with the click).
+    let chosen = Local::new((0usize, 0u64));
+    let page = move || {
+        let revision = state.filter.revision().get();
+        chosen.with(|&(page, at)| if at == revision { page } else { 0 })
+    };
+    let set_page = move |p: usize| chosen.set((p, state.filter.revision().get_untracked()));
     let pages = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
     let header = move |col: Column, key: &'static str| {
         let aria = move || match sort.get() {
@@ -55,7 +60,7 @@ pub fn ListView() -> impl IntoView {
                     let c = &park.companies[i];
                     let id = c.id.clone();
                     let (id_sel, id_hover, id_focus, id_key) = (id.clone(), id.clone(), id.clone(), id.clone());
-                    let highlight = move |id: Option<String>| state.explore_state().set_highlight(id);
+                    let highlight = move |id: Option<String>| state.explore.set_highlight(id);
                     let zone = c.zone.as_ref().and_then(|z| park.zone(z)).map(|z| z.name.get(lang).to_owned()).unwrap_or_default();
                     view! {
                         <tr class="list__row" tabindex="0"
@@ -77,9 +82,8 @@ pub fn ListView() -> impl IntoView {
                 .collect_view()
         })
     };
-    // The section is always there (the skip link's target); its content only while open.
-    let content = move || {
-        state.explore().is_some_and(|e| e.is_list_open()).then(|| {
+    move || {
+        state.explore.is_list_open().then(|| {
             view! {
                     <div class="list__bar">
                         <h2 id="list-title" class="list__title">{state.tr("list.title")}</h2>
@@ -92,7 +96,7 @@ pub fn ListView() -> impl IntoView {
                                 on:click=move |_| set_page(page() + 1)>{state.tr("list.next")}</button>
                         </div>
                         <button type="button" class="panel__close list__close" aria-label=state.tr("close")
-                            on:click=move |_| state.explore_state().set_list_open(false)>"×"</button>
+                            on:click=move |_| state.open_list(false, || ())>"×"</button>
                     </div>
                     <div class="list__scroll">
                         <table class="list__table">
@@ -108,11 +112,5 @@ pub fn ListView() -> impl IntoView {
                     </div>
             }
         })
-    };
-    view! {
-        <section id="company-list" class="list" class:list--closed=move || !state.explore().is_some_and(|e| e.is_list_open())
-            aria-label=state.tr("list.title") tabindex="-1">
-            {content}
-        </section>
     }
 }

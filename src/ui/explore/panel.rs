@@ -3,7 +3,7 @@
 
 use super::charts::{Bar, BarChart};
 use crate::filter::Stats;
-use crate::i18n::{format_capital, format_int, format_km2, t, Lang};
+use crate::i18n::{format_capital, format_int, format_km2, t};
 use crate::model::Industry;
 use crate::ui::state::{use_app_state, Local};
 use leptos::prelude::*;
@@ -202,10 +202,10 @@ pub fn ExplorePanel() -> impl IntoView {
     };
 
     move || {
-        state.explore().is_some_and(|e| e.is_open()).then(|| {
+        state.explore.is_open().then(|| {
             view! {
                 <section class="explore" role="region" aria-labelledby="explore-title">
-                    <button type="button" class="panel__close" aria-label=state.tr("close") on:click=move |_| state.explore_state().set_open(false)>"×"</button>
+                    <button type="button" class="panel__close" aria-label=state.tr("close") on:click=move |_| state.open_explore(false)>"×"</button>
                     <h2 id="explore-title" class="panel__title">{state.tr("explore.title")}</h2>
                     <p class="explore__count" role="status">{move || format!("{} {} {}", format_int(filter.matches() as u64, lang()), state.t("explore.of"), format_int(state.park().with(|p| p.companies.len()) as u64, lang()))}</p>
                     <button type="button" class="planner__button" on:click=move |_| filter.clear()>{state.tr("explore.clear")}</button>
@@ -232,25 +232,6 @@ pub fn ExplorePanel() -> impl IntoView {
                     <h3 class="panel__section">{state.tr("explore.compare")}</h3>
                     {comparison}
                 </section>
-            }
-        })
-    }
-}
-
-/// "132 companies match (of 590) · Clear": always on the map while a filter is active.
-#[component]
-pub fn MatchChip() -> impl IntoView {
-    let state = use_app_state();
-    let filter = state.filter;
-    move || {
-        (!filter.filter().with(|f| f.is_empty())).then(|| {
-            let lang: Lang = state.lang().get();
-            view! {
-                <div class="match-chip" role="status">
-                    <span>{format!("{} ({} {})", crate::i18n::count(filter.matches() as u64, "n.companies_match", lang),
-                        t(lang, "explore.of_total"), format_int(state.park().with(|p| p.companies.len()) as u64, lang))}</span>
-                    <button type="button" class="match-chip__clear" on:click=move |_| filter.clear()>{t(lang, "explore.clear")}</button>
-                </div>
             }
         })
     }

@@ -4,15 +4,15 @@
 use crate::geo::svg::lines_path;
 use crate::geo::ScreenPoint;
 use crate::i18n::t;
-use crate::ui::state::{use_app_state, Local, Waypoint};
+use crate::ui::state::{use_app_state, Local, PlannerState, Waypoint};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The planned route, drawn in world units inside the map's world group.
 #[component]
-pub fn RouteLine() -> impl IntoView {
+pub fn RouteLine(planner: PlannerState) -> impl IntoView {
     let state = use_app_state();
-    let d = move || match state.planner()?.result().get() {
+    let d = move || match planner.result().get() {
         Some(Ok(route)) => {
             let line: Vec<_> = route.geometry.iter().map(|&p| state.map.to_map(p)).collect();
             Some(lines_path(&[line], state.map.origin().get()))
@@ -20,7 +20,7 @@ pub fn RouteLine() -> impl IntoView {
         _ => None,
     };
     let here = move || {
-        let located = state.planner()?.located().get()?;
+        let located = planner.located().get()?;
         let origin = state.map.origin().get();
         let p = state.map.to_map(located.pos);
         // Web Mercator stretches ground distances by 1 / cos(latitude).
@@ -44,7 +44,7 @@ fn map_element(ev: &web_sys::PointerEvent) -> Option<web_sys::Element> {
 
 /// Numbered waypoint markers and the "you are here" dot, in screen pixels.
 #[component]
-pub fn WaypointMarkers() -> impl IntoView {
+pub fn WaypointMarkers(planner: PlannerState) -> impl IntoView {
     let state = use_app_state();
     let dragging = Local::new(None::<(usize, ScreenPoint)>);
     let local = move |ev: &web_sys::PointerEvent| {
@@ -54,7 +54,6 @@ pub fn WaypointMarkers() -> impl IntoView {
         })
     };
     let markers = move || {
-        let planner = state.planner()?;
         let lang = state.lang().get();
         let park = state.park().get();
         let looping = planner.loop_km().get().is_some();
@@ -113,7 +112,7 @@ pub fn WaypointMarkers() -> impl IntoView {
         Some(markers)
     };
     let here = move || {
-        let located = state.planner()?.located().get()?;
+        let located = planner.located().get()?;
         let p = state.map.to_map(located.pos);
         let transform = move || {
             let s = state.map.viewport().with(|v| v.map_to_screen(p));

@@ -57,15 +57,9 @@ fn summary(route: &Route, planner: PlannerState, lang: Lang) -> String {
     )
 }
 
-/// The planner, shown while it is open; nothing until it was first opened.
+/// The planner's panel, shown while it is open.
 #[component]
-pub fn PlannerPanel() -> impl IntoView {
-    let state = use_app_state();
-    move || state.planner().map(|planner| view! { <Planner planner=planner/> })
-}
-
-#[component]
-fn Planner(planner: PlannerState) -> impl IntoView {
+pub fn Planner(planner: PlannerState) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang().get();
     let close = move |_| planner.set_open(false);

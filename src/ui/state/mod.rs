@@ -8,24 +8,26 @@
 //! `Memo`s, so a reader never sees them one tick stale and no Effect keeps them in step. The
 //! remaining Effects elsewhere only push state outward (URL, document title, postMessage, DOM).
 //!
-//! The explore panels' and the planner's state are created the first time they are opened (or a
-//! link or the embed API asks for them), not at start-up.
+//! The capabilities loaded on demand ([`crate::ui::chunk`]) create their own state when their chunk
+//! is entered (the planner's [`PlannerState`], search's [`SearchState`]); the app keeps only what the
+//! first module needs of them: whether the planner and the explore panels are open, the search box.
 
 mod explore;
 mod layers;
 mod map;
 mod planner;
+mod search;
 
 pub use explore::{ExploreState, FilterState};
 pub use layers::{LayerState, LayerStatus};
 pub use map::MapState;
 pub use planner::{Located, PlannerState, Waypoint};
+pub use search::{SearchInput, SearchState};
 
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::i18n::Lang;
 use crate::model::{DataError, Manifest, Park};
 use leptos::prelude::*;
-use leptos::reactive::owner::WeakOwner;
 use std::sync::Arc;
 
 /// What the detail panel shows.
@@ -164,42 +166,6 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// State created on first use, owned by the app (not by the component that first asked for it),
-/// and readable reactively: readers see it appear.
-#[derive(Clone, Copy)]
-struct Lazy<T: Copy + Send + Sync + 'static> {
-    slot: RwSignal<Option<T>>,
-    /// Weak: the owner holds this value, and a strong handle would keep it alive for ever (its
-    /// cleanups would never run).
-    owner: StoredValue<Option<WeakOwner>>,
-}
-
-impl<T: Copy + Send + Sync + 'static> Lazy<T> {
-    fn new() -> Self {
-        Lazy { slot: RwSignal::new(None), owner: StoredValue::new(Owner::current().map(|o| o.downgrade())) }
-    }
-
-    fn get(&self) -> Option<T> {
-        self.slot.get()
-    }
-
-    fn get_untracked(&self) -> Option<T> {
-        self.slot.get_untracked()
-    }
-
-    fn get_or_create(&self, create: impl FnOnce() -> T) -> T {
-        if let Some(t) = self.slot.get_untracked() {
-            return t;
-        }
-        let t = match self.owner.get_value().and_then(|o| o.upgrade()) {
-            Some(owner) => owner.with(create),
-            None => create(),
-        };
-        self.slot.set(Some(t));
-        t
-    }
-}
-
 /// The app's state. Cheap to copy: every part is a handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -211,11 +177,17 @@ pub struct AppState {
     selection: RwSignal<Option<Selection>>,
     /// The manifest, the park, data problems and each layer's loading status.
     pub layers: LayerState,
-    /// The company filter and what it drives: the mask, the clusters, search.
+    /// The company filter and what it drives: the mask, the clusters.
     pub filter: FilterState,
-    explore: Lazy<ExploreState>,
-    planner: Lazy<PlannerState>,
+    /// Whether the explore panel and the list are open; the company the list highlights.
+    pub explore: ExploreState,
+    /// The header's search box.
+    pub search: SearchInput,
+    /// The route planner is open (map clicks add waypoints).
+    planning: RwSignal<bool>,
     updated: RwSignal<bool>,
+    /// The capabilities loaded on demand.
+    pub chunks: crate::ui::chunk::Chunks,
 }
 
 impl AppState {
@@ -229,9 +201,11 @@ impl AppState {
             selection: RwSignal::new(None),
             filter: FilterState::new(layers),
             layers,
-            explore: Lazy::new(),
-            planner: Lazy::new(),
+            explore: ExploreState::new(),
+            search: SearchInput::new(),
+            planning: RwSignal::new(false),
             updated: RwSignal::new(false),
+            chunks: crate::ui::chunk::Chunks::new(),
         }
     }
 
@@ -293,34 +267,44 @@ impl AppState {
         map::view_of(&view, &park, sel.feature()?)
     }
 
-    /// The explore panels' state, once they have been opened.
-    pub fn explore(&self) -> Option<ExploreState> {
-        self.explore.get()
+    /// Opens or closes the explore panel (its chunk is fetched when first opened).
+    pub fn open_explore(&self, open: bool) {
+        self.explore.set_open(open);
+        if open {
+            self.chunks.explore.load(*self);
+        }
     }
 
-    /// The explore panels' state, created on first use.
-    pub fn explore_state(&self) -> ExploreState {
-        self.explore.get_or_create(|| ExploreState::new(self.filter))
-    }
-
-    /// The route planner's state, once it has been opened.
-    pub fn planner(&self) -> Option<PlannerState> {
-        self.planner.get()
-    }
-
-    /// The planner without tracking (for event handlers).
-    pub fn planner_untracked(&self) -> Option<PlannerState> {
-        self.planner.get_untracked()
-    }
-
-    /// The route planner's state, created on first use (its trail graph is built then).
-    pub fn planner_state(&self) -> PlannerState {
-        self.planner.get_or_create(|| PlannerState::new(self.layers))
+    /// Opens or closes the list of companies; `then` runs once the list is there (when opening).
+    pub fn open_list(&self, open: bool, then: impl FnOnce() + 'static) {
+        self.explore.set_list_open(open);
+        if open {
+            self.chunks.explore.load_then(*self, move |_| then());
+        }
     }
 
     /// True while the planner is open (map clicks add waypoints).
     pub fn planning(&self) -> bool {
-        self.planner().is_some_and(|p| p.is_open())
+        self.planning.get()
+    }
+
+    /// [`AppState::planning`] without tracking (event handlers).
+    pub fn planning_untracked(&self) -> bool {
+        self.planning.get_untracked()
+    }
+
+    /// Opens or closes the route planner (its chunk is fetched when first opened).
+    pub fn open_planner(&self, open: bool) {
+        self.planning.set(open);
+        if open {
+            self.chunks.planner.load(*self);
+        }
+    }
+
+    /// Plans a whole route at once (a link, the embed API) and opens the planner.
+    pub fn plan_route(&self, route: crate::ui::planner::RouteLink) {
+        self.planning.set(true);
+        self.chunks.planner.load_then(*self, move |planner| planner.plan.run(route));
     }
 
     /// A new version of the app was installed (the service worker said so).

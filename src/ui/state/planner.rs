@@ -1,7 +1,8 @@
 //! The route planner's state: waypoints (clicked points or POIs), a loop length, winter rules and
 //! speeds; the route (a `Memo` of all of it) and the trail graph it plans on (built once per set of
 //! trail layers, kept between routes).
-//! Created when the planner is first opened; planning itself is the pure [`crate::route`] module.
+//! Created by the planner's chunk when it is first entered (the app keeps only whether the planner
+//! is open: [`super::AppState::planning`]); planning itself is the pure [`crate::route`] module.
 
 use super::{LayerState, Reader};
 use crate::geo::LonLat;
@@ -50,7 +51,9 @@ pub struct PlannerState {
 }
 
 impl PlannerState {
-    pub(super) fn new(layers: LayerState) -> Self {
+    /// A planner with no waypoint; `app` is the app whose open flag it shares.
+    pub fn new(app: super::AppState) -> Self {
+        let layers = app.layers;
         let park = layers.park();
         let graph = StoredValue::new(None::<((usize, usize), Arc<TrailGraph>)>);
         let graph_now = move || {
@@ -81,7 +84,7 @@ impl PlannerState {
             }
         });
         Self {
-            open: RwSignal::new(false),
+            open: app.planning,
             waypoints,
             loop_km,
             winter,
