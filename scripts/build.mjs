@@ -47,10 +47,10 @@ const hash = (...parts) => {
   return h.digest('hex').slice(0, 16);
 };
 
-// 1. The wasm. `cargo rustc` adds the link argument to the binary only: the dependencies keep the
-// artifacts that `cargo build`, clippy and the tests share.
+// 1. The wasm, with its split points (feature `split`). `cargo rustc` adds the link argument to the
+// binary only: the dependencies keep the artifacts that `cargo build`, clippy and the tests share.
 say('cargo: the app for wasm32 (release)');
-execFileSync('cargo', ['rustc', '--release', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'parkmap',
+execFileSync('cargo', ['rustc', '--release', '--locked', '--features', 'split', '--target', 'wasm32-unknown-unknown', '--bin', 'parkmap',
   '--', '-C', 'link-arg=--emit-relocs'], { cwd: ROOT, stdio: 'inherit' });
 const linked = path.join(TARGET, 'wasm32-unknown-unknown/release/parkmap.wasm');
 

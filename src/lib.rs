@@ -20,6 +20,7 @@ pub mod route;
 pub mod search;
 pub mod sort;
 pub mod validate;
+pub mod world;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod datagen;

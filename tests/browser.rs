@@ -182,8 +182,9 @@ fn click_at(target: &web_sys::Element, x: f64, y: f64) {
 #[wasm_bindgen_test]
 async fn clicking_two_points_in_the_planner_draws_a_route() {
     let (host, state) = mount(false);
-    state.planner_state().set_open(true);
-    leptos::task::tick().await;
+    // The planner's chunk: an ordinary function in this one-module build, entered on its own task.
+    state.open_planner(true);
+    settle().await;
     let svg = host.query_selector(".map__svg").unwrap().unwrap();
     let map = host.query_selector(".map").unwrap().unwrap().get_bounding_client_rect();
     // two spots on the fixture's greenway (latitude 45.835), one on each segment
@@ -270,7 +271,7 @@ async fn mounting_and_unmounting_the_shell_leaves_no_listener_or_observer_behind
     let before = counts();
     for _ in 0..20 {
         let (host, state, handle) = mount_with_handle(false);
-        state.planner_state().set_open(true);
+        state.open_planner(true);
         settle().await;
         assert!(
             counts().1 > before.1,

@@ -66,7 +66,7 @@ fn waterfront_is_23_km_within_one_percent() {
 
 #[test]
 fn zones_cover_26_km2_within_two_percent() {
-    let km2 = park().zones.iter().map(|z| z.area_m2).sum::<f64>() / 1e6;
+    let km2 = park().zones.iter().map(|z| z.area_m2()).sum::<f64>() / 1e6;
     assert!(within(km2, 26.0, 0.02), "{km2} km²");
 }
 

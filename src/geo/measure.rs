@@ -44,6 +44,28 @@ pub fn area_m2(rings: &[Vec<LonLat>]) -> f64 {
     to_geo_polygon(rings).orient(Direction::Default).geodesic_area_unsigned()
 }
 
+/// Area of a polygon in the Web Mercator plane (outer ring minus holes, any winding), in square map
+/// metres: not a ground area (Mercator grows areas by 1 / cos² of the latitude), but it ranks
+/// polygons of one park the way their ground areas do, without geodesy — for choosing which of a
+/// zone's polygons carries its label, and which label matters more.
+///
+/// ```
+/// use parkmap::geo::{MapPoint, measure::map_area};
+/// let square = |x: f64, s: f64| vec![MapPoint::new(x, 0.0), MapPoint::new(x + s, 0.0),
+///     MapPoint::new(x + s, s), MapPoint::new(x, s), MapPoint::new(x, 0.0)];
+/// let mut ring = square(0.0, 10.0);
+/// ring.reverse(); // any winding
+/// assert_eq!(map_area(&[ring, square(2.0, 3.0)]), 100.0 - 9.0);
+/// ```
+pub fn map_area(rings: &[Vec<super::MapPoint>]) -> f64 {
+    let ring_area = |r: &Vec<super::MapPoint>| {
+        r.windows(2).map(|w| w[0].x * w[1].y - w[1].x * w[0].y).sum::<f64>().abs() / 2.0
+    };
+    let mut it = rings.iter();
+    let outer = it.next().map(ring_area).unwrap_or(0.0);
+    (outer - it.map(ring_area).sum::<f64>()).max(0.0)
+}
+
 /// A point guaranteed inside the polygon (for labels), or `None` for an empty one.
 ///
 /// The same point as `geo::InteriorPoint` (a horizontal line through the middle of the bounding box,

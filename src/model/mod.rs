@@ -52,6 +52,18 @@ pub struct PolygonGeom {
 }
 
 impl Zone {
+    /// Geodesic area in m² (every polygon, holes subtracted), computed when asked: the map does not
+    /// need it to draw, only panels, figures and the validator do.
+    pub fn area_m2(&self) -> f64 {
+        self.polygons.iter().map(|p| crate::geo::measure::area_m2(&p.rings)).sum()
+    }
+
+    /// Area in the Web Mercator plane ([`crate::geo::measure::map_area`]): ranks zones by size
+    /// without geodesy (labels).
+    pub fn map_area(&self) -> f64 {
+        self.polygons.iter().map(|p| crate::geo::measure::map_area(&p.map_rings)).sum()
+    }
+
     /// The box of its outer rings, Web Mercator; `None` without a finite point.
     pub fn map_bounds(&self) -> Option<crate::geo::MapBounds> {
         crate::geo::MapBounds::around(self.polygons.iter().flat_map(|p| p.map_rings[0].iter().copied()))
@@ -104,8 +116,6 @@ pub struct Zone {
     pub industries: Vec<Industry>,
     /// One or more polygons.
     pub polygons: Vec<PolygonGeom>,
-    /// Geodesic area in m², computed at parse time.
-    pub area_m2: f64,
     /// A point inside the zone for its label.
     pub label: MapPoint,
 }
@@ -504,7 +514,6 @@ impl Zone {
             description: None,
             industries: Vec::new(),
             polygons: Vec::new(),
-            area_m2: 0.0,
             label: MapPoint::default(),
         }
     }

@@ -22,8 +22,9 @@ use crate::geo::viewport::{zoom_for_resolution, FIT_PADDING_PX};
 use crate::geo::{MapBounds, MapPoint};
 use crate::i18n::Lang;
 use crate::index::{cluster_radius_px, ClusterCache, SpatialIndex, DEFAULT_RADIUS_PX, SINGLES_ZOOM};
-use crate::model::{ContextShape, DataError, Manifest, Park};
+use crate::model::{DataError, LayerKind, Manifest, Park};
 use crate::read::{parse_layer, parse_manifest};
+use crate::world::WorldSvg;
 use geo::Simplify;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -127,7 +128,7 @@ pub fn render(manifest: &Manifest, park: &Park, opts: &Options) -> Prerender {
             html,
             r#"<p class="prerender__title" lang="{}">{}</p>"#,
             lang.tag(),
-            escape(manifest.name.get(lang))
+            crate::world::escape(manifest.name.get(lang))
         );
     }
     let (w, h) = (b.width(), b.height());
@@ -153,7 +154,8 @@ pub fn render(manifest: &Manifest, park: &Park, opts: &Options) -> Prerender {
     Prerender { html, css: rules, langs, zooms }
 }
 
-/// Context, zones, waterfront and greenway, in the app's order, with the app's classes (block `pr`).
+/// Context, zones, waterfront and greenway, in the app's order, with the app's classes (block `pr`),
+/// written by the app's own writer ([`crate::world`]).
 fn world_layers(out: &mut String, park: &Park, origin: MapPoint, opts: &Options) {
     let lines =
         |l: &[Vec<MapPoint>]| lines_path_in(&simplify(l, opts.simplify_m), origin, opts.steps_per_metre);
@@ -161,32 +163,15 @@ fn world_layers(out: &mut String, park: &Park, origin: MapPoint, opts: &Options)
         let rings: Vec<Vec<Vec<MapPoint>>> = p.iter().map(|rs| simplify(rs, opts.simplify_m)).collect();
         polygons_path_in(&rings, origin, opts.steps_per_metre)
     };
-    let path = |out: &mut String, class: String, d: String, evenodd: bool| {
-        if !d.is_empty() {
-            let rule = if evenodd { r#" fill-rule="evenodd""# } else { "" };
-            let _ = write!(out, r#"<path class="{class}" d="{d}"{rule}/>"#);
-        }
-    };
-    out.push_str(r#"<g class="pr__layer">"#);
-    for f in &park.context {
-        let d = match &f.shape {
-            ContextShape::Polygons(p) => polygons(p),
-            ContextShape::Lines(l) => lines(l),
-        };
-        path(out, crate::classes::context(f, "pr"), d, true);
-    }
-    out.push_str(r#"</g><g class="pr__layer">"#);
-    for z in &park.zones {
-        let rings: Vec<_> = z.polygons.iter().map(|p| p.map_rings.clone()).collect();
-        path(out, crate::classes::zone(z, "pr"), polygons(&rings), true);
-    }
-    for trails in [&park.waterfront, &park.greenway] {
-        out.push_str(r#"</g><g class="pr__layer">"#);
-        for t in trails.iter() {
-            path(out, crate::classes::trail(t, "pr"), lines(&t.map_parts), false);
-        }
-    }
-    out.push_str("</g>");
+    let w = WorldSvg { block: "pr", lines: &lines, polygons: &polygons, interactive: None };
+    let _ = write!(
+        out,
+        r#"<g class="pr__layer">{}</g><g class="pr__layer">{}</g><g class="pr__layer">{}</g><g class="pr__layer">{}</g>"#,
+        w.context(park),
+        w.zones(park),
+        w.trails(&park.waterfront, LayerKind::Waterfront),
+        w.trails(&park.greenway, LayerKind::Greenway)
+    );
 }
 
 /// The company markers at integer zoom `z`: every cluster of the park (the map box clips what is
@@ -247,9 +232,4 @@ fn simplify(runs: &[Vec<MapPoint>], epsilon_m: f64) -> Vec<Vec<MapPoint>> {
 /// Rounded to 0.1 (viewBox numbers).
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
-}
-
-/// Text for HTML content.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

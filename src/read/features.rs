@@ -236,8 +236,8 @@ fn zone(geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Zone, DataErr
             v
         })
         .collect();
-    let areas: Vec<f64> = polygons.iter().map(|g| measure::area_m2(&g.rings)).collect();
-    let area_m2 = areas.iter().sum();
+    // The label goes in the biggest polygon (ranked in the map plane: no geodesy while reading).
+    let areas: Vec<f64> = polygons.iter().map(|g| measure::map_area(&g.map_rings)).collect();
     let (biggest, _) = polygons
         .iter()
         .zip(&areas)
@@ -248,17 +248,7 @@ fn zone(geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Zone, DataErr
         .to_map();
     let description = p.opt_text("description");
     let short_name = p.opt_text("short_name");
-    Ok(Zone {
-        id: String::new(),
-        name,
-        short_name,
-        category,
-        description,
-        industries,
-        polygons,
-        area_m2,
-        label,
-    })
+    Ok(Zone { id: String::new(), name, short_name, category, description, industries, polygons, label })
 }
 
 fn trail(kind: LayerKind, geom: &GeometryValue, name: Text, p: &mut Props) -> Result<Trail, DataError> {

@@ -206,7 +206,7 @@ fn zones_get_area_and_an_interior_label() {
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
     let Layer::Zones(zs) = r.layer else { panic!() };
-    assert!((zs[0].area_m2 - 863_200.0).abs() / 863_200.0 < 0.005);
+    assert!((zs[0].area_m2() - 863_200.0).abs() / 863_200.0 < 0.005);
     assert_eq!(zs[0].industries, vec![Industry::BioEconomy]);
     let b = crate::geo::MapBounds::around(zs[0].polygons[0].map_rings[0].iter().copied()).unwrap();
     assert!(b.contains(zs[0].label));

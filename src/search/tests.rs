@@ -34,7 +34,6 @@ fn park() -> Park {
         description: None,
         industries: vec![Industry::DigitalEconomy],
         polygons: vec![],
-        area_m2: 0.0,
         label: MapPoint::default(),
     });
     park.pois.push(Poi {

@@ -18,6 +18,9 @@ use crate::retry::RetryPolicy;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::reactive::owner::WeakOwner;
+use std::any::Any;
+use std::marker::PhantomData;
+use std::sync::Arc;
 
 /// Why a chunk is not there.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -47,9 +50,6 @@ pub enum ChunkStatus {
     Failed,
 }
 
-/// What runs with a face once its chunk is there.
-type Waiting<F> = Vec<Box<dyn FnOnce(F)>>;
-
 /// Fetches and instantiates a chunk without entering it ([`Capability::preload`]).
 type Preload = fn() -> LocalBoxFuture<'static, Result<(), ChunkError>>;
 
@@ -64,15 +64,68 @@ pub trait Capability: Clone + Send + Sync + 'static {
     fn preload() -> LocalBoxFuture<'static, Result<(), ChunkError>>;
 }
 
-/// One capability's chunk: its status and, once entered, its face. Copy: both are handles.
+/// Declares a capability's chunk: `name` is its split point (one wasm chunk per name), `Face` the face
+/// its entry function returns. Implements [`Capability`] for the face.
+///
+/// With the `split` feature (`scripts/build.mjs` builds with it) the entry is a `#[wasm_split(name,
+/// fallible)]` point: its code and everything only it reaches go into the chunk, fetched before it
+/// runs. Without it (the browser tests, a plain `cargo build`) the entry is an ordinary function and
+/// the app is one module that works the same.
+macro_rules! chunk {
+    ($name:ident: $face:ty = fn $entry:ident($state:ident) $body:block) => {
+        impl $crate::ui::chunk::Capability for $face {
+            const NAME: &'static str = stringify!($name);
+            fn enter(
+                state: $crate::ui::state::AppState,
+            ) -> futures::future::LocalBoxFuture<'static, Result<Self, $crate::ui::chunk::ChunkError>> {
+                Box::pin($entry(state))
+            }
+            fn preload() -> futures::future::LocalBoxFuture<'static, Result<(), $crate::ui::chunk::ChunkError>> {
+                Box::pin(async { Ok(preload().await?) })
+            }
+        }
+
+        #[cfg(feature = "split")]
+        #[wasm_split_helpers::wasm_split($name, fallible, preload(preload))]
+        fn $entry($state: $crate::ui::state::AppState) -> Result<$face, $crate::ui::chunk::ChunkError> $body
+
+        #[cfg(not(feature = "split"))]
+        async fn $entry($state: $crate::ui::state::AppState) -> Result<$face, $crate::ui::chunk::ChunkError> $body
+
+        #[cfg(not(feature = "split"))]
+        async fn preload() -> Result<(), wasm_split_helpers::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use chunk;
+
+/// A face as the loader keeps it, whatever its capability (one copy of the loading code for all).
+type AnyFace = Arc<dyn Any + Send + Sync>;
+
+/// Enters a capability and hands back its face, type-erased.
+type Enter = fn(AppState) -> LocalBoxFuture<'static, Result<AnyFace, ChunkError>>;
+
+/// Runs with a face once its chunk is there.
+type Then = Box<dyn FnOnce(&AnyFace)>;
+
+/// What runs with a face once its chunk is there.
+type Waiting = Vec<Then>;
+
+fn enter_any<F: Capability>(state: AppState) -> LocalBoxFuture<'static, Result<AnyFace, ChunkError>> {
+    Box::pin(async move { F::enter(state).await.map(|face| Arc::new(face) as AnyFace) })
+}
+
+/// One capability's chunk: its status and, once entered, its face. Copy: every field is a handle.
 pub struct Chunk<F: Capability> {
-    face: RwSignal<Option<F>>,
+    face: RwSignal<Option<AnyFace>>,
     status: RwSignal<ChunkStatus>,
     /// What runs with the face once it is there.
-    waiting: StoredValue<Waiting<F>, LocalStorage>,
+    waiting: StoredValue<Waiting, LocalStorage>,
     /// The app's owner: a capability belongs to the app, not to the component that first asked.
-    /// Weak, as in `state::Lazy`: the owner holds this value.
+    /// Weak: the owner holds this value, and a strong handle would keep it alive for ever.
     owner: StoredValue<Option<WeakOwner>>,
+    _face: PhantomData<fn() -> F>,
 }
 
 impl<F: Capability> Clone for Chunk<F> {
@@ -94,17 +147,18 @@ impl<F: Capability> Chunk<F> {
             status: RwSignal::new(ChunkStatus::Idle),
             waiting: StoredValue::new_local(Vec::new()),
             owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
+            _face: PhantomData,
         }
     }
 
     /// The face, once entered (tracked).
     pub fn face(&self) -> Option<F> {
-        self.face.get()
+        self.face.with(|f| f.as_ref().and_then(|f| f.downcast_ref::<F>()).cloned())
     }
 
     /// The face without tracking (event handlers).
     pub fn face_untracked(&self) -> Option<F> {
-        self.face.get_untracked()
+        self.face.with_untracked(|f| f.as_ref().and_then(|f| f.downcast_ref::<F>()).cloned())
     }
 
     /// Where the chunk stands (tracked).
@@ -115,61 +169,80 @@ impl<F: Capability> Chunk<F> {
     /// Enters the capability unless it is entered or on its way; `then` runs with the face once it
     /// is there (at once when it already is).
     pub fn load_then(&self, state: AppState, then: impl FnOnce(F) + 'static) {
-        if let Some(face) = self.face.get_untracked() {
-            then(face);
-            return;
-        }
-        self.load_with(state, Some(Box::new(then)));
+        let then = Box::new(move |face: &AnyFace| {
+            if let Some(face) = face.downcast_ref::<F>() {
+                then(face.clone());
+            }
+        });
+        load(self.erased(), state, F::NAME, enter_any::<F>, Some(then));
     }
 
     /// Enters the capability unless it is entered or on its way.
     pub fn load(&self, state: AppState) {
-        if self.face.get_untracked().is_none() {
-            self.load_with(state, None);
-        }
+        load(self.erased(), state, F::NAME, enter_any::<F>, None);
     }
 
-    fn load_with(&self, state: AppState, then: Option<Box<dyn FnOnce(F)>>) {
-        let this = *self;
+    fn erased(&self) -> Erased {
+        Erased { face: self.face, status: self.status, waiting: self.waiting, owner: self.owner }
+    }
+}
+
+/// A chunk's handles without its face's type.
+#[derive(Clone, Copy)]
+struct Erased {
+    face: RwSignal<Option<AnyFace>>,
+    status: RwSignal<ChunkStatus>,
+    waiting: StoredValue<Waiting, LocalStorage>,
+    owner: StoredValue<Option<WeakOwner>>,
+}
+
+/// Enters a chunk's capability unless it is entered (then `then` runs at once) or on its way; at
+/// most [`POLICY`]'s attempts, under the app's owner.
+fn load(this: Erased, state: AppState, name: &'static str, enter: Enter, then: Option<Then>) {
+    if let Some(face) = this.face.get_untracked() {
         if let Some(then) = then {
-            this.waiting.update_value(|w| w.push(then));
+            then(&face);
         }
-        if this.status.get_untracked() == ChunkStatus::Loading {
-            return;
-        }
-        this.status.set(ChunkStatus::Loading);
-        let task = async move {
-            crate::timing::mark(&format!("chunk:{}:asked", F::NAME));
-            let mut attempt = 0;
-            let result = loop {
-                if let Some(ms) = POLICY.delay_before(attempt).filter(|&ms| ms > 0) {
-                    crate::fetch::sleep_ms(ms).await;
-                }
-                match F::enter(state).await {
-                    Ok(face) => break Ok(face),
-                    Err(_) if POLICY.delay_before(attempt + 1).is_some() => attempt += 1,
-                    Err(_) => break Err(ChunkError::Load(F::NAME)),
-                }
-            };
-            match result {
-                Ok(face) => {
-                    crate::timing::mark(&format!("chunk:{}:ready", F::NAME));
-                    this.face.set(Some(face.clone()));
-                    this.status.set(ChunkStatus::Ready);
-                    for then in this.waiting.try_update_value(std::mem::take).unwrap_or_default() {
-                        then(face.clone());
-                    }
-                }
-                Err(e) => {
-                    leptos::logging::warn!("ParkMap: {e}");
-                    this.status.set(ChunkStatus::Failed);
-                }
+        return;
+    }
+    if let Some(then) = then {
+        this.waiting.update_value(|w| w.push(then));
+    }
+    if this.status.get_untracked() == ChunkStatus::Loading {
+        return;
+    }
+    this.status.set(ChunkStatus::Loading);
+    let task = async move {
+        crate::timing::mark(&format!("chunk:{name}:asked"));
+        let mut attempt = 0;
+        let result = loop {
+            if let Some(ms) = POLICY.delay_before(attempt).filter(|&ms| ms > 0) {
+                crate::fetch::sleep_ms(ms).await;
+            }
+            match enter(state).await {
+                Ok(face) => break Ok(face),
+                Err(_) if POLICY.delay_before(attempt + 1).is_some() => attempt += 1,
+                Err(_) => break Err(ChunkError::Load(name)),
             }
         };
-        match self.owner.get_value().and_then(|o| o.upgrade()) {
-            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
-            None => leptos::task::spawn_local_scoped(task),
+        match result {
+            Ok(face) => {
+                crate::timing::mark(&format!("chunk:{name}:ready"));
+                this.face.set(Some(Arc::clone(&face)));
+                this.status.set(ChunkStatus::Ready);
+                for then in this.waiting.try_update_value(std::mem::take).unwrap_or_default() {
+                    then(&face);
+                }
+            }
+            Err(e) => {
+                leptos::logging::warn!("ParkMap: {e}");
+                this.status.set(ChunkStatus::Failed);
+            }
         }
+    };
+    match this.owner.get_value().and_then(|o| o.upgrade()) {
+        Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
+        None => leptos::task::spawn_local_scoped(task),
     }
 }
 
@@ -190,6 +263,16 @@ pub struct Chunks {
     pub planner: Chunk<super::planner::PlannerFace>,
     /// "Embed this map".
     pub embed_dialog: Chunk<super::embed_dialog::EmbedDialogFace>,
+    /// The postMessage API of an embedded map.
+    pub embed: Chunk<super::embed::EmbedFace>,
+    /// The zone, trail and facility names on the map.
+    pub labels: Chunk<super::labels::LabelsFace>,
+    /// The detail panel's content and "About the data".
+    pub details: Chunk<super::details::DetailsFace>,
+    /// The raster basemap (only with `?tiles=` or a manifest basemap).
+    pub basemap: Chunk<super::tiles::TilesFace>,
+    /// The URL's updates, Back and Forward, the service worker.
+    pub session: Chunk<super::session::SessionFace>,
 }
 
 impl Chunks {
@@ -200,13 +283,25 @@ impl Chunks {
             explore: Chunk::new(),
             planner: Chunk::new(),
             embed_dialog: Chunk::new(),
+            embed: Chunk::new(),
+            labels: Chunk::new(),
+            details: Chunk::new(),
+            basemap: Chunk::new(),
+            session: Chunk::new(),
         }
     }
 
-    /// How to fetch each chunk without entering it, in the order they are prefetched.
+    /// How to fetch each chunk that waits for the visitor without entering it, in the order they
+    /// are prefetched (search, the labels and the session are entered by then; the embed API and
+    /// the basemap are fetched only where they are used).
     fn preloads() -> Vec<Preload> {
-        use super::{embed_dialog::EmbedDialogFace, explore::ExploreFace, planner::PlannerFace};
-        vec![ExploreFace::preload, PlannerFace::preload, EmbedDialogFace::preload]
+        use super::{details::DetailsFace, embed_dialog::EmbedDialogFace, explore::ExploreFace};
+        vec![
+            DetailsFace::preload,
+            ExploreFace::preload,
+            super::planner::PlannerFace::preload,
+            EmbedDialogFace::preload,
+        ]
     }
 }
 
@@ -214,6 +309,24 @@ impl Default for Chunks {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Enters the chunks the map enters by itself: the labels and the session as soon as the park has
+/// settled (the map is interactive before them), the basemap when there is one.
+pub fn enter_when_settled(state: AppState) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !state.layers.settled() {
+            return done == Some(true);
+        }
+        state.chunks.labels.load(state);
+        state.chunks.session.load(state);
+        true
+    });
+    Effect::new(move |_| {
+        if state.map.basemap().with(Option::is_some) {
+            state.chunks.basemap.load(state);
+        }
+    });
 }
 
 /// The longest the prefetch waits for an idle moment once the map is ready.

@@ -1,7 +1,10 @@
 //! Embed mode's postMessage bridge: commands from an allowed host page in, events out to the exact
 //! parent origin (never `*`). The protocol itself is typed and validated in [`crate::embed`].
+//! A chunk, entered once every layer has loaded (so that commands naming companies or zones find
+//! them); the messages that came before are waiting in the app's [`super::inbox::Inbox`].
 
 use super::browser::Debounce;
+use super::chunk::chunk;
 use super::planner::RouteLink;
 use super::state::{AppState, Selection};
 use crate::embed::{
@@ -115,13 +118,27 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
     Ok(())
 }
 
-/// Starts the bridge: posts `ready`, listens for commands, and reports selections, view changes,
-/// routes and the content height.
-pub fn start(state: AppState, policy: OriginPolicy) {
+/// The embed API's face: nothing to show; entering its chunk starts the bridge.
+#[derive(Clone, Copy)]
+pub struct EmbedFace;
+
+chunk!(embed_api: EmbedFace = fn embed_chunk(state) {
+    let page = window().location().origin().unwrap_or_default();
+    let manifest = state.layers.manifest().get_untracked();
+    let url_origins = super::url::read_quietly().origins;
+    let policy = OriginPolicy::new(&page, manifest.as_ref().map_or(&[][..], |m| &m.origins[..]), &url_origins);
+    start(state, policy);
+    Ok(EmbedFace)
+});
+
+/// Starts the bridge: posts `ready`, answers every command (those that came before it first), and
+/// reports selections, view changes, routes and the content height.
+fn start(state: AppState, policy: OriginPolicy) {
     let outbox = Outbox::parent(parent_origin().and_then(|p| policy.target_origin_for(&p)));
     let policy = StoredValue::new(policy);
-    let out = outbox.clone();
-    let listener = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+    // `ready` first: a host that sent commands early hears that the map is ready, then their answers.
+    outbox.post(&Event::ready(), None);
+    state.inbox.take_over(move |ev: web_sys::MessageEvent| {
         let origin = ev.origin();
         if !policy.with_value(|p| p.allows(&origin)) {
             return; // not on the allowlist: ignored, not answered
@@ -149,8 +166,6 @@ pub fn start(state: AppState, policy: OriginPolicy) {
             }
         }
     });
-    on_cleanup(move || listener.remove());
-    out.post(&Event::ready(), None);
 
     let selection_out = outbox.clone();
     Effect::new(move |_| {

@@ -2,16 +2,14 @@
 //! a live preview and a copy button. The snippet itself is made (and escaped) by [`crate::embed`].
 //! A chunk ([`super::chunk`]): fetched when the dialog is first opened, or when the map is idle.
 
-use super::chunk::{Capability, ChunkError};
-use super::state::{use_app_state, AppState, Local};
-use super::url::current;
+use super::chunk::chunk;
+use super::session::current;
+use super::state::{use_app_state, Local};
 use crate::embed::{embed_src, iframe_snippet, EmbedOptions, Size, UrlState};
 use crate::i18n::Lang;
 use crate::model::LayerKind;
-use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_split_helpers::wasm_split;
 
 /// The embed dialog's face: the dialog, shown while `open` is true.
 #[derive(Clone)]
@@ -24,20 +22,9 @@ impl EmbedDialogFace {
     }
 }
 
-impl Capability for EmbedDialogFace {
-    const NAME: &'static str = "embed-dialog";
-    fn enter(state: AppState) -> LocalBoxFuture<'static, Result<Self, ChunkError>> {
-        Box::pin(embed_dialog_chunk(state))
-    }
-    fn preload() -> LocalBoxFuture<'static, Result<(), ChunkError>> {
-        Box::pin(async { Ok(preload_embed_dialog().await?) })
-    }
-}
-
-#[wasm_split(embed_dialog, fallible, preload(preload_embed_dialog))]
-fn embed_dialog_chunk(_state: AppState) -> Result<EmbedDialogFace, ChunkError> {
+chunk!(embed_dialog: EmbedDialogFace = fn embed_dialog_chunk(_state) {
     Ok(EmbedDialogFace(Arc::new(|open| view! { <EmbedDialog open=open/> }.into_any())))
-}
+});
 
 fn base_url() -> String {
     let l = window().location();

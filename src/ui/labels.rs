@@ -3,7 +3,9 @@
 //! (each frame starts from the last frame's choices). A zone's name goes at its label point, or else
 //! at the first of a few other points inside the zone where it fits. The browser only measures text:
 //! once per string, with a canvas in the labels' own font (a fixed estimate where there is no canvas).
+//! A chunk, entered as soon as the park's layers are in: the map is interactive before its names.
 
+use super::chunk::chunk;
 use super::state::{use_app_state, AppState, Local};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{ScreenRect, Viewport};
@@ -131,7 +133,7 @@ fn zone_candidate(z: &Zone, v: &Viewport, lang: Lang, m: &CanvasMeasure) -> Cand
     let name = z.name.get(lang);
     let mut c = Candidate::point(id, LabelClass::Zone, name, v.map_to_screen(z.label));
     c.anchor = Anchor::Points(z.label_points(ZONE_GRID).into_iter().map(|p| v.map_to_screen(p)).collect());
-    c.importance = z.area_m2;
+    c.importance = z.map_area();
     let Some(short) = z.short_name.as_ref().map(|t| t.get(lang).to_owned()) else { return c };
     let zone_px = z.map_bounds().map_or(0.0, |b| b.width() / v.resolution());
     // on a narrow map, a name wider than its zone gives way to the short one
@@ -197,9 +199,20 @@ fn same_scale(a: &Viewport, b: &Viewport) -> bool {
     a.zoom == b.zoom && a.width == b.width && a.height == b.height
 }
 
+/// The labels' face: the placed names, among the markers.
+#[derive(Clone)]
+pub struct LabelsFace {
+    /// The names.
+    pub view: ViewFn,
+}
+
+chunk!(labels: LabelsFace = fn labels_chunk(_state) {
+    Ok(LabelsFace { view: ViewFn::from(|| view! { <ZoneLabels/> }) })
+});
+
 /// The zone, trail and POI names, placed.
 #[component]
-pub fn ZoneLabels() -> impl IntoView {
+fn ZoneLabels() -> impl IntoView {
     let state = use_app_state();
     let measure = StoredValue::new_local(None::<CanvasMeasure>);
     let previous = StoredValue::new_local(PreviousChoices::new());

@@ -1,17 +1,17 @@
-//! The world layers: context, zones, waterfront and greenway, as SVG paths in world units.
+//! The world layers — context, zones, waterfront and greenway — in world units under the map's
+//! transform. Each layer is one piece of SVG markup ([`crate::world`], the writer the pre-rendered
+//! picture uses too), inserted once per park, origin and language: no view per feature. Clicks
+//! and keys reach the map's own handlers through `data-select`; the selected zone or trail is
+//! marked in place, so the element a visitor focused stays the same element.
 
 use super::state::{use_app_state, AppState, Selection};
-use crate::feature::{FeatureKind, FeatureRef};
+use crate::feature::FeatureKind;
 use crate::geo::svg::{lines_path, polygons_path};
-use crate::model::{ContextShape, LayerKind, Trail};
+use crate::geo::MapPoint;
+use crate::model::LayerKind;
+use crate::world::WorldSvg;
 use leptos::prelude::*;
-
-fn selected(state: AppState, feature: FeatureRef) -> impl Fn() -> bool + Copy + 'static {
-    let feature = StoredValue::new(feature);
-    move || {
-        state.selection().with(|s| feature.with_value(|f| s.as_ref().and_then(Selection::feature) == Some(f)))
-    }
-}
+use wasm_bindgen::JsCast;
 
 /// Hides a switched-off layer. Set through CSSOM (`style:display`), never a `style` attribute, so
 /// the Content-Security-Policy needs no 'unsafe-inline' for styles.
@@ -19,89 +19,77 @@ fn layer_display(state: AppState, kind: LayerKind) -> impl Fn() -> &'static str 
     move || if state.layers.visible(kind) { "inline" } else { "none" }
 }
 
-/// Draws every world layer in manifest order: context, zones, waterfront, greenway.
-#[component]
-pub fn WorldLayers() -> impl IntoView {
-    let state = use_app_state();
-    view! {
-        <g class="map__layer map__layer--context" style:display=layer_display(state, LayerKind::Context)>{move || context(state)}</g>
-        <g class="map__layer map__layer--zones" style:display=layer_display(state, LayerKind::Zones)>{move || zones(state)}</g>
-        <g class="map__layer map__layer--waterfront" style:display=layer_display(state, LayerKind::Waterfront)>
-            {move || trails(state, LayerKind::Waterfront)}
-        </g>
-        <g class="map__layer map__layer--greenway" style:display=layer_display(state, LayerKind::Greenway)>
-            {move || trails(state, LayerKind::Greenway)}
-        </g>
-        {super::chunk::view_of(state.chunks.planner, |p| p.route.run())}
+/// A layer's markup for the park, origin and language of the moment (tracked).
+fn markup(state: AppState, kind: LayerKind) -> String {
+    let origin = state.map.origin().get();
+    let lang = state.lang().get();
+    let park = state.park().get();
+    let lines = move |l: &[Vec<MapPoint>]| lines_path(l, origin);
+    let polygons = move |p: &[Vec<Vec<MapPoint>>]| polygons_path(p, origin);
+    let w = WorldSvg { block: "map", lines: &lines, polygons: &polygons, interactive: Some(lang) };
+    match kind {
+        LayerKind::Context => w.context(&park),
+        LayerKind::Zones => w.zones(&park),
+        LayerKind::Waterfront => w.trails(&park.waterfront, kind),
+        LayerKind::Greenway => w.trails(&park.greenway, kind),
+        LayerKind::Pois | LayerKind::Companies => String::new(),
     }
 }
 
-fn context(state: AppState) -> impl IntoView {
-    let origin = state.map.origin().get();
-    let park = state.park().get();
-    park.context
-        .iter()
-        .map(|f| {
-            let d = match &f.shape {
-                ContextShape::Polygons(p) => polygons_path(p, origin),
-                ContextShape::Lines(l) => lines_path(l, origin),
-            };
-            let class = crate::classes::context(f, "map");
-            view! { <path class=class d=d fill-rule="evenodd"/> }
-        })
-        .collect_view()
+/// The class that marks a selected feature of the world layers.
+fn selected_class(kind: FeatureKind) -> Option<&'static str> {
+    match kind {
+        FeatureKind::Zone => Some("map__zone--selected"),
+        FeatureKind::Trail => Some("map__trail-group--selected"),
+        FeatureKind::Company | FeatureKind::Poi => None,
+    }
 }
 
-fn zones(state: AppState) -> impl IntoView {
-    let origin = state.map.origin().get();
-    let park = state.park().get();
-    let lang = state.lang().get();
-    park.zones
-        .iter()
-        .map(|z| {
-            let rings: Vec<_> = z.polygons.iter().map(|p| p.map_rings.clone()).collect();
-            let d = polygons_path(&rings, origin);
-            let feature = FeatureRef::new(FeatureKind::Zone, z.id.clone());
-            let key = feature.to_string();
-            let is_selected = selected(state, feature);
-            let label = format!("{}: {}", crate::i18n::t(lang, "panel.zone"), z.name.get(lang));
-            view! {
-                <path
-                    class=crate::classes::zone(z, "map")
-                    class:map__zone--selected=is_selected
-                    d=d
-                    fill-rule="evenodd"
-                    data-select=key
-                    role="button"
-                    tabindex="0"
-                    aria-label=label
-                />
+/// Marks the selected zone or trail among `root`'s elements (and unmarks any other).
+fn mark_selected(root: &web_sys::Element, selection: Option<&Selection>) {
+    for kind in [FeatureKind::Zone, FeatureKind::Trail] {
+        let Some(class) = selected_class(kind) else { continue };
+        if let Ok(list) = root.query_selector_all(&format!(".{class}")) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.class_list().remove_1(class);
+                }
             }
-        })
-        .collect_view()
+        }
+    }
+    let Some(feature) = selection.and_then(Selection::feature) else { return };
+    let Some(class) = selected_class(feature.kind) else { return };
+    let key = feature.to_string().replace(['"', '\\'], "");
+    if let Ok(Some(el)) = root.query_selector(&format!("[data-select=\"{key}\"]")) {
+        let _ = el.class_list().add_1(class);
+    }
 }
 
-fn trails(state: AppState, kind: LayerKind) -> impl IntoView {
-    let origin = state.map.origin().get();
-    let park = state.park().get();
-    let lang = state.lang().get();
-    let list: &[Trail] = if kind == LayerKind::Greenway { &park.greenway } else { &park.waterfront };
-    let noun = if kind == LayerKind::Greenway { "greenway.of" } else { "waterfront.of" };
-    list.iter()
-        .map(|t| {
-            let d = lines_path(&t.map_parts, origin);
-            let feature = FeatureRef::new(FeatureKind::Trail, t.id.clone());
-            let key = feature.to_string();
-            let is_selected = selected(state, feature);
-            let label = format!("{} ({})", t.name.get(lang), crate::i18n::t(lang, noun));
-            let class = crate::classes::trail(t, "map");
-            view! {
-                <g class="map__trail-group" class:map__trail-group--selected=is_selected data-select=key
-                   role="button" tabindex="0" aria-label=label>
-                    <path class="map__trail-hit" d=d.clone()/>
-                    <path class=class d=d/>
-                </g>
-            }
-        })
-        .collect_view()
+/// Draws every world layer in manifest order: context, zones, waterfront, greenway (and the route,
+/// when the planner has one).
+#[component]
+pub fn WorldLayers() -> impl IntoView {
+    let state = use_app_state();
+    let root = NodeRef::<leptos::svg::G>::new();
+    let layer = move |kind: LayerKind| {
+        let class = format!("map__layer map__layer--{}", kind.as_class());
+        view! { <g class=class style:display=layer_display(state, kind) inner_html=move || markup(state, kind)></g> }
+    };
+    // Outward (DOM): the selection's mark follows the selection, and the markup when it is redrawn.
+    Effect::new(move |_| {
+        state.park().track();
+        state.lang().track();
+        state.map.origin().track();
+        let Some(root) = root.get() else { return };
+        state.selection().with(|sel| mark_selected(&root, sel.as_ref()));
+    });
+    view! {
+        <g node_ref=root>
+            {layer(LayerKind::Context)}
+            {layer(LayerKind::Zones)}
+            {layer(LayerKind::Waterfront)}
+            {layer(LayerKind::Greenway)}
+        </g>
+        {super::chunk::view_of(state.chunks.planner, |p| p.route.run())}
+    }
 }

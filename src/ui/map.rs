@@ -320,7 +320,7 @@ pub fn MapView() -> impl IntoView {
             on:keydown=on_key
         >
             <div class="map__pane" style:transform=pane_transform>
-            <super::tiles::TileLayer/>
+            {super::chunk::view_of(state.chunks.basemap, |t| t.view.run())}
             <svg class="map__svg" xmlns="http://www.w3.org/2000/svg">
                 <g class="map__pan">
                     <g class="map__world" transform=world_transform>

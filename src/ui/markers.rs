@@ -242,7 +242,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
 pub fn Markers() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <super::labels::ZoneLabels/>
+        {super::chunk::view_of(state.chunks.labels, |l| l.view.run())}
         <g class="map__layer map__layer--pois">
             <For each=move || items(state, LayerKind::Pois) key=|m| (m.key.clone(), m.label.clone(), format!("{:.1},{:.1}", m.offset.0, m.offset.1)) children=move |m| marker(state, m)/>
         </g>

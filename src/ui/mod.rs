@@ -4,10 +4,12 @@ mod browser;
 mod chip;
 pub mod chunk;
 mod controls;
+mod details;
 mod embed;
 mod embed_dialog;
 pub mod explore;
 mod header;
+mod inbox;
 mod labels;
 mod layers;
 mod legend;
@@ -20,6 +22,7 @@ mod pois;
 pub(crate) mod prerender;
 pub mod search;
 mod search_box;
+mod session;
 pub mod state;
 mod sw;
 mod tiles;
@@ -73,10 +76,11 @@ pub fn App() -> impl IntoView {
         fly_to_selection_once_loaded(state);
     }
     if state.embed {
-        start_embed_when_loaded(state, from_url.origins.clone());
+        // From the first moment: a host's early commands wait in the inbox for the embed API.
+        state.inbox.listen();
+        start_embed_when_loaded(state);
     }
-    url::sync(state, from_url);
-    sw::register_when_ready(state);
+    chunk::enter_when_settled(state);
     chunk::prefetch_when_ready(state);
     view! { <Shell/> }
 }
@@ -128,28 +132,19 @@ pub fn Shell() -> impl IntoView {
             </section>
             <Alerts/>
             <panel::Announcer/>
-            <sw::UpdatedNotice/>
+            {chunk::view_of(state.chunks.session, |s| s.notice.run())}
         </div>
     }
 }
 
-/// The embed bridge starts (and posts `ready`) once every layer has loaded, so that commands naming
-/// companies or zones find them. Started once, in its own reactive scope (a later retry must not
-/// dispose of it).
-fn start_embed_when_loaded(state: AppState, url_origins: Vec<String>) {
-    // Weak: the Effect belongs to this owner, so a strong handle would keep it alive for ever.
-    let owner = Owner::current().map(|o| o.downgrade());
+/// The embed API's chunk is entered (and posts `ready`) once every layer has loaded, so that
+/// commands naming companies or zones find them.
+fn start_embed_when_loaded(state: AppState) {
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) || !state.layers.settled() {
             return started == Some(true);
         }
-        let Some(manifest) = state.layers.manifest().get_untracked() else { return false };
-        let page = window().location().origin().unwrap_or_default();
-        let policy = crate::embed::OriginPolicy::new(&page, &manifest.origins, &url_origins);
-        match owner.as_ref().and_then(|o| o.upgrade()) {
-            Some(owner) => owner.with(|| embed::start(state, policy)),
-            None => embed::start(state, policy),
-        }
+        state.chunks.embed.load(state);
         true
     });
 }

@@ -1,5 +1,6 @@
 //! Offline support: registers the service worker (`sw.js`, written at build time) once the map is
-//! ready, and shows a small notice when it reports that a new version was installed.
+//! ready (the session chunk, [`super::session`], calls it), and shows a small notice when it reports
+//! that a new version was installed.
 //!
 //! The worker is optional: over plain http from a host that is not `localhost` the browser has no
 //! `navigator.serviceWorker`, and in a third-party iframe it may refuse the registration. Either way the
@@ -10,24 +11,9 @@ use super::state::{use_app_state, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// Registers the worker once the manifest and every layer have loaded, so that its precache never
-/// competes with the first load.
-pub fn register_when_ready(state: AppState) {
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        if !state.layers.settled() {
-            return false;
-        }
-        register(state);
-        true
-    });
-}
-
 /// Registers `sw.js` next to the page (its scope is the page's folder) and listens for its
 /// "updated" message. Does nothing where the browser has no service workers.
-fn register(state: AppState) {
+pub fn register(state: AppState) {
     if !browser::navigator_has("serviceWorker") {
         return;
     }

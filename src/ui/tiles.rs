@@ -7,7 +7,9 @@
 //! and removes those at the edges. A tile that fails is asked for once more, then left blank.
 //! Tile requests carry no referrer (`referrerpolicy="no-referrer"`): which page of which site
 //! shows the map is nobody else's business (but see the README on OpenStreetMap's tile policy).
+//! A chunk, entered only when the map has a basemap (`?tiles=`, or the manifest's).
 
+use super::chunk::chunk;
 use super::state::use_app_state;
 use crate::geo::tiles::{tile_corner, tiles_in_view, PlacedTile, TileTemplate, TILE_PX};
 use crate::geo::ScreenRect;
@@ -21,11 +23,22 @@ const MARGIN_TILES: u32 = 1;
 /// Wait before the one retry of a failed tile.
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_millis(500);
 
+/// The basemap chunk's face: its layer.
+#[derive(Clone)]
+pub struct TilesFace {
+    /// The basemap layer.
+    pub view: ViewFn,
+}
+
+chunk!(basemap: TilesFace = fn tiles_chunk(_state) {
+    Ok(TilesFace { view: ViewFn::from(|| view! { <TileLayer/> }) })
+});
+
 /// The basemap layer, if the map has a basemap, once the manifest has placed the view (before,
 /// the view is a placeholder and its tiles would be wasted requests). It sits in the map's pane,
 /// which a drag or a wheel zoom moves with the SVG before the view is committed.
 #[component]
-pub fn TileLayer() -> impl IntoView {
+fn TileLayer() -> impl IntoView {
     let state = use_app_state();
     move || {
         let placed = state.layers.manifest().with(Option::is_some);

@@ -83,7 +83,7 @@ pub(super) fn check_figures(b: &Bundle, file: &str, f: &Figures, out: &mut Vec<D
         measure("waterfront_km", f.waterfront_km, km, "km", LENGTH_TOLERANCE);
     }
     if b.loaded(&[LayerKind::Zones]) {
-        let km2 = park.zones.iter().map(|z| z.area_m2).sum::<f64>() / 1e6;
+        let km2 = park.zones.iter().map(|z| z.area_m2()).sum::<f64>() / 1e6;
         measure("area_km2", f.area_km2, km2, "km²", AREA_TOLERANCE);
     }
 }

@@ -7,11 +7,8 @@ mod charts;
 mod list;
 mod panel;
 
-use super::chunk::{Capability, ChunkError};
-use super::state::AppState;
-use futures::future::LocalBoxFuture;
+use super::chunk::chunk;
 use leptos::prelude::*;
-use wasm_split_helpers::wasm_split;
 
 /// The explore chunk's face: the panel (in the sidebar) and the list's content (in its section).
 #[derive(Clone)]
@@ -22,20 +19,9 @@ pub struct ExploreFace {
     pub list: ViewFn,
 }
 
-impl Capability for ExploreFace {
-    const NAME: &'static str = "explore";
-    fn enter(state: AppState) -> LocalBoxFuture<'static, Result<Self, ChunkError>> {
-        Box::pin(explore_chunk(state))
-    }
-    fn preload() -> LocalBoxFuture<'static, Result<(), ChunkError>> {
-        Box::pin(async { Ok(preload_explore().await?) })
-    }
-}
-
-#[wasm_split(explore, fallible, preload(preload_explore))]
-fn explore_chunk(_state: AppState) -> Result<ExploreFace, ChunkError> {
+chunk!(explore: ExploreFace = fn explore_chunk(_state) {
     Ok(ExploreFace {
         panel: ViewFn::from(|| view! { <panel::ExplorePanel/> }),
         list: ViewFn::from(|| view! { <list::ListContent/> }),
     })
-}
+});

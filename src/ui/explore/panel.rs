@@ -192,7 +192,7 @@ pub fn ExplorePanel() -> impl IntoView {
                     <tbody>
                         <tr><th scope="row">{t(lang, "field.companies")}</th>{cells(&|z| format_int(stat(&z.id).0 as u64, lang))}</tr>
                         <tr><th scope="row">{t(lang, "field.capital_total")}</th>{cells(&|z| format_capital(stat(&z.id).1, lang))}</tr>
-                        <tr><th scope="row">{t(lang, "field.area")}</th>{cells(&|z| format_km2(z.area_m2, lang))}</tr>
+                        <tr><th scope="row">{t(lang, "field.area")}</th>{cells(&|z| format_km2(z.area_m2(), lang))}</tr>
                         <tr><th scope="row">{t(lang, "explore.top_industry")}</th>{cells(&|z| stat(&z.id).2.map(|i| t(lang, &format!("industry.{}", i.key())).to_owned()).unwrap_or_else(|| "—".into()))}</tr>
                     </tbody>
                 </table>

@@ -8,13 +8,11 @@ mod layer;
 mod locate;
 mod panel;
 
-use super::chunk::{Capability, ChunkError};
-use super::state::{AppState, PlannerState, Waypoint};
+use super::chunk::chunk;
+use super::state::{PlannerState, Waypoint};
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::LonLat;
-use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use wasm_split_helpers::wasm_split;
 
 /// Farthest a waypoint may be from a POI to be named after it (a link stores only positions).
 const POI_NAME_RADIUS_M: f64 = 5.0;
@@ -71,18 +69,7 @@ pub struct PlannerFace {
     pub summary: Signal<Option<RouteSummary>>,
 }
 
-impl Capability for PlannerFace {
-    const NAME: &'static str = "planner";
-    fn enter(state: AppState) -> LocalBoxFuture<'static, Result<Self, ChunkError>> {
-        Box::pin(planner_chunk(state))
-    }
-    fn preload() -> LocalBoxFuture<'static, Result<(), ChunkError>> {
-        Box::pin(async { Ok(preload_planner().await?) })
-    }
-}
-
-#[wasm_split(planner, fallible, preload(preload_planner))]
-fn planner_chunk(state: AppState) -> Result<PlannerFace, ChunkError> {
+chunk!(planner: PlannerFace = fn planner_chunk(state) {
     let planner = PlannerState::new(state);
     let click = Callback::new(move |(feature, at): (Option<FeatureRef>, LonLat)| {
         let waypoint = match feature.as_ref().map(|f| (f.kind, f.id.as_str())) {
@@ -122,4 +109,4 @@ fn planner_chunk(state: AppState) -> Result<PlannerFace, ChunkError> {
         link,
         summary,
     })
-}
+});

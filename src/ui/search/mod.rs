@@ -5,11 +5,9 @@
 
 mod results;
 
-use super::chunk::{Capability, ChunkError};
-use super::state::{AppState, SearchState};
-use futures::future::LocalBoxFuture;
+use super::chunk::chunk;
+use super::state::SearchState;
 use leptos::prelude::*;
-use wasm_split_helpers::wasm_split;
 
 /// The search chunk's face.
 #[derive(Clone)]
@@ -24,19 +22,8 @@ pub struct SearchFace {
     pub choose: Callback<usize, Option<String>>,
 }
 
-impl Capability for SearchFace {
-    const NAME: &'static str = "search";
-    fn enter(state: AppState) -> LocalBoxFuture<'static, Result<Self, ChunkError>> {
-        Box::pin(search_chunk(state))
-    }
-    fn preload() -> LocalBoxFuture<'static, Result<(), ChunkError>> {
-        Box::pin(async { Ok(preload_search().await?) })
-    }
-}
-
-#[wasm_split(search, fallible, preload(preload_search))]
-fn search_chunk(state: AppState) -> Result<SearchFace, ChunkError> {
+chunk!(search: SearchFace = fn search_chunk(state) {
     let search = SearchState::new(state.layers);
     leptos::task::spawn_local(results::load_pinyin(search));
     Ok(results::face(state, search))
-}
+});

@@ -188,6 +188,8 @@ pub struct AppState {
     updated: RwSignal<bool>,
     /// The capabilities loaded on demand.
     pub chunks: crate::ui::chunk::Chunks,
+    /// Embedded: the messages that arrive before the embed API's chunk.
+    pub inbox: crate::ui::inbox::Inbox,
 }
 
 impl AppState {
@@ -206,6 +208,7 @@ impl AppState {
             planning: RwSignal::new(false),
             updated: RwSignal::new(false),
             chunks: crate::ui::chunk::Chunks::new(),
+            inbox: crate::ui::inbox::Inbox::new(),
         }
     }
 
