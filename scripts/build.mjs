@@ -33,6 +33,8 @@ const opt = (name, fallback) => {
 };
 const DIST = path.resolve(ROOT, opt('dist', 'dist'));
 const NAMES = argv.includes('--names');
+// --wasm-only: stop after wasm-opt and print the first module's size (for trying a change quickly).
+const WASM_ONLY = argv.includes('--wasm-only');
 const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
 const WORK = path.join(TARGET, 'split');
 const STAGING = `${DIST}.staging`;
@@ -70,7 +72,7 @@ const optimise = (from, to, names = false) =>
   run('wasm-opt', ['-Oz', ...(names ? ['--debuginfo'] : []), ...WASM_FEATURES, from, '-o', to], { maxBuffer: 1 << 26 });
 const jobs = [
   ['first module', path.join(WORK, 'bg/parkmap_bg.wasm'), path.join(WORK, 'first.wasm')],
-  ...chunks.map((c) => [c, path.join(WORK, c), path.join(WORK, `opt-${c}`)]),
+  ...(WASM_ONLY ? [] : chunks.map((c) => [c, path.join(WORK, c), path.join(WORK, `opt-${c}`)])),
 ];
 if (NAMES) {
   fs.mkdirSync(path.join(WORK, 'named'), { recursive: true });
@@ -82,6 +84,13 @@ const queue = [...jobs];
 await Promise.all([0, 1].map(async () => {
   for (let job = queue.shift(); job; job = queue.shift()) await optimise(job[1], job[2], job[3]);
 }));
+
+if (WASM_ONLY) {
+  const first = fs.readFileSync(path.join(WORK, 'first.wasm'));
+  const br = (await import('node:zlib')).brotliCompressSync(first).length;
+  say(`--wasm-only: first module ${(first.length / 1024).toFixed(1)} KB raw, ${(br / 1024).toFixed(1)} KB Brotli`);
+  process.exit(0);
+}
 
 // 5. The page, in a staging folder that replaces DIST at the end (a failed build leaves DIST as it was).
 fs.rmSync(STAGING, { recursive: true, force: true });
@@ -131,6 +140,14 @@ const replace = (re, text, what) => {
 replace(/<!-- parkmap:app[^>]*-->/, `<link rel="modulepreload" href="./${names.glue}" crossorigin="anonymous" integrity="${sri(glue)}">
   <link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}">
   <script type="module">
+// An embedded map (embed=1) keeps every message from the first moment: the app's inbox takes them
+// over (src/ui/inbox.rs) and the embed API answers them once it is there.
+if (/^(1|true)$/.test(new URLSearchParams(location.search).get('embed') ?? '')) {
+  const queue = [];
+  const keep = (e) => queue.push(e);
+  addEventListener('message', keep);
+  window.__parkmapInbox = { queue, stop: () => removeEventListener('message', keep) };
+}
 import init from './${names.glue}';
 const wasm = await init({ module_or_path: './${names.wasm}' });
 dispatchEvent(new CustomEvent('parkmap:started', { detail: { wasm } }));

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod feature;
 pub mod filter;
 pub mod geo;
+pub mod html;
 pub mod i18n;
 pub mod index;
 pub mod label;

@@ -5,6 +5,7 @@
 
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::MapPoint;
+use crate::html::escape;
 use crate::i18n::{t, Lang};
 use crate::model::{ContextShape, LayerKind, Park, Trail};
 use std::fmt::Write;
@@ -97,27 +98,6 @@ fn button(feature: &FeatureRef, name: &str) -> String {
         escape(&feature.to_string()),
         escape(name)
     )
-}
-
-/// Text for an HTML/SVG attribute value or element content: `&`, `<`, `>`, `"` and `'` escaped.
-///
-/// ```
-/// assert_eq!(parkmap::world::escape(r#"<a href="x">'&'</a>"#),
-///            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-/// ```
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -49,27 +49,6 @@ pub enum SnippetError {
     },
 }
 
-/// Escapes text for a double- or single-quoted HTML attribute value.
-///
-/// ```
-/// use parkmap::embed::snippet::escape_attr;
-/// assert_eq!(escape_attr(r#"a "b" <c> & 'd'"#), "a &quot;b&quot; &lt;c&gt; &amp; &#39;d&#39;");
-/// ```
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The iframe element for `opts`, every attribute value escaped.
 ///
 /// ```
@@ -96,10 +75,10 @@ pub fn iframe_snippet(opts: &EmbedOptions) -> Result<String, SnippetError> {
     Ok(format!(
         "<iframe src=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\" allow=\"fullscreen; geolocation\" \
          title=\"{}\" style=\"border:0\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>",
-        escape_attr(&src),
+        crate::html::escape(&src),
         opts.width.attr(),
         opts.height.attr(),
-        escape_attr(title),
+        crate::html::escape(title),
     ))
 }
 

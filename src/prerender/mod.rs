@@ -128,7 +128,7 @@ pub fn render(manifest: &Manifest, park: &Park, opts: &Options) -> Prerender {
             html,
             r#"<p class="prerender__title" lang="{}">{}</p>"#,
             lang.tag(),
-            crate::world::escape(manifest.name.get(lang))
+            crate::html::escape(manifest.name.get(lang))
         );
     }
     let (w, h) = (b.width(), b.height());

@@ -43,7 +43,7 @@ pub fn to_gpx(route: &Route, name: &str, waypoints: &[(&str, LonLat)]) -> String
 /// control characters XML 1.0 forbids (a name from data must not break the document).
 fn xml_escape(s: &str) -> String {
     let allowed: String = s.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
-    crate::embed::snippet::escape_attr(&allowed)
+    crate::html::escape(&allowed)
 }
 
 /// The route as a GeoJSON FeatureCollection with one LineString feature whose properties are

@@ -311,15 +311,23 @@ impl Default for Chunks {
     }
 }
 
-/// Enters the chunks the map enters by itself: the labels and the session as soon as the park has
-/// settled (the map is interactive before them), the basemap when there is one.
+/// Enters the chunks the map enters by itself: the labels and the session once the park has
+/// settled and its clusters are painted (the map is interactive before them: the next frame, then
+/// a task), the basemap when there is one.
 pub fn enter_when_settled(state: AppState) {
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || !state.layers.settled() {
             return done == Some(true);
         }
-        state.chunks.labels.load(state);
-        state.chunks.session.load(state);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    state.chunks.labels.load(state);
+                    state.chunks.session.load(state);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
         true
     });
     Effect::new(move |_| {

@@ -1,7 +1,9 @@
 //! The embed API's inbox: from the first moment of an embedded map (`?embed=1`), every `message` the
 //! page receives is kept, in order, until the embed API's chunk takes over ([`Inbox::take_over`]):
-//! a host that sends commands before the map is ready loses none, and each is answered. The inbox
-//! itself only queues; reading, checking and answering messages is the chunk's.
+//! a host that sends commands before the map is ready loses none, and each is answered. Before the
+//! wasm runs, the start-up script keeps them (`window.__parkmapInbox`, written by
+//! `scripts/build.mjs`); [`Inbox::listen`] takes those over. The inbox itself only queues; reading,
+//! checking and answering messages is the chunk's.
 
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -22,9 +24,11 @@ impl Inbox {
         Inbox { queue: StoredValue::new_local(Vec::new()), handler: StoredValue::new_local(None) }
     }
 
-    /// Listens to the window's messages for as long as the current reactive scope lives.
+    /// Takes over the messages the start-up script kept, then listens to the window's messages for
+    /// as long as the current reactive scope lives.
     pub fn listen(&self) {
         let this = *self;
+        this.queue.update_value(|q| q.extend(early_messages()));
         let listener =
             window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
                 match this.handler.get_value() {
@@ -43,6 +47,33 @@ impl Inbox {
         }
         self.handler.set_value(Some(handle));
     }
+}
+
+/// The messages the start-up script kept (its listener stops here: from now on the inbox listens).
+fn early_messages() -> Vec<web_sys::MessageEvent> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let window = window();
+    let Ok(early) = js_sys::Reflect::get(&window, &JsValue::from_str("__parkmapInbox")) else {
+        return Vec::new();
+    };
+    if early.is_undefined() || early.is_null() {
+        return Vec::new();
+    }
+    if let Some(stop) = js_sys::Reflect::get(&early, &JsValue::from_str("stop"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = stop.call0(&early);
+    }
+    let _ = js_sys::Reflect::delete_property(
+        window.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str("__parkmapInbox"),
+    );
+    js_sys::Reflect::get(&early, &JsValue::from_str("queue"))
+        .ok()
+        .and_then(|q| q.dyn_into::<js_sys::Array>().ok())
+        .map(|q| q.iter().filter_map(|e| e.dyn_into::<web_sys::MessageEvent>().ok()).collect())
+        .unwrap_or_default()
 }
 
 impl Default for Inbox {
