@@ -255,7 +255,8 @@ fn app_view(name: &str) -> AppView {
         Ok((m, p)) => (m, p.iter().map(ToString::to_string).collect::<Vec<_>>()),
         Err(e) => return AppView { problems: e.iter().map(ToString::to_string).collect(), park },
     };
-    for layer in &manifest.layers {
+    // As `ui::loading` does: the sites are loaded with the site finder, not with the map.
+    for layer in manifest.layers.iter().filter(|l| l.kind.loads_with_map()) {
         let parsed = match resolve_layer_url(&layer.url, &manifest_url) {
             Ok(url) => match browser_fetch(tree, &url, &layer.url) {
                 Ok(text) => parse_layer(layer.kind, &layer.url, &text),
@@ -294,6 +295,7 @@ fn counts(park: &Park) -> BTreeMap<&'static str, usize> {
                 LayerKind::Greenway => park.greenway.len(),
                 LayerKind::Pois => park.pois.len(),
                 LayerKind::Companies => park.companies.len(),
+                LayerKind::Sites => park.sites.len(),
             };
             (key, n)
         })

@@ -78,6 +78,7 @@ pub fn import(
                     LayerKind::Pois | LayerKind::Companies => "points",
                     LayerKind::Zones => "polygons",
                     LayerKind::Context => "lines or polygons",
+                    LayerKind::Sites => "points or polygons",
                 };
                 errors.push(ImportError::file(
                     &input.file,
@@ -131,6 +132,7 @@ pub fn import(
             Layer::Trails(v) => write::trails(v, &m.grade),
             Layer::Pois(v) => write::pois(v),
             Layer::Companies(v) => write::companies(v),
+            Layer::Sites(v) => write::sites(v, &mut turned),
         };
         let url = format!("{}.geojson", kind.key());
         layers.push(json!({"id": kind.key(), "kind": kind.key(), "url": url}));
@@ -158,6 +160,7 @@ fn merge(m: &mut Merged, layer: Layer, origins: &[&Origin], errors: &mut Vec<Imp
         Layer::Trails(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
         Layer::Pois(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
         Layer::Companies(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
+        Layer::Sites(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
     };
     for (k, id) in ids.into_iter().enumerate() {
         let Some(id) = id else { continue };
@@ -176,6 +179,7 @@ fn merge(m: &mut Merged, layer: Layer, origins: &[&Origin], errors: &mut Vec<Imp
         (Some(Layer::Trails(a)), Layer::Trails(b)) => a.extend(b),
         (Some(Layer::Pois(a)), Layer::Pois(b)) => a.extend(b),
         (Some(Layer::Companies(a)), Layer::Companies(b)) => a.extend(b),
+        (Some(Layer::Sites(a)), Layer::Sites(b)) => a.extend(b),
         _ => unreachable!("one kind parses to one layer type"),
     }
 }
@@ -232,6 +236,7 @@ fn collect_positions(layer: &Layer, out: &mut Vec<LonLat>) {
         Layer::Trails(v) => out.extend(v.iter().flat_map(|t| t.vertices())),
         Layer::Pois(v) => out.extend(v.iter().map(|p| p.pos)),
         Layer::Companies(v) => out.extend(v.iter().map(|c| c.pos)),
+        Layer::Sites(v) => out.extend(v.iter().flat_map(|s| s.positions())),
     }
 }
 

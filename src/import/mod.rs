@@ -99,6 +99,7 @@ impl GeomClass {
             LayerKind::Pois | LayerKind::Companies => self == GeomClass::Point,
             LayerKind::Zones => self == GeomClass::Area,
             LayerKind::Context => self != GeomClass::Point,
+            LayerKind::Sites => self != GeomClass::Line,
         }
     }
 }
@@ -342,6 +343,8 @@ mod tests {
         assert!(GeomClass::Area.fits(LayerKind::Context) && GeomClass::Line.fits(LayerKind::Context));
         assert!(!GeomClass::Point.fits(LayerKind::Context));
         assert!(GeomClass::Point.fits(LayerKind::Companies));
+        assert!(GeomClass::Point.fits(LayerKind::Sites) && GeomClass::Area.fits(LayerKind::Sites));
+        assert!(!GeomClass::Line.fits(LayerKind::Sites));
         assert_eq!(GeomClass::of_type("MultiPolygon"), Some(GeomClass::Area));
         assert_eq!(GeomClass::of_type("GeometryCollection"), None);
     }

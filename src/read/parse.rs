@@ -164,6 +164,7 @@ pub fn empty_layer(kind: LayerKind) -> Layer {
         LayerKind::Waterfront | LayerKind::Greenway => Layer::Trails(Vec::new()),
         LayerKind::Pois => Layer::Pois(Vec::new()),
         LayerKind::Companies => Layer::Companies(Vec::new()),
+        LayerKind::Sites => Layer::Sites(Vec::new()),
     }
 }
 
