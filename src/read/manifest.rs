@@ -367,6 +367,8 @@ mod tests {
         let (m, problems) = parse_manifest("park.json", text).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(m.name.zh, "深哈产业园");
-        assert_eq!(m.layers.len(), 6);
+        assert_eq!(m.layers.len(), 7);
+        assert_eq!(m.hubs.len(), 4);
+        assert!(m.contact.is_some_and(|c| c.email.is_some() && c.phone.is_some()));
     }
 }
