@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::{write, Format, GeomClass, ImportError, Input, Origin};
 use crate::geo::LonLat;
 use crate::model::note::Note;
-use crate::model::{DataError, Layer, LayerKind, Text};
+use crate::model::{DataError, Layer, LayerKind, Text, Zone};
 use crate::read::parse_layer_indexed;
 
 /// What the manifest says that the data cannot: the caller's words, never invented.
@@ -60,11 +60,13 @@ struct Merged {
     grade: Vec<Map<String, Value>>,
 }
 
-/// Builds the bundle. `assign` gives `--as` kinds by input file name.
+/// Builds the bundle. `assign` gives `--as` kinds by input file name; `zones_from` are zones of an
+/// existing bundle that companies and sites without a zone are placed in (with the import's own).
 pub fn import(
     inputs: &[Input],
     assign: &[(LayerKind, String)],
     info: &ParkInfo,
+    zones_from: &[Zone],
 ) -> Result<Bundle, Vec<ImportError>> {
     let mut errors = Vec::new();
     let mut notes = Vec::new();
@@ -118,6 +120,19 @@ pub fn import(
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    // Companies and sites without a zone go to the zone that holds them.
+    let mut zones: Vec<Zone> = zones_from.to_vec();
+    if let Some((_, Merged { layer: Some(Layer::Zones(z)), .. })) =
+        merged.iter().find(|(k, _)| *k == LayerKind::Zones)
+    {
+        zones.splice(0..0, z.iter().cloned());
+    }
+    for (_, m) in merged.iter_mut() {
+        let Merged { layer, ids, .. } = m;
+        if let Some(layer) = layer.as_mut() {
+            notes.extend(super::zones::place_in_zones(&zones, layer, &|id| ids.get(id).cloned()));
+        }
     }
     let mut files = Vec::new();
     let mut turned = 0;
