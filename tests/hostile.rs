@@ -132,6 +132,20 @@ fn generate(what: &str) -> Vec<u8> {
             ))
             .into_bytes()
         }
+        // A sites layer: a parcel of 60 000 vertices (a circle in the west zone), then a valid space.
+        "site-60k-vertices" => {
+            let ring: Vec<String> = (0..59_999)
+                .map(|i| {
+                    let a = f64::from(i) / 59_999.0 * std::f64::consts::TAU;
+                    format!("[{:.7},{:.7}]", 126.51 + 0.005 * a.cos(), 45.84 + 0.005 * a.sin())
+                })
+                .collect();
+            let ring = format!("[{},{}]", ring.join(","), ring[0]);
+            collection(&format!(
+                r#"{{"type":"Feature","geometry":{{"type":"Polygon","coordinates":[{ring}]}},"properties":{{"id":"s-huge","name_zh":"巨","name_en":"Huge","type":"land","zone":"zw"}}}},{{"type":"Feature","geometry":{{"type":"Point","coordinates":[126.516,45.846]}},"properties":{{"id":"s-after","name_zh":"后","name_en":"After the huge one","type":"office","zone":"zw"}}}}"#
+            ))
+            .into_bytes()
+        }
         // 10⁵ nested brackets as the features.
         "deep-layer" => collection(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))).into_bytes(),
         // 10⁵ nested brackets as the park's name.
@@ -338,6 +352,7 @@ fn check(name: &str) {
         let shown = serde_json::json!({
             "exit": code, "problems": got, "drawn": counts(&app.park),
             "validator_drawn": report.as_ref().map(|r| counts(&r.park)).ok(), "app": app.problems,
+            "sites_kept": report.as_ref().map(|r| r.park.sites.len()).ok(),
         });
         println!("== {name}\n{}", serde_json::to_string_pretty(&shown).unwrap());
         return;
@@ -370,6 +385,11 @@ fn check(name: &str) {
     assert_eq!(counts(&app.park), drawn, "{name}: what the app keeps");
     if let Ok(r) = &report {
         assert_eq!(counts(&r.park), drawn, "{name}: what the validator calls valid");
+        // The sites are not the map's (the site finder loads them): the validator's count of the
+        // valid ones is expected apart.
+        let sites = e.get("sites_kept").and_then(Value::as_u64).unwrap_or(0) as usize;
+        assert_eq!(r.park.sites.len(), sites, "{name}: sites the validator calls valid");
+        assert!(app.park.sites.is_empty(), "{name}: the map loads no sites");
     }
     for needle in strings(&e["alert"]) {
         assert!(
@@ -466,4 +486,5 @@ fixtures! {
     identical_zones => "identical-zones",
     complex_zone => "complex-zone",
     manifest_long_strings => "manifest-long-strings",
+    hostile_sites => "hostile-sites",
 }
