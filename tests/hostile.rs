@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Hostile park bundles (`tests/fixtures/hostile/`, described in its README): for every one, the
 //! validator (library API and the `parkmap-validate` binary) reports the expected located problems
-//! without panicking, and what the app would keep — the same `parse_manifest` / `parse_layer`
+//! without panicking, and what the app would keep — the same `parse_manifest` / `parse_map_layer`
 //! behind a browser-like fetch — is exactly what the validator calls valid, and what
 //! `expect.json` says is drawn. Large files (a 10⁶-vertex line, 200 001 features, 32 MiB + 1,
 //! 10⁵ nested brackets, 1 MB strings) are generated here, never committed; the end-to-end suite
@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use parkmap::model::url::resolve_layer_url;
 use parkmap::model::{DataError, LayerKind, Park};
-use parkmap::read::{parse_layer, parse_manifest, MAX_LAYER_BYTES};
+use parkmap::read::{parse_manifest, parse_map_layer, MAX_LAYER_BYTES};
 use parkmap::validate::files::validate_path;
 use parkmap::validate::Report;
 use serde_json::Value;
@@ -223,7 +223,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The app's view: parse_manifest + parse_layer behind a browser-like fetch of the served tree
+// The app's view: parse_manifest + parse_map_layer behind a browser-like fetch of the served tree
 // ---------------------------------------------------------------------------------------------
 
 /// Where the e2e server mounts `tests/fixtures`.
@@ -273,7 +273,7 @@ fn app_view(name: &str) -> AppView {
     for layer in manifest.layers.iter().filter(|l| l.kind.loads_with_map()) {
         let parsed = match resolve_layer_url(&layer.url, &manifest_url) {
             Ok(url) => match browser_fetch(tree, &url, &layer.url) {
-                Ok(text) => parse_layer(layer.kind, &layer.url, &text),
+                Ok(text) => parse_map_layer(layer.kind, &layer.url, &text),
                 Err(e) => {
                     problems.push(e.to_string());
                     continue;

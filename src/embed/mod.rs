@@ -103,7 +103,7 @@ mod values;
 
 pub use origin::{normalize_origin, OriginPolicy};
 pub use protocol::{parse_command, Action, Command, Event, ProtocolError, RequestId, RouteRequest};
-pub use site_params::{SiteFilterParams, MAX_SITE_PARAM};
+pub use site_params::{SiteFilterParams, SiteLink, MAX_SITE_PARAM, SITE_KEYS};
 pub use snippet::{embed_src, iframe_snippet, EmbedOptions, Size, SnippetError};
 pub use url_state::{
     check_id, parse, to_hash, to_query, FeatureKind, FeatureRef, FilterParams, MapView, UrlState, UrlWarning,

@@ -3,7 +3,7 @@
 
 use super::origin::normalize_origin;
 use super::percent::{decode, encode};
-use super::site_params::{self, SiteFilterParams, SITE_KEYS};
+use super::site_params::{SiteLink, SITE_KEYS};
 use super::values::{
     decimal, fixed, flag, keys, range, range_text, round_to, route, sort_dedup, trimmed, view,
 };
@@ -91,8 +91,9 @@ pub struct UrlState {
     pub selection: Option<FeatureRef>,
     /// Company filter (`ind`, `zone`, `cap`, `yr`).
     pub filter: FilterParams,
-    /// The site finder's filter (`site_type`, `site_area`, … see [`SiteFilterParams`]).
-    pub sites: SiteFilterParams,
+    /// The site finder's filter as the link wrote it (`site_type`, `site_area`, …; read by the
+    /// finder with [`super::SiteFilterParams::read`]).
+    pub sites: SiteLink,
     /// Layers switched off (`hide`), sorted and without repeats once parsed.
     pub hidden_layers: Vec<LayerKind>,
     /// Route waypoints (`route`); with `loop`, the first is the start.
@@ -298,7 +299,8 @@ fn apply(s: &mut UrlState, key: &str, v: &str, item: &mut dyn FnMut(String)) -> 
             s.tiles = Some(v.trim().to_owned());
         }
         "tiles_attr" => s.tiles_attr = Some(clean_attribution(v)).filter(|a| !a.is_empty()),
-        k if SITE_KEYS.contains(&k) => site_params::apply(&mut s.sites, k, v, item)?,
+        // Kept as written: the site finder reads them (`SiteFilterParams::read`).
+        k if SITE_KEYS.contains(&k) => s.sites.0.push((k.to_owned(), v.to_owned())),
         "tiles_crs" => {
             s.tiles_crs =
                 Some(TileCrs::from_key(v).ok_or(format!("unknown {v:?} (expected wgs84 or gcj02)"))?)
@@ -343,12 +345,16 @@ pub fn to_query(s: &UrlState) -> String {
         c.tiles_attr.as_deref().map(encode),
         c.tiles_crs.map(|crs| crs.key().into()),
     ];
-    let mut pairs: Vec<(&str, Option<String>)> = QUERY_KEYS.iter().copied().zip(params).collect();
-    // The site finder's parameters go after the company filter's (`yr`, the 8th).
-    let tail = pairs.split_off(8);
-    pairs.extend(SITE_KEYS.iter().copied().zip(site_params::values(&c.sites)));
-    pairs.extend(tail);
-    let parts: Vec<String> = pairs.into_iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
+    let mut parts: Vec<String> = Vec::new();
+    for (k, v) in QUERY_KEYS.iter().zip(params) {
+        if let Some(v) = v {
+            parts.push(format!("{k}={v}"));
+        }
+        // The site finder's parameters go after the company filter's.
+        if *k == "yr" {
+            parts.extend(c.sites.0.iter().map(|(k, v)| format!("{k}={}", encode(v))));
+        }
+    }
     if parts.is_empty() {
         String::new()
     } else {

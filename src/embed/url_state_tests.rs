@@ -1,4 +1,5 @@
 use super::*;
+use crate::embed::SiteFilterParams;
 use crate::model::{LandUse, SiteStatus, SiteType, Utility};
 
 fn view(zoom: f64, lat: f64, lon: f64) -> Option<MapView> {
@@ -27,7 +28,8 @@ fn full_state() -> UrlState {
             utilities: vec![Utility::Gas, Utility::DistrictHeating],
             max_sale_yuan_m2: Some(800),
             max_rent_yuan_m2_month: Some(40),
-        },
+        }
+        .to_link(),
         hidden_layers: vec![LayerKind::Context, LayerKind::Pois],
         route: vec![LonLat::lon_lat(126.51, 45.83), LonLat::lon_lat(126.52, 45.84)],
         winter: true,
@@ -321,11 +323,17 @@ mod props {
     }
 
     prop_compose! {
+        fn site_link()(p in sites()) -> SiteLink {
+            p.to_link()
+        }
+    }
+
+    prop_compose! {
         fn url_state()(
             view in proptest::option::of((ZOOM_RANGE, -90.0..=90.0f64, -180.0..=180.0f64)),
             selection in proptest::option::of(selection()),
             filter in filter(),
-            sites in sites(),
+            sites in site_link(),
             hidden_layers in subsequence(LayerKind::ALL.to_vec(), 0..=LayerKind::ALL.len()),
             route in proptest::collection::vec(lon_lat(), 0..=MAX_WAYPOINTS),
             winter: bool,
@@ -391,6 +399,17 @@ mod props {
             prop_assert_eq!(&back, &s.canonical());
             prop_assert_eq!(to_query(&back), to_query(&s));
             prop_assert_eq!(to_hash(&back), to_hash(&s));
+        }
+
+        #[test]
+        fn any_site_filter_round_trips_through_its_link(p in sites()) {
+            let (back, warnings) = SiteFilterParams::read(&p.to_link());
+            prop_assert_eq!(warnings, []);
+            prop_assert_eq!(back.to_link(), p.to_link());
+            let (mut types, mut utilities) = (p.types.clone(), p.utilities.clone());
+            crate::embed::values::sort_dedup(&mut types);
+            crate::embed::values::sort_dedup(&mut utilities);
+            prop_assert_eq!((back.types, back.utilities, back.area_min_m2), (types, utilities, p.area_min_m2));
         }
 
         #[test]

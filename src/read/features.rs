@@ -50,6 +50,11 @@ pub(crate) struct Parsed {
     pub notes: Vec<(String, String, Option<String>)>,
 }
 
+/// What reads one site ([`super::site::site`]), handed in by the readers that read sites: the map's
+/// own reader ([`super::parse_map_layer`]) never names it, so its code can live in the site finder's
+/// chunk, not in the map's first module.
+pub(crate) type SiteReader = fn(&GeometryValue, Text, &mut Props) -> Result<Site, DataError>;
+
 /// Parses feature `index` of `file`. `Err` holds the soft problems found before the one that made
 /// the feature unusable, and that one.
 pub(crate) fn parse_feature(
@@ -58,6 +63,7 @@ pub(crate) fn parse_feature(
     index: usize,
     raw: RawFeature<'_>,
     shared: &mut Interner,
+    sites: Option<SiteReader>,
 ) -> Result<Parsed, (Vec<DataError>, DataError)> {
     let fail =
         |property: &str, reason: String| Err((Vec::new(), DataError::feature(file, index, property, reason)));
@@ -100,7 +106,7 @@ pub(crate) fn parse_feature(
             None
         }
     };
-    match items(kind, index, &geom, feature_id.as_ref(), &mut p, shared) {
+    match items(kind, index, &geom, feature_id.as_ref(), &mut p, shared, sites) {
         Ok(items) => Ok(Parsed { items, soft: p.soft, notes: p.notes }),
         Err(e) => Err((p.soft, e)),
     }
@@ -125,6 +131,7 @@ fn items(
     feature_id: Option<&Value>,
     p: &mut Props,
     shared: &mut Interner,
+    sites: Option<SiteReader>,
 ) -> Result<Vec<(IdPlan, Item)>, DataError> {
     // The limit is on the whole geometry: a MultiLineString of many 50 000-vertex lines is as heavy
     // to draw as one long line.
@@ -165,7 +172,10 @@ fn items(
         LayerKind::Zones => Item::Zone(zone(geom, name, p)?),
         LayerKind::Greenway | LayerKind::Waterfront => Item::Trail(trail(kind, geom, name, p)?),
         LayerKind::Companies => Item::Company(company(geom, name, p, shared)?),
-        LayerKind::Sites => Item::Site(super::site::site(geom, name, p)?),
+        LayerKind::Sites => match sites {
+            Some(read) => Item::Site(read(geom, name, p)?),
+            None => return Err(p.err("feature", "a site is read by the site finder, not by the map")),
+        },
         LayerKind::Pois => {
             let points = pois.unwrap_or_default();
             let poi_kind =

@@ -24,4 +24,4 @@ pub use limits::{
     MAX_PLOT_RATIO, MAX_PRICE_YUAN_M2, MAX_SITE_AREA_M2, MAX_TEXT_CHARS, MAX_UTILITY, MAX_VERTICES,
 };
 pub use manifest::parse_manifest;
-pub use parse::{empty_layer, parse_layer, parse_layer_indexed, LayerParse};
+pub use parse::{empty_layer, parse_layer, parse_layer_indexed, parse_map_layer, LayerParse};

@@ -262,4 +262,22 @@ mod tests {
         assert!((area - 215_700.0).abs() / 215_700.0 < 0.01, "{area}");
         assert!(s[0].id.starts_with("s-"), "{}", s[0].id);
     }
+
+    #[test]
+    fn the_maps_reader_refuses_a_sites_layer_and_reads_the_others_as_the_full_reader_does() {
+        use crate::read::parse_map_layer;
+        let text = layer(&[PARCEL]);
+        let map = parse_map_layer(LayerKind::Sites, "sites.geojson", &text);
+        assert_eq!(map.layer, Layer::Sites(Vec::new()));
+        assert_eq!(
+            map.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["sites.geojson: a sites layer is read by the site finder, not by the map"]
+        );
+        let company = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[126.5,45.8]},"properties":{"id":"c1","name":"A"}}"#;
+        let text = layer(&[company]);
+        assert_eq!(
+            parse_map_layer(LayerKind::Companies, "c.geojson", &text),
+            parse_layer(LayerKind::Companies, "c.geojson", &text)
+        );
+    }
 }
