@@ -66,7 +66,7 @@ fn main() {
         let read = read_input("park.gpx", text.as_bytes(), InputDatum::Wgs84).expect("GPX reads");
         let read_ms = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
-        let bundle = import(&[read], &[], &info).expect("bundle builds");
+        let bundle = import(&[read], &[], &info, &[]).expect("bundle builds");
         let build_ms = t.elapsed().as_secs_f64() * 1e3;
         let out = dir.join(format!("out-{run_no}"));
         let args: Vec<String> = [

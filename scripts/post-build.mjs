@@ -48,7 +48,8 @@ let preload = '';
 const manifestPath = path.join(dir, 'public/data/park.json');
 if (fs.existsSync(manifestPath)) {
   const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-  const urls = ['public/data/park.json', ...manifest.layers
+  // The sites are loaded with the site finder, never before the map is ready: not preloaded.
+  const urls = ['public/data/park.json', ...manifest.layers.filter((l) => l.kind !== 'sites')
     .map((l) => l.url).filter((u) => !/^[a-z]+:|^\/\//i.test(u)).map((u) => `public/data/${u}`)];
   preload = `if (!new URLSearchParams(location.search).has('park')) {
   for (const href of ${JSON.stringify(urls)}) {

@@ -2,7 +2,7 @@
 //! gloo-net, with a timeout per attempt and bounded retries with backoff ([`RetryPolicy`]).
 
 use crate::model::{DataError, LayerRef, Manifest};
-use crate::read::{parse_layer, parse_manifest, LayerParse};
+use crate::read::{parse_manifest, parse_map_layer, LayerParse};
 use crate::retry::{content_type_ok, is_retryable, RetryPolicy};
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::prelude::*;
@@ -148,7 +148,7 @@ pub async fn load_layer(layer: &LayerRef, manifest_url: &str, on_retry: &dyn Fn(
     match fetch_text(&url, file, RetryPolicy::default(), on_retry).await {
         Ok(text) => {
             crate::timing::mark(&format!("fetched:{file}"));
-            let parsed = parse_layer(layer.kind, file, &text);
+            let parsed = parse_map_layer(layer.kind, file, &text);
             crate::timing::mark(&format!("parsed:{file}"));
             parsed
         }

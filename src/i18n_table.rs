@@ -88,6 +88,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("layer.context", ["River, roads and boundary", "河流、道路与边界", "Река, дороги и граница"]),
     ("layer.greenway", ["Greenway", "绿道", "Зелёный маршрут"]),
     ("layer.pois", ["Visitor facilities", "游客设施", "Объекты для посетителей"]),
+    ("layer.sites", ["Sites on offer", "招商用地与空间", "Площадки для инвесторов"]),
     ("layer.waterfront", ["Sponge-city waterfront", "海绵城市滨水带", "Набережная «город-губка»"]),
     ("layer.zones", ["Zones", "功能分区", "Зоны"]),
     ("legend", ["Legend and layers", "图例与图层", "Легенда и слои"]),

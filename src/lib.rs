@@ -1,7 +1,7 @@
 //! ParkMap: the interactive map of the Shenzhen-Harbin Industrial Park (深哈产业园).
 //!
-//! The pure core (`geo`, `model`, `read`, `i18n`, `filter`, `index`, `label`, `search`, `sort`, `route`,
-//! `embed`, `retry`, `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`,
+//! The pure core (`geo`, `model`, `read`, `i18n`, `filter`, `index`, `label`, `search`, `sites`, `sort`,
+//! `route`, `embed`, `retry`, `validate`) has no DOM in it and is tested natively; the Leptos UI (`ui`, `fetch`,
 //! `timing`) only builds for wasm32.
 
 pub mod classes;
@@ -19,6 +19,7 @@ pub mod read;
 pub mod retry;
 pub mod route;
 pub mod search;
+pub mod sites;
 pub mod sort;
 pub mod validate;
 pub mod world;

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Hostile park bundles (`tests/fixtures/hostile/`, described in its README): for every one, the
 //! validator (library API and the `parkmap-validate` binary) reports the expected located problems
-//! without panicking, and what the app would keep — the same `parse_manifest` / `parse_layer`
+//! without panicking, and what the app would keep — the same `parse_manifest` / `parse_map_layer`
 //! behind a browser-like fetch — is exactly what the validator calls valid, and what
 //! `expect.json` says is drawn. Large files (a 10⁶-vertex line, 200 001 features, 32 MiB + 1,
 //! 10⁵ nested brackets, 1 MB strings) are generated here, never committed; the end-to-end suite
@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use parkmap::model::url::resolve_layer_url;
 use parkmap::model::{DataError, LayerKind, Park};
-use parkmap::read::{parse_layer, parse_manifest, MAX_LAYER_BYTES};
+use parkmap::read::{parse_manifest, parse_map_layer, MAX_LAYER_BYTES};
 use parkmap::validate::files::validate_path;
 use parkmap::validate::Report;
 use serde_json::Value;
@@ -132,6 +132,20 @@ fn generate(what: &str) -> Vec<u8> {
             ))
             .into_bytes()
         }
+        // A sites layer: a parcel of 60 000 vertices (a circle in the west zone), then a valid space.
+        "site-60k-vertices" => {
+            let ring: Vec<String> = (0..59_999)
+                .map(|i| {
+                    let a = f64::from(i) / 59_999.0 * std::f64::consts::TAU;
+                    format!("[{:.7},{:.7}]", 126.51 + 0.005 * a.cos(), 45.84 + 0.005 * a.sin())
+                })
+                .collect();
+            let ring = format!("[{},{}]", ring.join(","), ring[0]);
+            collection(&format!(
+                r#"{{"type":"Feature","geometry":{{"type":"Polygon","coordinates":[{ring}]}},"properties":{{"id":"s-huge","name_zh":"巨","name_en":"Huge","type":"land","zone":"zw"}}}},{{"type":"Feature","geometry":{{"type":"Point","coordinates":[126.516,45.846]}},"properties":{{"id":"s-after","name_zh":"后","name_en":"After the huge one","type":"office","zone":"zw"}}}}"#
+            ))
+            .into_bytes()
+        }
         // 10⁵ nested brackets as the features.
         "deep-layer" => collection(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))).into_bytes(),
         // 10⁵ nested brackets as the park's name.
@@ -209,7 +223,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The app's view: parse_manifest + parse_layer behind a browser-like fetch of the served tree
+// The app's view: parse_manifest + parse_map_layer behind a browser-like fetch of the served tree
 // ---------------------------------------------------------------------------------------------
 
 /// Where the e2e server mounts `tests/fixtures`.
@@ -255,10 +269,11 @@ fn app_view(name: &str) -> AppView {
         Ok((m, p)) => (m, p.iter().map(ToString::to_string).collect::<Vec<_>>()),
         Err(e) => return AppView { problems: e.iter().map(ToString::to_string).collect(), park },
     };
-    for layer in &manifest.layers {
+    // As `ui::loading` does: the sites are loaded with the site finder, not with the map.
+    for layer in manifest.layers.iter().filter(|l| l.kind.loads_with_map()) {
         let parsed = match resolve_layer_url(&layer.url, &manifest_url) {
             Ok(url) => match browser_fetch(tree, &url, &layer.url) {
-                Ok(text) => parse_layer(layer.kind, &layer.url, &text),
+                Ok(text) => parse_map_layer(layer.kind, &layer.url, &text),
                 Err(e) => {
                     problems.push(e.to_string());
                     continue;
@@ -294,6 +309,7 @@ fn counts(park: &Park) -> BTreeMap<&'static str, usize> {
                 LayerKind::Greenway => park.greenway.len(),
                 LayerKind::Pois => park.pois.len(),
                 LayerKind::Companies => park.companies.len(),
+                LayerKind::Sites => park.sites.len(),
             };
             (key, n)
         })
@@ -336,6 +352,7 @@ fn check(name: &str) {
         let shown = serde_json::json!({
             "exit": code, "problems": got, "drawn": counts(&app.park),
             "validator_drawn": report.as_ref().map(|r| counts(&r.park)).ok(), "app": app.problems,
+            "sites_kept": report.as_ref().map(|r| r.park.sites.len()).ok(),
         });
         println!("== {name}\n{}", serde_json::to_string_pretty(&shown).unwrap());
         return;
@@ -368,6 +385,11 @@ fn check(name: &str) {
     assert_eq!(counts(&app.park), drawn, "{name}: what the app keeps");
     if let Ok(r) = &report {
         assert_eq!(counts(&r.park), drawn, "{name}: what the validator calls valid");
+        // The sites are not the map's (the site finder loads them): the validator's count of the
+        // valid ones is expected apart.
+        let sites = e.get("sites_kept").and_then(Value::as_u64).unwrap_or(0) as usize;
+        assert_eq!(r.park.sites.len(), sites, "{name}: sites the validator calls valid");
+        assert!(app.park.sites.is_empty(), "{name}: the map loads no sites");
     }
     for needle in strings(&e["alert"]) {
         assert!(
@@ -464,4 +486,5 @@ fixtures! {
     identical_zones => "identical-zones",
     complex_zone => "complex-zone",
     manifest_long_strings => "manifest-long-strings",
+    hostile_sites => "hostile-sites",
 }

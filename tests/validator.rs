@@ -70,7 +70,7 @@ fn schema_problems_are_the_parsers_located_messages() {
     assert_rule(
         "schema",
         &[
-            "park.json: layers[6].kind: expected one of context, zones, waterfront, greenway, pois, companies; found \"trees\"",
+            "park.json: layers[6].kind: expected one of context, zones, waterfront, greenway, pois, companies, sites; found \"trees\"",
             "companies.geojson:1: website: only http: and https: links are allowed; dropped",
             "companies.geojson:3: id: duplicate id \"c1\"",
             "companies.geojson:4: capital_yuan: expected a non-negative integer, found a negative or fractional number",

@@ -12,13 +12,14 @@ use parkmap::read::{parse_layer, parse_manifest};
 use parkmap::search::PinyinTable;
 use parkmap::validate::validate_bundle;
 
-const KINDS: [LayerKind; 6] = [
+const KINDS: [LayerKind; 7] = [
     LayerKind::Context,
     LayerKind::Zones,
     LayerKind::Waterfront,
     LayerKind::Greenway,
     LayerKind::Pois,
     LayerKind::Companies,
+    LayerKind::Sites,
 ];
 
 const MANIFEST: &str = include_str!("../../tests/fixtures/valid/park.json");
@@ -95,5 +96,12 @@ fn all_finite(layer: &Layer) -> bool {
         Layer::Trails(v) => v.iter().all(|t| t.map_parts.iter().flatten().all(finite) && t.length_m().is_finite()),
         Layer::Pois(v) => v.iter().all(|p| finite(&p.map)),
         Layer::Companies(v) => v.iter().all(|c| finite(&c.map)),
+        Layer::Sites(v) => v.iter().all(|s| {
+            finite(&s.map)
+                && match &s.geom {
+                    parkmap::model::SiteGeom::Parcel(p) => p.iter().flat_map(|g| &g.map_rings).flatten().all(finite),
+                    parkmap::model::SiteGeom::Space { map, .. } => finite(map),
+                }
+        }),
     }
 }

@@ -1,7 +1,7 @@
 //! Turns the plan (design-frame geometry plus texts) into GeoJSON features, layer by layer.
 
 use super::companies::Company;
-use super::geom::{Projector, Xy};
+use super::geom::{geodesic_area, Projector, Xy};
 use super::layout::{
     boundary_ring, canal_ring, ellipse_ring, lake, node, promenade_nodes, river_ring, x_line, y_line,
     CANAL_LINES, COLS,
@@ -9,6 +9,7 @@ use super::layout::{
 use super::network::Trail;
 use super::output::{Feature, Geometry, Props};
 use super::pois::Poi;
+use super::sites::{Price, Shape, Site};
 use super::texts::{ROADS, ROAD_X_LINES, ROAD_Y_LINES};
 use super::zones::ZONES;
 
@@ -180,6 +181,60 @@ pub fn companies(proj: &Projector, companies: &[Company]) -> Vec<Feature> {
                 .with("description_en", c.description_en.as_str())
                 .with_opt("website", c.website.as_deref())
                 .with("illustrative", true),
+        })
+        .collect()
+}
+
+/// A number as JSON: whole values as integers (`2750`, not `2750.0`).
+fn num(x: f64) -> serde_json::Value {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        serde_json::Value::from(x as i64)
+    } else {
+        serde_json::Value::from(x)
+    }
+}
+
+/// The sites layer. A parcel's `area_m2` is the geodesic area of its polygon as written (rounded
+/// coordinates), to the square metre.
+pub fn sites(proj: &Projector, sites: &[Site]) -> Vec<Feature> {
+    sites
+        .iter()
+        .map(|s| {
+            let (geometry, area) = match &s.shape {
+                Shape::Parcel(ring) => {
+                    let ring = proj.line(ring);
+                    let area = geodesic_area(&ring).round();
+                    (Geometry::Polygon(vec![ring]), area)
+                }
+                Shape::Space(p) => (Geometry::Point(proj.ll(*p)), s.floor_m2.unwrap_or_default()),
+            };
+            let (power, water, gas, fibre, heating) = s.utilities;
+            let mut props = Props::new()
+                .with("id", s.id.as_str())
+                .with("name_zh", s.name[0].as_str())
+                .with("name_en", s.name[1].as_str())
+                .with("name_ru", s.name[2].as_str())
+                .with("type", s.kind)
+                .with("area_m2", num(area))
+                .with("land_use", s.land_use)
+                .with("status", s.status)
+                .with_opt("plot_ratio_max", s.plan.map(|p| num(p.0)))
+                .with_opt("height_max_m", s.plan.map(|p| num(p.1)))
+                .with("power_kva", num(power))
+                .with("water_m3_day", num(water))
+                .with("gas", gas)
+                .with("fibre", fibre)
+                .with("district_heating", heating);
+            props = match s.price {
+                Price::Sale(y) => props.with("price_sale_yuan_m2", num(y)),
+                Price::Rent(y) => props.with("price_rent_yuan_m2_month", num(y)),
+                Price::OnRequest => props.with("price_on_request", true),
+            };
+            let props = props
+                .with_opt("available_from", s.available_from.as_deref())
+                .with("zone", ZONES[s.zone].id)
+                .with("illustrative", true);
+            Feature { geometry, properties: props }
         })
         .collect()
 }

@@ -140,6 +140,32 @@ pub struct Layer {
     pub url: String,
 }
 
+/// A hub of the city (`hubs` in the manifest).
+#[derive(Debug, serde::Serialize)]
+pub struct Hub {
+    /// Hub id.
+    pub id: &'static str,
+    /// Name.
+    pub name: Text,
+    /// Kind key (`airport`, `high_speed_rail`, `railway`, `city_centre`…).
+    pub kind: &'static str,
+    /// `[lon, lat]`.
+    pub position: [f64; 2],
+}
+
+/// The investment-promotion office (`contact` in the manifest).
+#[derive(Debug, serde::Serialize)]
+pub struct Contact {
+    /// Name.
+    pub name: Text,
+    /// Telephone.
+    pub phone: &'static str,
+    /// Email.
+    pub email: &'static str,
+    /// Postal address.
+    pub address: Text,
+}
+
 /// The manifest, `park.json` (field order as in docs/data-format.md).
 #[derive(Debug, serde::Serialize)]
 pub struct Manifest {
@@ -160,6 +186,10 @@ pub struct Manifest {
     /// Published totals (omitted for stress parks).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figures: Option<Figures>,
+    /// The city's hubs a site's distances are given to.
+    pub hubs: Vec<Hub>,
+    /// The (illustrative) investment-promotion office.
+    pub contact: Contact,
     /// The layers, drawn in this order.
     pub layers: Vec<Layer>,
 }

@@ -20,6 +20,7 @@
 //! | `zone` | `zone=z03` | filter: companies in this zone |
 //! | `cap` | `cap=1000000-50000000`, `cap=1000000-` | filter: registered capital in yuan, `MIN-MAX`, either side optional |
 //! | `yr` | `yr=2020-2023`, `yr=-2015` | filter: founding year `0..=9999`, `MIN-MAX`, either side optional |
+//! | `site_type`, `site_area`, `site_use`, `site_status`, `site_kva`, `site_util`, `site_sale`, `site_rent` | `site_type=land&site_area=10000-&site_util=gas` | the site finder's filter: see [`SiteFilterParams`] |
 //! | `hide` | `hide=pois,context` | layers switched off (keys of [`crate::model::LayerKind`]) |
 //! | `route` | `route=45.83,126.51;45.84,126.52` | route waypoints, `lat,lon` pairs with 5 decimals joined by `;`, at most 50 |
 //! | `winter` | `winter=1` | the route avoids trails closed in winter |
@@ -95,12 +96,14 @@ mod fields;
 pub mod origin;
 mod percent;
 pub mod protocol;
+mod site_params;
 pub mod snippet;
 pub mod url_state;
 mod values;
 
 pub use origin::{normalize_origin, OriginPolicy};
 pub use protocol::{parse_command, Action, Command, Event, ProtocolError, RequestId, RouteRequest};
+pub use site_params::{SiteFilterParams, SiteLink, MAX_SITE_PARAM, SITE_KEYS};
 pub use snippet::{embed_src, iframe_snippet, EmbedOptions, Size, SnippetError};
 pub use url_state::{
     check_id, parse, to_hash, to_query, FeatureKind, FeatureRef, FilterParams, MapView, UrlState, UrlWarning,

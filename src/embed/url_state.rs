@@ -3,6 +3,7 @@
 
 use super::origin::normalize_origin;
 use super::percent::{decode, encode};
+use super::site_params::{SiteLink, SITE_KEYS};
 use super::values::{
     decimal, fixed, flag, keys, range, range_text, round_to, route, sort_dedup, trimmed, view,
 };
@@ -90,6 +91,9 @@ pub struct UrlState {
     pub selection: Option<FeatureRef>,
     /// Company filter (`ind`, `zone`, `cap`, `yr`).
     pub filter: FilterParams,
+    /// The site finder's filter as the link wrote it (`site_type`, `site_area`, …; read by the
+    /// finder with [`super::SiteFilterParams::read`]).
+    pub sites: SiteLink,
     /// Layers switched off (`hide`), sorted and without repeats once parsed.
     pub hidden_layers: Vec<LayerKind>,
     /// Route waypoints (`route`); with `loop`, the first is the start.
@@ -129,6 +133,7 @@ impl UrlState {
         s.loop_km = s.loop_km.map(|k| round_to(k, 2));
         s.tiles_attr = s.tiles_attr.as_deref().map(clean_attribution).filter(|a| !a.is_empty());
         sort_dedup(&mut s.filter.industries);
+        s.sites.canonicalize();
         sort_dedup(&mut s.hidden_layers);
         sort_dedup(&mut s.origins);
         s
@@ -176,7 +181,11 @@ pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<UrlWarning>) {
             warn(raw_key, "malformed percent-encoding in the name".into());
             continue;
         };
-        let known = if prefix.is_empty() { QUERY_KEYS.contains(&key.as_str()) } else { key == "map" };
+        let known = if prefix.is_empty() {
+            QUERY_KEYS.contains(&key.as_str()) || SITE_KEYS.contains(&key.as_str())
+        } else {
+            key == "map"
+        };
         if !known {
             warn(&key, "unknown parameter".into());
             continue;
@@ -200,7 +209,7 @@ pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<UrlWarning>) {
     (s, warnings)
 }
 
-/// The query parameters the URL may carry, in their canonical order.
+/// The query parameters the URL may carry, in their canonical order ([`SITE_KEYS`] follow `yr`).
 const QUERY_KEYS: [&str; 16] = [
     "embed",
     "park",
@@ -290,6 +299,8 @@ fn apply(s: &mut UrlState, key: &str, v: &str, item: &mut dyn FnMut(String)) -> 
             s.tiles = Some(v.trim().to_owned());
         }
         "tiles_attr" => s.tiles_attr = Some(clean_attribution(v)).filter(|a| !a.is_empty()),
+        // Kept as written: the site finder reads them (`SiteFilterParams::read`).
+        k if SITE_KEYS.contains(&k) => s.sites.0.push((k.to_owned(), v.to_owned())),
         "tiles_crs" => {
             s.tiles_crs =
                 Some(TileCrs::from_key(v).ok_or(format!("unknown {v:?} (expected wgs84 or gcj02)"))?)
@@ -334,8 +345,16 @@ pub fn to_query(s: &UrlState) -> String {
         c.tiles_attr.as_deref().map(encode),
         c.tiles_crs.map(|crs| crs.key().into()),
     ];
-    let parts: Vec<String> =
-        QUERY_KEYS.iter().zip(params).filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
+    let mut parts: Vec<String> = Vec::new();
+    for (k, v) in QUERY_KEYS.iter().zip(params) {
+        if let Some(v) = v {
+            parts.push(format!("{k}={v}"));
+        }
+        // The site finder's parameters go after the company filter's.
+        if *k == "yr" {
+            parts.extend(c.sites.0.iter().map(|(k, v)| format!("{k}={}", encode(v))));
+        }
+    }
     if parts.is_empty() {
         String::new()
     } else {

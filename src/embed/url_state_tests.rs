@@ -1,4 +1,6 @@
 use super::*;
+use crate::embed::SiteFilterParams;
+use crate::model::{LandUse, SiteStatus, SiteType, Utility};
 
 fn view(zoom: f64, lat: f64, lon: f64) -> Option<MapView> {
     Some(MapView { zoom, lat, lon })
@@ -16,6 +18,18 @@ fn full_state() -> UrlState {
             founded_min: Some(2020),
             founded_max: Some(2023),
         },
+        sites: SiteFilterParams {
+            types: vec![SiteType::Land, SiteType::Factory],
+            area_min_m2: Some(10_000),
+            area_max_m2: None,
+            land_uses: vec![LandUse::Industrial],
+            statuses: vec![SiteStatus::Available],
+            min_power_kva: Some(1000),
+            utilities: vec![Utility::Gas, Utility::DistrictHeating],
+            max_sale_yuan_m2: Some(800),
+            max_rent_yuan_m2_month: Some(40),
+        }
+        .to_link(),
         hidden_layers: vec![LayerKind::Context, LayerKind::Pois],
         route: vec![LonLat::lon_lat(126.51, 45.83), LonLat::lon_lat(126.52, 45.84)],
         winter: true,
@@ -31,7 +45,9 @@ fn full_state() -> UrlState {
 }
 
 const FULL_QUERY: &str = "?embed=1&park=https://x.cn/p.json&lang=en&sel=company:c0001\
-    &ind=digital_economy,new_materials&zone=z03&cap=1000000-50000000&yr=2020-2023&hide=context,pois\
+    &ind=digital_economy,new_materials&zone=z03&cap=1000000-50000000&yr=2020-2023\
+    &site_type=land,factory&site_area=10000-&site_use=industrial&site_status=available&site_kva=1000\
+    &site_util=gas,district_heating&site_sale=800&site_rent=40&hide=context,pois\
     &route=45.83000,126.51000;45.84000,126.52000&winter=1&loop=10&origins=https://a.example,https://b.example\
     &tiles=https://%7Bs%7D.t.example/%7Bz%7D/%7Bx%7D/%7By%7D%7Br%7D.png%3Fkey%3Da%26b\
     &tiles_attr=%C2%A9%20T%20%26%20Co&tiles_crs=gcj02";
@@ -282,11 +298,42 @@ mod props {
             })
     }
 
+    fn sites() -> impl Strategy<Value = SiteFilterParams> {
+        let whole = || proptest::option::of(0..=crate::embed::MAX_SITE_PARAM);
+        (
+            subsequence(SiteType::ALL.to_vec(), 0..=SiteType::ALL.len()),
+            min_max(0..=crate::embed::MAX_SITE_PARAM),
+            subsequence(LandUse::ALL.to_vec(), 0..=LandUse::ALL.len()),
+            subsequence(SiteStatus::ALL.to_vec(), 0..=SiteStatus::ALL.len()),
+            (whole(), subsequence(Utility::ALL.to_vec(), 0..=Utility::ALL.len()), whole(), whole()),
+        )
+            .prop_map(|(types, area, land_uses, statuses, (kva, utilities, sale, rent))| {
+                SiteFilterParams {
+                    types,
+                    area_min_m2: area.0,
+                    area_max_m2: area.1,
+                    land_uses,
+                    statuses,
+                    min_power_kva: kva,
+                    utilities,
+                    max_sale_yuan_m2: sale,
+                    max_rent_yuan_m2_month: rent,
+                }
+            })
+    }
+
+    prop_compose! {
+        fn site_link()(p in sites()) -> SiteLink {
+            p.to_link()
+        }
+    }
+
     prop_compose! {
         fn url_state()(
             view in proptest::option::of((ZOOM_RANGE, -90.0..=90.0f64, -180.0..=180.0f64)),
             selection in proptest::option::of(selection()),
             filter in filter(),
+            sites in site_link(),
             hidden_layers in subsequence(LayerKind::ALL.to_vec(), 0..=LayerKind::ALL.len()),
             route in proptest::collection::vec(lon_lat(), 0..=MAX_WAYPOINTS),
             winter: bool,
@@ -301,7 +348,7 @@ mod props {
         ) -> UrlState {
             UrlState {
                 view: view.map(|(zoom, lat, lon)| MapView { zoom, lat, lon }),
-                selection, filter, hidden_layers, route, winter, loop_km, lang, embed,
+                selection, filter, sites, hidden_layers, route, winter, loop_km, lang, embed,
                 origins: origins.iter().filter_map(|o| normalize_origin(o)).collect(),
                 park,
                 tiles,
@@ -314,7 +361,7 @@ mod props {
     /// `key=value&...` made of the URL's own vocabulary, so the fuzzing reaches the value readers.
     fn url_like() -> impl Strategy<Value = String> {
         let key = prop_oneof![
-            4 => proptest::sample::select(QUERY_KEYS.to_vec()).prop_map(String::from),
+            4 => proptest::sample::select(QUERY_KEYS.iter().chain(&SITE_KEYS).copied().collect::<Vec<_>>()).prop_map(String::from),
             1 => Just("map".to_string()),
             1 => "[a-z%=]{0,4}",
         ];
@@ -324,6 +371,7 @@ mod props {
             format!("({num},{num};?){{1,4}}"),
             "[0-9]{0,12}-[0-9]{0,12}".into(),
             "((digital_economy|new_materials|pois|context|robots|https://a\\.example|HTTP://B\\.example:80/|ftp://x),?){1,4}".into(),
+            "((land|factory|rnd|available|gas|district_heating|castle|1e3),?){1,4}".into(),
             "(company|zone|trail|poi|x):[^&=#%]{0,5}".into(),
             "https?://[a-z{}]{0,3}/(%7B[zxysr-]%7D/?){0,4}(\\.png)?|gcj02|wgs84|GCJ02".into(),
             "1|0|true|yes|en|zh-CN|ru|xx|10|0\\.5|200|%2C|%3A|%zz|\\+".into(),
@@ -351,6 +399,17 @@ mod props {
             prop_assert_eq!(&back, &s.canonical());
             prop_assert_eq!(to_query(&back), to_query(&s));
             prop_assert_eq!(to_hash(&back), to_hash(&s));
+        }
+
+        #[test]
+        fn any_site_filter_round_trips_through_its_link(p in sites()) {
+            let (back, warnings) = SiteFilterParams::read(&p.to_link());
+            prop_assert_eq!(warnings, []);
+            prop_assert_eq!(back.to_link(), p.to_link());
+            let (mut types, mut utilities) = (p.types.clone(), p.utilities.clone());
+            crate::embed::values::sort_dedup(&mut types);
+            crate::embed::values::sort_dedup(&mut utilities);
+            prop_assert_eq!((back.types, back.utilities, back.area_min_m2), (types, utilities, p.area_min_m2));
         }
 
         #[test]

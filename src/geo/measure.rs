@@ -116,6 +116,13 @@ pub fn polygon_contains(rings: &[Vec<LonLat>], p: LonLat) -> bool {
     to_geo_polygon(rings).contains(&geo::Point::new(p.lon, p.lat))
 }
 
+/// True when `p` lies inside the polygon or on its boundary (an edge or a vertex, a hole's too).
+/// Planar in degrees, as [`polygon_contains`].
+pub fn polygon_covers(rings: &[Vec<LonLat>], p: LonLat) -> bool {
+    use geo::Intersects;
+    to_geo_polygon(rings).intersects(&geo::Point::new(p.lon, p.lat))
+}
+
 /// Signed planar area of a ring in square degrees: positive when counter-clockwise (RFC 7946's
 /// required winding for outer rings), negative when clockwise.
 pub fn ring_signed_area_deg2(ring: &[LonLat]) -> f64 {

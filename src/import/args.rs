@@ -8,8 +8,9 @@ use crate::model::{LayerKind, Text};
 /// The usage text.
 pub const USAGE: &str = "usage: parkmap-import --out DIR --name-zh TEXT --name-en TEXT [--name-ru TEXT]
          --attribution TEXT [--attribution-zh TEXT] --provenance TEXT [--provenance-zh TEXT]
-         [--id ID] [--from wgs84|gcj02|bd09] [--as KIND=FILE]... [--force] FILE...
-inputs: .geojson/.json, .gpx, .kml, .kmz, .csv; KIND: context, zones, waterfront, greenway, pois, companies";
+         [--attribution-ru TEXT] [--provenance-ru TEXT] [--id ID] [--from wgs84|gcj02|bd09]
+         [--as KIND=FILE]... [--zones-from ZONES.geojson|park.json] [--force] FILE...
+inputs: .geojson/.json, .gpx, .kml, .kmz, .csv; KIND: context, zones, waterfront, greenway, pois, companies, sites";
 
 /// A parsed command line.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +25,8 @@ pub struct Args {
     pub assign: Vec<(LayerKind, String)>,
     /// Replace a non-empty `--out`.
     pub force: bool,
+    /// `--zones-from`: a zones layer or a bundle whose zones place companies and sites without one.
+    pub zones_from: Option<String>,
     /// The input files, in order.
     pub inputs: Vec<String>,
 }
@@ -76,7 +79,10 @@ pub fn parse(args: &[String]) -> Result<Command, ImportError> {
         "--attribution-zh",
         "--provenance",
         "--provenance-zh",
+        "--attribution-ru",
+        "--provenance-ru",
         "--from",
+        "--zones-from",
     ];
     if let Some((f, _)) = flags.iter().find(|(f, _)| !known.contains(&f.as_str())) {
         return Err(usage(format!("unknown option {f}")));
@@ -120,18 +126,19 @@ pub fn parse(args: &[String]) -> Result<Command, ImportError> {
         Some(id) => id,
         None => id_from_folder(&out),
     };
-    let both = |text: String, zh: Option<String>| Text {
+    let both = |text: String, zh: Option<String>, ru: Option<String>| Text {
         zh: zh.unwrap_or_else(|| text.clone()),
         en: text,
-        ru: None,
+        ru,
     };
     let info = ParkInfo {
         id,
         name: Text { zh: name_zh, en: name_en, ru: get("--name-ru")? },
-        attribution: both(attribution, get("--attribution-zh")?),
-        provenance: both(provenance, get("--provenance-zh")?),
+        attribution: both(attribution, get("--attribution-zh")?, get("--attribution-ru")?),
+        provenance: both(provenance, get("--provenance-zh")?, get("--provenance-ru")?),
     };
-    Ok(Command::Import(Box::new(Args { out, info, datum, assign, force, inputs })))
+    let zones_from = get("--zones-from")?;
+    Ok(Command::Import(Box::new(Args { out, info, datum, assign, force, inputs, zones_from })))
 }
 
 /// The park id when `--id` is not given: the output folder's name, lower-case, with anything but

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::{write, Format, GeomClass, ImportError, Input, Origin};
 use crate::geo::LonLat;
 use crate::model::note::Note;
-use crate::model::{DataError, Layer, LayerKind, Text};
+use crate::model::{DataError, Layer, LayerKind, Text, Zone};
 use crate::read::parse_layer_indexed;
 
 /// What the manifest says that the data cannot: the caller's words, never invented.
@@ -60,11 +60,13 @@ struct Merged {
     grade: Vec<Map<String, Value>>,
 }
 
-/// Builds the bundle. `assign` gives `--as` kinds by input file name.
+/// Builds the bundle. `assign` gives `--as` kinds by input file name; `zones_from` are zones of an
+/// existing bundle that companies and sites without a zone are placed in (with the import's own).
 pub fn import(
     inputs: &[Input],
     assign: &[(LayerKind, String)],
     info: &ParkInfo,
+    zones_from: &[Zone],
 ) -> Result<Bundle, Vec<ImportError>> {
     let mut errors = Vec::new();
     let mut notes = Vec::new();
@@ -78,6 +80,7 @@ pub fn import(
                     LayerKind::Pois | LayerKind::Companies => "points",
                     LayerKind::Zones => "polygons",
                     LayerKind::Context => "lines or polygons",
+                    LayerKind::Sites => "points or polygons",
                 };
                 errors.push(ImportError::file(
                     &input.file,
@@ -118,6 +121,19 @@ pub fn import(
     if !errors.is_empty() {
         return Err(errors);
     }
+    // Companies and sites without a zone go to the zone that holds them.
+    let mut zones: Vec<Zone> = zones_from.to_vec();
+    if let Some((_, Merged { layer: Some(Layer::Zones(z)), .. })) =
+        merged.iter().find(|(k, _)| *k == LayerKind::Zones)
+    {
+        zones.splice(0..0, z.iter().cloned());
+    }
+    for (_, m) in merged.iter_mut() {
+        let Merged { layer, ids, .. } = m;
+        if let Some(layer) = layer.as_mut() {
+            notes.extend(super::zones::place_in_zones(&zones, layer, &|id| ids.get(id).cloned()));
+        }
+    }
     let mut files = Vec::new();
     let mut turned = 0;
     let mut points: Vec<LonLat> = Vec::new();
@@ -131,6 +147,7 @@ pub fn import(
             Layer::Trails(v) => write::trails(v, &m.grade),
             Layer::Pois(v) => write::pois(v),
             Layer::Companies(v) => write::companies(v),
+            Layer::Sites(v) => write::sites(v, &mut turned),
         };
         let url = format!("{}.geojson", kind.key());
         layers.push(json!({"id": kind.key(), "kind": kind.key(), "url": url}));
@@ -158,6 +175,7 @@ fn merge(m: &mut Merged, layer: Layer, origins: &[&Origin], errors: &mut Vec<Imp
         Layer::Trails(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
         Layer::Pois(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
         Layer::Companies(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
+        Layer::Sites(v) => v.iter().map(|x| Some(x.id.clone())).collect(),
     };
     for (k, id) in ids.into_iter().enumerate() {
         let Some(id) = id else { continue };
@@ -176,6 +194,7 @@ fn merge(m: &mut Merged, layer: Layer, origins: &[&Origin], errors: &mut Vec<Imp
         (Some(Layer::Trails(a)), Layer::Trails(b)) => a.extend(b),
         (Some(Layer::Pois(a)), Layer::Pois(b)) => a.extend(b),
         (Some(Layer::Companies(a)), Layer::Companies(b)) => a.extend(b),
+        (Some(Layer::Sites(a)), Layer::Sites(b)) => a.extend(b),
         _ => unreachable!("one kind parses to one layer type"),
     }
 }
@@ -232,6 +251,7 @@ fn collect_positions(layer: &Layer, out: &mut Vec<LonLat>) {
         Layer::Trails(v) => out.extend(v.iter().flat_map(|t| t.vertices())),
         Layer::Pois(v) => out.extend(v.iter().map(|p| p.pos)),
         Layer::Companies(v) => out.extend(v.iter().map(|c| c.pos)),
+        Layer::Sites(v) => out.extend(v.iter().flat_map(|s| s.positions())),
     }
 }
 

@@ -1,10 +1,15 @@
-//! A CSV table of companies (or, with `--as pois=…`, of POIs): one row per point, a header row naming
-//! the columns in any case (`Lon`, `LATITUDE`, `Name_ZH`; Chinese headers such as `经度`, `纬度`,
-//! `企业名称` too). Columns: `lon`/`lng`/`longitude` and `lat`/`latitude` (required), `id`, `name`,
-//! `name_zh`, `name_en`, `name_ru`, `industry`, `sector`, `zone`, `capital` (yuan; also
-//! `capital_yuan`, `registered_capital`), `founded` (a year, or a date starting with one),
-//! `address`, `description`, `website`, `illustrative`; any other column is kept as a property as
-//! written (so a POI table's `kind` or an OSM `amenity` works). Errors name the line.
+//! A CSV table of companies (or, with `--as pois=…`, of POIs; with `--as sites=…`, of sites): one row
+//! per feature, a header row naming the columns in any case (`Lon`, `LATITUDE`, `Name_ZH`; Chinese
+//! headers such as `经度`, `纬度`, `企业名称` too). The position is `lon`/`lng`/`longitude` and
+//! `lat`/`latitude`, or a `wkt` column (`POINT`, `POLYGON`, `MULTIPOLYGON`; also `geometry`,
+//! `the_geom`), which wins where both are filled. Columns: `id`, `name`, `name_zh`, `name_en`,
+//! `name_ru`, `industry`, `sector`, `zone`, `capital` (yuan; also `capital_yuan`,
+//! `registered_capital`), `founded` (a year, or a date starting with one), `address`,
+//! `description`, `website`, `illustrative`; for sites the numbers `area_m2`, `plot_ratio_max`,
+//! `height_max_m`, `power_kva`, `water_m3_day`, `price_sale_yuan_m2`, `price_rent_yuan_m2_month`
+//! and the yes/no `gas`, `fibre`, `district_heating`, `price_on_request`; any other column is kept
+//! as a property as written (so a POI table's `kind` or a site's `type` works). Errors name the
+//! line and the column: `sites.csv:4: area_m2: "12a" is not a number`.
 
 use serde_json::{json, Map, Value};
 
@@ -35,6 +40,13 @@ fn canonical(header: &str) -> String {
         }
         "地址" => "address_zh",
         "网站" | "url" => "website",
+        "wkt" | "geometry" | "geom" | "the_geom" | "几何" => "wkt",
+        "area" | "面积" => "area_m2",
+        "类型" => "type",
+        "状态" => "status",
+        "用地性质" => "land_use",
+        "fiber" => "fibre",
+        "heating" | "供暖" => "district_heating",
         other => return other.to_owned(),
     };
     name.to_owned()
@@ -48,13 +60,22 @@ pub fn read(file: &str, text: &str, datum: InputDatum) -> Result<Vec<SourceFeatu
         Err(e) => return Err(vec![csv_error(file, &e)]),
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(lon_col), Some(lat_col)) = (col("lon"), col("lat")) else {
-        let missing = if col("lon").is_none() {
-            "longitude (lon, lng or longitude)"
-        } else {
-            "latitude (lat or latitude)"
-        };
-        return Err(vec![ImportError::line(file, 1, format!("no {missing} column in the header"))]);
+    let wkt_col = col("wkt");
+    let lon_lat = match (col("lon"), col("lat")) {
+        (Some(lon), Some(lat)) => Some((lon, lat)),
+        _ if wkt_col.is_some() => None,
+        (lon, _) => {
+            let missing = if lon.is_none() {
+                "longitude (lon, lng or longitude)"
+            } else {
+                "latitude (lat or latitude)"
+            };
+            return Err(vec![ImportError::line(
+                file,
+                1,
+                format!("no {missing} column in the header (nor a wkt column)"),
+            )]);
+        }
     };
     let (mut out, mut errors) = (Vec::new(), Vec::new());
     for record in reader.records() {
@@ -82,11 +103,30 @@ pub fn read(file: &str, text: &str, datum: InputDatum) -> Result<Vec<SourceFeatu
                 }
             }
         };
-        let lon = number(lon_col, &headers[lon_col], &mut problems);
-        let lat = number(lat_col, &headers[lat_col], &mut problems);
+        let wkt = wkt_col.map(|c| record.get(c).unwrap_or("").trim()).filter(|w| !w.is_empty());
+        let geometry = match (wkt, lon_lat) {
+            (Some(w), _) => match super::wkt::parse_wkt(w, datum) {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    problems.push(format!("wkt: {e}"));
+                    None
+                }
+            },
+            (None, Some((lon_col, lat_col))) => {
+                let lon = number(lon_col, &headers[lon_col], &mut problems);
+                let lat = number(lat_col, &headers[lat_col], &mut problems);
+                lon.zip(lat).map(|(lon, lat)| {
+                    (json!({"type": "Point", "coordinates": position(datum, lon, lat)}), GeomClass::Point)
+                })
+            }
+            (None, None) => {
+                problems.push("wkt: missing".into());
+                None
+            }
+        };
         for (key, value) in headers.iter().zip(record.iter()) {
             let value = value.trim();
-            if value.is_empty() || key == "lon" || key == "lat" {
+            if value.is_empty() || matches!(key.as_str(), "lon" | "lat" | "wkt") {
                 continue;
             }
             match cell(key, value) {
@@ -100,11 +140,10 @@ pub fn read(file: &str, text: &str, datum: InputDatum) -> Result<Vec<SourceFeatu
             errors.extend(problems.into_iter().map(|p| ImportError::line(file, line, p)));
             continue;
         }
-        let (Some(lon), Some(lat)) = (lon, lat) else { continue };
+        let Some((geometry, class)) = geometry else { continue };
         let name = ["name_en", "name", "name_zh"].iter().find_map(|k| props.get(*k)?.as_str().map(quoted));
         let origin = Origin { file: file.to_owned(), line: Some(line), what: name.unwrap_or_default() };
-        let geometry = json!({"type": "Point", "coordinates": position(datum, lon, lat)});
-        out.push(SourceFeature { feature: feature(props, geometry), class: GeomClass::Point, origin });
+        out.push(SourceFeature { feature: feature(props, geometry), class, origin });
     }
     super::finish(file, out, errors, "no rows under the header")
 }
@@ -129,11 +168,26 @@ fn cell(key: &str, value: &str) -> Result<(String, Value), String> {
                 _ => Err(format!("{} is not a year", quoted(value))),
             }
         }
-        "illustrative" => match value.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "1" | "y" => Ok((key.to_owned(), Value::Bool(true))),
-            "false" | "no" | "0" | "n" => Ok((key.to_owned(), Value::Bool(false))),
-            _ => Err(format!("{} is not true or false", quoted(value))),
-        },
+        "illustrative" | "gas" | "fibre" | "district_heating" | "price_on_request" => {
+            match value.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "1" | "y" | "是" | "有" => Ok((key.to_owned(), Value::Bool(true))),
+                "false" | "no" | "0" | "n" | "否" | "无" => Ok((key.to_owned(), Value::Bool(false))),
+                _ => Err(format!("{} is not true or false", quoted(value))),
+            }
+        }
+        "area_m2"
+        | "plot_ratio_max"
+        | "height_max_m"
+        | "power_kva"
+        | "water_m3_day"
+        | "price_sale_yuan_m2"
+        | "price_rent_yuan_m2_month" => {
+            let digits: String = value.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+            match digits.parse::<f64>() {
+                Ok(x) if x.is_finite() => Ok((key.to_owned(), json!(x))),
+                _ => Err(format!("{} is not a number", quoted(value))),
+            }
+        }
         "address" | "description" => text(&format!("{key}_{}", script_lang(value))),
         _ => text(key),
     }
@@ -182,6 +236,38 @@ mod tests {
             ]
         );
         let e = read("c.csv", "name,x,y\nA,1,2\n", InputDatum::Wgs84).unwrap_err();
-        assert_eq!(e[0].to_string(), "c.csv:1: no longitude (lon, lng or longitude) column in the header");
+        assert_eq!(
+            e[0].to_string(),
+            "c.csv:1: no longitude (lon, lng or longitude) column in the header (nor a wkt column)"
+        );
+    }
+
+    #[test]
+    fn a_site_table_reads_wkt_or_lon_lat_with_numbers_and_yes_no_columns() {
+        let csv = "id,name_en,type,WKT,lon,lat,Area (m²),gas,price_sale_yuan_m2\n\
+                   s1,Parcel,land,\"POLYGON((126.50 45.84,126.51 45.84,126.51 45.845,126.50 45.84))\",,,\"21,500\",yes,320\n\
+                   s2,Floor,office,,126.52,45.85,800,no,\n\
+                   s3,Bad,land,POLYGON((126.5 45.8),,,12a,maybe,\n";
+        let e: Vec<String> =
+            read("sites.csv", csv, InputDatum::Wgs84).unwrap_err().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            e,
+            [
+                "sites.csv:4: wkt: expected \",\" or \")\" at character 21",
+                "sites.csv:4: area_m2: \"12a\" is not a number",
+                "sites.csv:4: gas: \"maybe\" is not true or false",
+            ]
+        );
+        let good: String = csv.lines().take(3).map(|l| format!("{l}\n")).collect();
+        let f = read("sites.csv", &good, InputDatum::Wgs84).unwrap();
+        assert_eq!((f[0].class, f[1].class), (GeomClass::Area, GeomClass::Point));
+        let p = &f[0].feature["properties"];
+        assert_eq!(
+            (p["area_m2"].as_f64(), p["gas"].as_bool(), p["price_sale_yuan_m2"].as_f64()),
+            (Some(21_500.0), Some(true), Some(320.0))
+        );
+        assert_eq!(f[0].feature["geometry"]["coordinates"][0][1], json!([126.51, 45.84]));
+        assert_eq!(f[1].feature["properties"]["gas"], false);
+        assert_eq!(f[1].origin.to_string(), "sites.csv:3: \"Floor\"");
     }
 }

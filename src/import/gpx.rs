@@ -4,8 +4,9 @@
 //! strict form is two-dimensional.
 //!
 //! The `gpx` crate does not say where a file is broken, so on failure the text is scanned again with
-//! `xml-rs` to find the line: the XML syntax error, or the first point whose `lat`/`lon` is not a
-//! number in range.
+//! `xml-rs` to find the line and column: the XML syntax error, the first point whose `lat`/`lon` is
+//! not a number in range, or the first number element (`<ele>`, `<speed>`…) that is not a number;
+//! failing those, the first tag the crate's message names.
 
 use serde_json::{json, Map, Value};
 use xml::common::Position;
@@ -116,44 +117,83 @@ pub(crate) fn poi_kind(hint: &str) -> String {
     kind.to_owned()
 }
 
+/// Elements whose text the `gpx` crate reads as a number.
+const NUMBER_ELEMENTS: [&str; 9] =
+    ["ele", "magvar", "geoidheight", "hdop", "vdop", "pdop", "ageofdgpsdata", "course", "speed"];
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
 /// The located error of a GPX file the `gpx` crate refused.
 fn locate(file: &str, text: &str, e: &::gpx::errors::GpxError) -> ImportError {
     let mut reader = EventReader::new(text.as_bytes());
+    let at = |p: xml::common::TextPosition, reason: String| {
+        ImportError::at(file, p.row as usize + 1, p.column as usize + 1, reason)
+    };
+    let mut open: Vec<String> = Vec::new();
     loop {
         match reader.next() {
-            Ok(XmlEvent::StartElement { name, attributes, .. })
-                if matches!(name.local_name.as_str(), "wpt" | "trkpt" | "rtept") =>
-            {
-                for (key, range) in [("lat", -90.0..=90.0), ("lon", -180.0..=180.0)] {
-                    let v = attributes.iter().find(|a| a.name.local_name == key).map(|a| a.value.as_str());
-                    let bad = match v.map(|v| v.trim().parse::<f64>()) {
-                        None => Some(format!("<{}> has no {key}", name.local_name)),
-                        Some(Ok(x)) if range.contains(&x) => None,
-                        Some(_) => Some(format!(
-                            "<{}> {key}={}: not a number in {}..{}",
-                            name.local_name,
-                            crate::model::error::quoted(v.unwrap_or_default()),
-                            range.start(),
-                            range.end()
-                        )),
-                    };
-                    if let Some(reason) = bad {
-                        return ImportError::line(file, reader.position().row as usize + 1, reason);
+            Ok(XmlEvent::StartElement { name, attributes, .. }) => {
+                if matches!(name.local_name.as_str(), "wpt" | "trkpt" | "rtept") {
+                    for (key, range) in [("lat", -90.0..=90.0), ("lon", -180.0..=180.0)] {
+                        let v =
+                            attributes.iter().find(|a| a.name.local_name == key).map(|a| a.value.as_str());
+                        let bad = match v.map(|v| v.trim().parse::<f64>()) {
+                            None => Some(format!("<{}> has no {key}", name.local_name)),
+                            Some(Ok(x)) if range.contains(&x) => None,
+                            Some(_) => Some(format!(
+                                "<{}> {key}={}: not a number in {}..{}",
+                                name.local_name,
+                                crate::model::error::quoted(v.unwrap_or_default()),
+                                range.start(),
+                                range.end()
+                            )),
+                        };
+                        if let Some(reason) = bad {
+                            return at(reader.position(), reason);
+                        }
+                    }
+                }
+                open.push(name.local_name);
+            }
+            Ok(XmlEvent::EndElement { .. }) => {
+                open.pop();
+            }
+            Ok(XmlEvent::Characters(s)) => {
+                if let Some(el) = open.last().filter(|el| NUMBER_ELEMENTS.contains(&el.as_str())) {
+                    if s.trim().parse::<f64>().is_err() {
+                        let reason =
+                            format!("<{el}> {}: not a number", crate::model::error::quoted(s.trim()));
+                        return at(reader.position(), reason);
                     }
                 }
             }
             Ok(XmlEvent::EndDocument) => break,
             Ok(_) => {}
-            Err(x) => {
-                return ImportError::line(
-                    file,
-                    x.position().row as usize + 1,
-                    format!("malformed XML: {}", x.msg()),
-                )
-            }
+            Err(x) => return at(x.position(), format!("malformed XML: {}", x.msg())),
         }
     }
-    ImportError::file(file, format!("not a GPX file the reader understands: {e}"))
+    let reason = format!("not a GPX file the reader understands: {e}");
+    // The crate names the tag it choked on in backticks: find it in the text.
+    let message = e.to_string();
+    let named = message.split('`').nth(1).filter(|n| !n.is_empty());
+    let found = named.and_then(|n| {
+        text.match_indices(&format!("<{n}"))
+            .find(|(i, m)| text[i + m.len()..].starts_with([' ', '>', '/', '\t', '\n', '\r']))
+            .map(|(i, _)| i)
+    });
+    match found {
+        Some(offset) => {
+            let (line, column) = line_column(text, offset);
+            ImportError::at(file, line, column, reason)
+        }
+        None => ImportError::file(file, reason),
+    }
 }
 
 #[cfg(test)]
@@ -185,9 +225,22 @@ mod tests {
     fn a_bad_coordinate_is_located_at_its_line() {
         let bad = GPX.replace(r#"<trkpt lat="45.86""#, r#"<trkpt lat="north""#);
         let e = read("t.gpx", &bad, InputDatum::Wgs84).unwrap_err();
-        assert_eq!(e[0].to_string(), "t.gpx:6: <trkpt> lat=\"north\": not a number in -90..90");
+        assert_eq!(e[0].to_string(), "t.gpx:6:46: <trkpt> lat=\"north\": not a number in -90..90");
         let e = read("t.gpx", &GPX.replace("</trk>", ""), InputDatum::Wgs84).unwrap_err();
-        assert!(e[0].to_string().starts_with("t.gpx:8: malformed XML"), "{}", e[0]);
+        assert!(e[0].to_string().starts_with("t.gpx:8:6: malformed XML"), "{}", e[0]);
+        let e =
+            read("t.gpx", &GPX.replace("<ele>120</ele>", "<ele>high</ele>"), InputDatum::Wgs84).unwrap_err();
+        assert_eq!(e[0].to_string(), "t.gpx:5:50: <ele> \"high\": not a number");
+        let e = read(
+            "t.gpx",
+            &GPX.replace("<name>Loop</name>", "<name>Loop</name><colour>red</colour>"),
+            InputDatum::Wgs84,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e[0].to_string(),
+            "t.gpx:4:25: not a GPX file the reader understands: invalid child element `colour` in `track`"
+        );
     }
 
     #[test]

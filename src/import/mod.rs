@@ -18,7 +18,9 @@ pub mod geojson;
 pub mod gpx;
 pub mod kml;
 pub mod run;
+pub mod wkt;
 pub mod write;
+pub mod zones;
 
 use std::fmt;
 
@@ -99,6 +101,7 @@ impl GeomClass {
             LayerKind::Pois | LayerKind::Companies => self == GeomClass::Point,
             LayerKind::Zones => self == GeomClass::Area,
             LayerKind::Context => self != GeomClass::Point,
+            LayerKind::Sites => self != GeomClass::Line,
         }
     }
 }
@@ -172,6 +175,18 @@ pub enum ImportError {
         /// Why.
         reason: String,
     },
+    /// A syntax or value error at a line and column of a file (GPX).
+    #[error("{file}:{line}:{column}: {reason}")]
+    Position {
+        /// The input file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (in characters).
+        column: usize,
+        /// Why.
+        reason: String,
+    },
     /// One feature is broken (no usable geometry, out of range, a duplicate id…).
     #[error("{origin}: {property}: {reason}")]
     Feature {
@@ -219,6 +234,11 @@ impl ImportError {
     /// An error at a line of a file.
     pub fn line(file: &str, line: usize, reason: impl Into<String>) -> Self {
         ImportError::Line { file: file.to_owned(), line, reason: reason.into() }
+    }
+
+    /// An error at a line and column of a file.
+    pub fn at(file: &str, line: usize, column: usize, reason: impl Into<String>) -> Self {
+        ImportError::Position { file: file.to_owned(), line, column, reason: reason.into() }
     }
 
     /// An error about one feature.
@@ -342,6 +362,8 @@ mod tests {
         assert!(GeomClass::Area.fits(LayerKind::Context) && GeomClass::Line.fits(LayerKind::Context));
         assert!(!GeomClass::Point.fits(LayerKind::Context));
         assert!(GeomClass::Point.fits(LayerKind::Companies));
+        assert!(GeomClass::Point.fits(LayerKind::Sites) && GeomClass::Area.fits(LayerKind::Sites));
+        assert!(!GeomClass::Line.fits(LayerKind::Sites));
         assert_eq!(GeomClass::of_type("MultiPolygon"), Some(GeomClass::Area));
         assert_eq!(GeomClass::of_type("GeometryCollection"), None);
     }

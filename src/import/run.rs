@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::{parse, Args, Command, USAGE};
 use super::bundle::import;
-use super::{read_input, ImportError};
+use super::{read_input, Format, ImportError};
 use crate::validate::files::validate_path;
 
 /// Largest input file read, in bytes.
@@ -38,17 +38,28 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let _ = writeln!(err, "parkmap-import: {}: not an empty folder; use --force to replace it", args.out);
         return 2;
     }
-    let bundle = match read_all(&args).and_then(|inputs| import(&inputs, &args.assign, &args.info)) {
-        Ok(b) => b,
-        Err(errors) => {
-            for e in &errors {
-                let _ = writeln!(err, "error: {e}");
+    let zones_from = match &args.zones_from {
+        Some(path) => match read_zones(Path::new(path)) {
+            Ok(z) => z,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}\nno bundle written: 1 problem");
+                return 1;
             }
-            let n = errors.len();
-            let _ = writeln!(err, "no bundle written: {n} problem{}", if n == 1 { "" } else { "s" });
-            return 1;
-        }
+        },
+        None => Vec::new(),
     };
+    let bundle =
+        match read_all(&args).and_then(|inputs| import(&inputs, &args.assign, &args.info, &zones_from)) {
+            Ok(b) => b,
+            Err(errors) => {
+                for e in &errors {
+                    let _ = writeln!(err, "error: {e}");
+                }
+                let n = errors.len();
+                let _ = writeln!(err, "no bundle written: {n} problem{}", if n == 1 { "" } else { "s" });
+                return 1;
+            }
+        };
     for note in &bundle.notes {
         let _ = writeln!(err, "warning: {note}");
     }
@@ -102,6 +113,43 @@ fn read_all(args: &Args) -> Result<Vec<super::Input>, Vec<ImportError>> {
         Ok(inputs)
     } else {
         Err(errors)
+    }
+}
+
+/// The zones of `--zones-from`: a zones GeoJSON file, or a bundle's `park.json` (its zones layers).
+fn read_zones(path: &Path) -> Result<Vec<crate::model::Zone>, ImportError> {
+    use crate::model::{Layer, LayerKind};
+    let name = path.display().to_string();
+    let text = |p: &Path| -> Result<String, ImportError> {
+        let bytes = read_file(p).map_err(|reason| ImportError::file(&p.display().to_string(), reason))?;
+        super::text_of(&p.display().to_string(), &bytes).map(str::to_owned)
+    };
+    let layer = |p: &Path| -> Result<Vec<crate::model::Zone>, ImportError> {
+        let parse = crate::read::parse_layer(LayerKind::Zones, &p.display().to_string(), &text(p)?);
+        match (parse.layer, parse.errors.first()) {
+            (Layer::Zones(z), None) => Ok(z),
+            (_, Some(e)) => Err(ImportError::file(&name, format!("--zones-from: {e}"))),
+            _ => Ok(Vec::new()),
+        }
+    };
+    if Format::of_name(&name) != Some(Format::GeoJson) {
+        return Err(ImportError::file(
+            &name,
+            "--zones-from: expected a zones .geojson or a bundle's park.json",
+        ));
+    }
+    let body = text(path)?;
+    match crate::read::parse_manifest(&name, &body) {
+        Ok((m, _)) => {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            let mut zones = Vec::new();
+            for l in m.layers.iter().filter(|l| l.kind == LayerKind::Zones) {
+                zones.extend(layer(&dir.join(&l.url))?);
+            }
+            Ok(zones)
+        }
+        // Not a manifest: a zones layer itself.
+        Err(_) => layer(path),
     }
 }
 

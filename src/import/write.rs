@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::geo::measure::ring_signed_area_deg2;
 use crate::geo::LonLat;
-use crate::model::{Company, ContextFeature, ContextShape, Poi, Text, Trail, Zone};
+use crate::model::{Company, ContextFeature, ContextShape, Poi, Price, Site, SiteGeom, Text, Trail, Zone};
 
 /// `[lon, lat]`, rounded to 10⁻⁸ degree.
 pub fn position(p: LonLat) -> Value {
@@ -177,6 +177,54 @@ pub fn companies(companies: &[Company]) -> String {
             opt_text(&mut p, "address", c.address.as_deref());
             opt_text(&mut p, "description", c.description.as_deref());
             feature(p, json!({"type": "Point", "coordinates": position(c.pos)}))
+        })
+        .collect();
+    collection(features)
+}
+
+/// The sites layer; adds the parcel rings it turned to `turned`. Properties in the documented order,
+/// only those the site has.
+pub fn sites(sites: &[Site], turned: &mut usize) -> String {
+    let features = sites
+        .iter()
+        .map(|s| {
+            let mut p = base(&s.id, &s.name);
+            p.insert("type".into(), s.kind.key().into());
+            let mut opt = |k: &str, v: Option<Value>| {
+                if let Some(v) = v {
+                    p.insert(k.into(), v);
+                }
+            };
+            let u = &s.utilities;
+            opt("area_m2", s.area_m2.map(Value::from));
+            opt("land_use", s.land_use.map(|l| l.key().into()));
+            opt("status", s.status.map(|v| v.key().into()));
+            opt("plot_ratio_max", s.plot_ratio_max.map(Value::from));
+            opt("height_max_m", s.height_max_m.map(Value::from));
+            opt("power_kva", u.power_kva.map(Value::from));
+            opt("water_m3_day", u.water_m3_day.map(Value::from));
+            opt("gas", u.gas.map(Value::from));
+            opt("fibre", u.fibre.map(Value::from));
+            opt("district_heating", u.district_heating.map(Value::from));
+            match s.price {
+                Some(Price::Sale { yuan_m2 }) => opt("price_sale_yuan_m2", Some(yuan_m2.into())),
+                Some(Price::Rent { yuan_m2_month }) => {
+                    opt("price_rent_yuan_m2_month", Some(yuan_m2_month.into()))
+                }
+                Some(Price::OnRequest) => opt("price_on_request", Some(true.into())),
+                None => {}
+            }
+            opt("available_from", s.available_from.map(|d| d.to_string().into()));
+            opt("zone", s.zone.clone().map(Value::from));
+            opt("illustrative", s.illustrative.then_some(Value::Bool(true)));
+            opt_text(&mut p, "description", s.description.as_ref());
+            let geometry = match &s.geom {
+                SiteGeom::Parcel(polys) => {
+                    multi("Polygon", "MultiPolygon", polys.iter().map(|g| rings(&g.rings, turned)).collect())
+                }
+                SiteGeom::Space { pos, .. } => json!({"type": "Point", "coordinates": position(*pos)}),
+            };
+            feature(p, geometry)
         })
         .collect();
     collection(features)

@@ -163,6 +163,13 @@ impl Layer {
             Layer::Trails(v) => v.iter_mut().for_each(|t| lines(&mut t.map_parts)),
             Layer::Pois(v) => v.iter_mut().for_each(|p| f(&mut p.map)),
             Layer::Companies(v) => v.iter_mut().for_each(|c| f(&mut c.map)),
+            Layer::Sites(v) => v.iter_mut().for_each(|s| {
+                f(&mut s.map);
+                match &mut s.geom {
+                    super::SiteGeom::Parcel(polys) => polys.iter_mut().for_each(|p| lines(&mut p.map_rings)),
+                    super::SiteGeom::Space { map, .. } => f(map),
+                }
+            }),
         }
     }
 }

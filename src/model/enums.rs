@@ -51,8 +51,19 @@ key_enum!(
         Pois = "pois",
         /// Companies.
         Companies = "companies",
+        /// Sites on offer: land parcels and space in buildings (loaded with the site finder, not
+        /// with the map).
+        Sites = "sites",
     }
 );
+
+impl LayerKind {
+    /// True for the layers the map loads and draws as soon as it starts; false for `sites`, which
+    /// are loaded with the site finder, never before the map is ready.
+    pub fn loads_with_map(self) -> bool {
+        self != LayerKind::Sites
+    }
+}
 
 key_enum!(
     /// Planning category of a zone.
@@ -167,11 +178,14 @@ key_enum!(
         Axis = "axis",
         /// The park boundary.
         Boundary = "boundary",
+        /// A feature whose kind the data does not say (read leniently, drawn in a neutral style,
+        /// reported as a note): an area or a line by its geometry.
+        Other = "other",
     }
 );
 
 impl ContextKind {
-    /// True for kinds drawn as areas.
+    /// True for kinds drawn as areas (`Other` is drawn as its geometry says).
     pub fn is_area(self) -> bool {
         matches!(self, ContextKind::River | ContextKind::Water | ContextKind::Boundary)
     }

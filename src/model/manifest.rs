@@ -1,8 +1,9 @@
-//! The park manifest (`park.json`): names, bounds, provenance, published figures and the layer list.
-//! The types only; `read::manifest` reads them from the file.
+//! The park manifest (`park.json`): names, bounds, provenance, published figures, the city's hubs,
+//! the investment office and the layer list. The types only; `read::manifest` reads them from the
+//! file.
 
 use super::{LayerKind, Text};
-use crate::geo::MapBounds;
+use crate::geo::{LonLat, MapBounds, MapPoint};
 
 /// A layer entry of the manifest.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,4 +62,94 @@ pub struct Manifest {
     /// A raster basemap to draw under the park (`?tiles=` replaces it); a bad one is reported and
     /// left out.
     pub basemap: Option<super::Basemap>,
+    /// The city's hubs an investor measures a site against (airport, stations, city centre).
+    pub hubs: Vec<Hub>,
+    /// The park's investment-promotion office.
+    pub contact: Option<Contact>,
+}
+
+key_enum!(
+    /// What a hub is.
+    HubKind {
+        /// An airport.
+        Airport = "airport",
+        /// A high-speed railway station.
+        HighSpeedRail = "high_speed_rail",
+        /// A railway station.
+        Railway = "railway",
+        /// The city centre.
+        CityCentre = "city_centre",
+        /// A government office.
+        Government = "government",
+        /// Anything else.
+        Other = "other",
+    }
+);
+
+/// A place in the city a site's distance is given to (`hubs` in the manifest).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hub {
+    /// Unique id among the hubs.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// What it is.
+    pub kind: HubKind,
+    /// Position, WGS84.
+    pub pos: LonLat,
+    /// The same position, Web Mercator.
+    pub map: MapPoint,
+}
+
+/// The park's investment-promotion office (`contact` in the manifest). Every field is plain text
+/// (never HTML); the phone and email were checked for plausibility by the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contact {
+    /// The office's name.
+    pub name: Text,
+    /// Telephone, as written (digits, spaces, `+`, `-`, `(`, `)`).
+    pub phone: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Postal address.
+    pub address: Option<Text>,
+    /// Website; only ever an `http:` or `https:` URL.
+    pub website: Option<String>,
+}
+
+impl Contact {
+    /// The phone as a `tel:` link: `+` and digits only (`tel:+8645100000000`).
+    ///
+    /// ```
+    /// use parkmap::model::{Contact, Text};
+    /// let c = Contact { name: Text::default(), phone: Some("+86 (451) 8800-0000".into()), email: None, address: None, website: None };
+    /// assert_eq!(c.tel_uri().as_deref(), Some("tel:+8645188000000"));
+    /// ```
+    pub fn tel_uri(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?;
+        let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        Some(format!("tel:{digits}"))
+    }
+
+    /// A `mailto:` link with `subject` percent-encoded (UTF-8), e.g. the site id an investor asks
+    /// about.
+    ///
+    /// ```
+    /// use parkmap::model::{Contact, Text};
+    /// let c = Contact { name: Text::default(), phone: None, email: Some("invest@example.com".into()), address: None, website: None };
+    /// assert_eq!(c.mailto_uri("Site s07 & more").as_deref(), Some("mailto:invest@example.com?subject=Site%20s07%20%26%20more"));
+    /// ```
+    pub fn mailto_uri(&self, subject: &str) -> Option<String> {
+        let email = self.email.as_deref()?;
+        let mut encoded = String::new();
+        for b in subject.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    encoded.push(b as char)
+                }
+                _ => encoded.push_str(&format!("%{b:02X}")),
+            }
+        }
+        Some(format!("mailto:{email}?subject={encoded}"))
+    }
 }

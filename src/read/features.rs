@@ -15,7 +15,7 @@ use crate::geo::{measure, LonLat};
 use crate::model::error::quoted;
 use crate::model::{
     url, Company, ContextFeature, ContextKind, ContextShape, DataError, Industry, Layer, LayerKind, Poi,
-    PoiKind, Text, Trail, TrailKind, Winter, Zone, ZoneCategory,
+    PoiKind, Site, Text, Trail, TrailKind, Winter, Zone, ZoneCategory,
 };
 
 /// One parsed feature of any layer.
@@ -25,6 +25,7 @@ pub(crate) enum Item {
     Trail(Trail),
     Poi(Poi),
     Company(Company),
+    Site(Site),
 }
 
 impl Item {
@@ -35,6 +36,7 @@ impl Item {
             (Item::Trail(f), Layer::Trails(v)) => v.push(f),
             (Item::Poi(f), Layer::Pois(v)) => v.push(f),
             (Item::Company(f), Layer::Companies(v)) => v.push(f),
+            (Item::Site(f), Layer::Sites(v)) => v.push(f),
             _ => {}
         }
     }
@@ -48,6 +50,11 @@ pub(crate) struct Parsed {
     pub notes: Vec<(String, String, Option<String>)>,
 }
 
+/// What reads one site ([`super::site::site`]), handed in by the readers that read sites: the map's
+/// own reader ([`super::parse_map_layer`]) never names it, so its code can live in the site finder's
+/// chunk, not in the map's first module.
+pub(crate) type SiteReader = fn(&GeometryValue, Text, &mut Props) -> Result<Site, DataError>;
+
 /// Parses feature `index` of `file`. `Err` holds the soft problems found before the one that made
 /// the feature unusable, and that one.
 pub(crate) fn parse_feature(
@@ -56,6 +63,7 @@ pub(crate) fn parse_feature(
     index: usize,
     raw: RawFeature<'_>,
     shared: &mut Interner,
+    sites: Option<SiteReader>,
 ) -> Result<Parsed, (Vec<DataError>, DataError)> {
     let fail =
         |property: &str, reason: String| Err((Vec::new(), DataError::feature(file, index, property, reason)));
@@ -98,7 +106,7 @@ pub(crate) fn parse_feature(
             None
         }
     };
-    match items(kind, index, &geom, feature_id.as_ref(), &mut p, shared) {
+    match items(kind, index, &geom, feature_id.as_ref(), &mut p, shared, sites) {
         Ok(items) => Ok(Parsed { items, soft: p.soft, notes: p.notes }),
         Err(e) => Err((p.soft, e)),
     }
@@ -112,6 +120,7 @@ fn id_prefix(kind: LayerKind) -> &'static str {
         LayerKind::Greenway => "g",
         LayerKind::Pois => "p",
         LayerKind::Companies => "c",
+        LayerKind::Sites => "s",
     }
 }
 
@@ -122,6 +131,7 @@ fn items(
     feature_id: Option<&Value>,
     p: &mut Props,
     shared: &mut Interner,
+    sites: Option<SiteReader>,
 ) -> Result<Vec<(IdPlan, Item)>, DataError> {
     // The limit is on the whole geometry: a MultiLineString of many 50 000-vertex lines is as heavy
     // to draw as one long line.
@@ -130,11 +140,14 @@ fn items(
         return Err(p.err("geometry", format!("{vertices} vertices: more than the limit of {MAX_VERTICES}")));
     }
     if kind == LayerKind::Context {
-        let ckind = match lenient::context_kind(p) {
-            Some(k) => k,
-            None => return Err(context_kind_error(p)),
+        let ckind = context_kind(geom, p)?;
+        let area = match ckind {
+            ContextKind::Other => {
+                matches!(geom, GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. })
+            }
+            k => k.is_area(),
         };
-        let shape = if ckind.is_area() {
+        let shape = if area {
             ContextShape::Polygons(polygons(geom, p)?.into_iter().map(|g| g.map_rings).collect())
         } else {
             ContextShape::Lines(lines(geom, p)?.iter().map(|l| project(l)).collect())
@@ -159,6 +172,10 @@ fn items(
         LayerKind::Zones => Item::Zone(zone(geom, name, p)?),
         LayerKind::Greenway | LayerKind::Waterfront => Item::Trail(trail(kind, geom, name, p)?),
         LayerKind::Companies => Item::Company(company(geom, name, p, shared)?),
+        LayerKind::Sites => match sites {
+            Some(read) => Item::Site(read(geom, name, p)?),
+            None => return Err(p.err("feature", "a site is read by the site finder, not by the map")),
+        },
         LayerKind::Pois => {
             let points = pois.unwrap_or_default();
             let poi_kind =
@@ -192,11 +209,30 @@ fn items(
     Ok(vec![(id, item)])
 }
 
-fn context_kind_error(p: &Props) -> DataError {
-    match p.tag("kind") {
-        Some(k) => p.err("kind", format!("expected one of {}; found {}", ContextKind::keys(), quoted(&k))),
-        None => p.err("kind", "missing required property"),
+/// A context feature's kind: the documented `kind`, else from OSM tags; else, for a line or an
+/// area, `other` — drawn in a neutral style, noted (its geometry says it is no point of interest) —
+/// and for anything else the geometry's problem.
+fn context_kind(geom: &GeometryValue, p: &mut Props) -> Result<ContextKind, DataError> {
+    if let Some(k) = lenient::context_kind(p) {
+        return Ok(k);
     }
+    match geom {
+        GeometryValue::LineString { .. }
+        | GeometryValue::MultiLineString { .. }
+        | GeometryValue::Polygon { .. }
+        | GeometryValue::MultiPolygon { .. } => {}
+        other => return Err(wrong_type("LineString, Polygon or their Multi forms", other, p)),
+    }
+    let shape = if matches!(geom, GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. }) {
+        "an area"
+    } else {
+        "a line"
+    };
+    match p.tag("kind") {
+        Some(k) => p.note("kind", format!("not a known kind; {shape} drawn in a neutral style"), Some(&k)),
+        None => p.note("kind", format!("missing; {shape} drawn in a neutral style"), None),
+    }
+    Ok(ContextKind::Other)
 }
 
 /// A POI's points: one for a `Point`, one per point of a `MultiPoint` (noted).

@@ -89,6 +89,7 @@ pub(crate) fn fallback_name(kind: LayerKind, n: usize) -> Text {
         LayerKind::Companies => ["企业", "Company", "Компания"],
         LayerKind::Zones => ["区域", "Zone", "Зона"],
         LayerKind::Context => ["要素", "Feature", "Объект"],
+        LayerKind::Sites => ["用地", "Site", "Участок"],
     };
     Text { zh: format!("{zh} {n}"), en: format!("{en} {n}"), ru: Some(format!("{ru} {n}")) }
 }

@@ -20,3 +20,14 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 pub const MAX_LAYERS: usize = 32;
 /// Largest manifest accepted, in bytes.
 pub const MAX_MANIFEST_BYTES: usize = 256 * 1024;
+
+/// Largest site area accepted, m² (1 000 km²: far more than any park).
+pub const MAX_SITE_AREA_M2: f64 = 1e9;
+/// Highest price accepted, yuan per m² (for sale) or per m² and month (for rent).
+pub const MAX_PRICE_YUAN_M2: f64 = 1e7;
+/// Largest utility amount accepted: kVA of power, m³ of water a day.
+pub const MAX_UTILITY: f64 = 1e7;
+/// Highest plot ratio accepted.
+pub const MAX_PLOT_RATIO: f64 = 100.0;
+/// Highest building height accepted, metres.
+pub const MAX_HEIGHT_M: f64 = 1_000.0;

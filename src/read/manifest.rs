@@ -8,13 +8,15 @@ use crate::model::{DataError, Figures, LayerKind, LayerRef, Manifest, Text};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
-struct Ctx<'a> {
+/// The manifest being read: its file name and the problems found so far.
+pub(super) struct Ctx<'a> {
     file: &'a str,
     errors: Vec<DataError>,
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, property: &str, reason: impl Into<String>) {
+    /// Records a problem with the field at `property` (a path such as `hubs[2].position`).
+    pub(super) fn err(&mut self, property: &str, reason: impl Into<String>) {
         self.errors.push(DataError::Manifest {
             file: self.file.into(),
             property: property.into(),
@@ -23,7 +25,12 @@ impl Ctx<'_> {
     }
 
     fn text(&mut self, obj: &Map<String, Value>, key: &str) -> Option<Text> {
-        let Some(Value::Object(t)) = obj.get(key) else {
+        self.text_value(obj.get(key), key)
+    }
+
+    /// Text in languages (`{"zh": …, "en": …, "ru": …}`, zh and en required) at `key`, a path.
+    pub(super) fn text_value(&mut self, value: Option<&Value>, key: &str) -> Option<Text> {
+        let Some(Value::Object(t)) = value else {
             self.err(key, "missing or not an object with \"zh\" and \"en\"");
             return None;
         };
@@ -109,6 +116,8 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
     let basemap = obj.get("basemap").and_then(|v| {
         super::basemap::parse_manifest_basemap(v).map_err(|(property, reason)| cx.err(&property, reason)).ok()
     });
+    let hubs = obj.get("hubs").map(|v| super::hubs::parse_hubs(&mut cx, v)).unwrap_or_default();
+    let contact = obj.get("contact").and_then(|v| super::hubs::parse_contact(&mut cx, v));
     let layers = parse_layers(&mut cx, obj.get("layers"));
     match (name, attribution, provenance, bounds_deg) {
         (Some(name), Some(attribution), Some(provenance), Some(b)) if !layers.is_empty() => {
@@ -125,6 +134,8 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
                 junction_tolerance_m,
                 layers,
                 basemap,
+                hubs,
+                contact,
             };
             Ok((manifest, cx.errors))
         }
@@ -274,7 +285,7 @@ mod tests {
         let (m, problems) = parse_manifest("park.json", &text).unwrap();
         assert_eq!(m.layers.len(), 2);
         let p: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(p[0], "park.json: layers[1].kind: expected one of context, zones, waterfront, greenway, pois, companies; found \"roads\"");
+        assert_eq!(p[0], "park.json: layers[1].kind: expected one of context, zones, waterfront, greenway, pois, companies, sites; found \"roads\"");
         assert_eq!(p[1], "park.json: layers[2].url: must be relative to the manifest or an https: URL");
         assert_eq!(p[2], "park.json: layers[3].id: duplicate layer id \"zones\"");
         assert_eq!(p[3], "park.json: layers[4]: needs string \"id\", \"kind\" and \"url\"");
@@ -356,6 +367,8 @@ mod tests {
         let (m, problems) = parse_manifest("park.json", text).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(m.name.zh, "深哈产业园");
-        assert_eq!(m.layers.len(), 6);
+        assert_eq!(m.layers.len(), 7);
+        assert_eq!(m.hubs.len(), 4);
+        assert!(m.contact.is_some_and(|c| c.email.is_some() && c.phone.is_some()));
     }
 }

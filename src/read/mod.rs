@@ -5,6 +5,7 @@
 mod basemap;
 mod features;
 mod geometry;
+mod hubs;
 mod intern;
 mod lenient;
 mod limits;
@@ -14,11 +15,13 @@ mod props;
 mod raw;
 mod raw_geometry;
 mod raw_props;
+mod site;
 
 pub use basemap::parse_manifest_basemap;
+pub use hubs::{check_email, check_phone, MAX_HUBS};
 pub use limits::{
-    MAX_CAPITAL_YUAN, MAX_FEATURES, MAX_LAYERS, MAX_LAYER_BYTES, MAX_MANIFEST_BYTES, MAX_TEXT_CHARS,
-    MAX_VERTICES,
+    MAX_CAPITAL_YUAN, MAX_FEATURES, MAX_HEIGHT_M, MAX_LAYERS, MAX_LAYER_BYTES, MAX_MANIFEST_BYTES,
+    MAX_PLOT_RATIO, MAX_PRICE_YUAN_M2, MAX_SITE_AREA_M2, MAX_TEXT_CHARS, MAX_UTILITY, MAX_VERTICES,
 };
 pub use manifest::parse_manifest;
-pub use parse::{empty_layer, parse_layer, parse_layer_indexed, LayerParse};
+pub use parse::{empty_layer, parse_layer, parse_layer_indexed, parse_map_layer, LayerParse};

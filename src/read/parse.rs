@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use serde_json::Value;
 
-use super::features::parse_feature;
+use super::features::{parse_feature, SiteReader};
 use super::intern::Interner;
 use super::lenient::IdPlan;
 use super::limits::{MAX_FEATURES, MAX_LAYER_BYTES};
@@ -44,11 +44,32 @@ pub fn parse_layer(kind: LayerKind, file: &str, text: &str) -> LayerParse {
     parse_layer_indexed(kind, file, text).0
 }
 
+/// [`parse_layer`] for the layers the map loads ([`LayerKind::loads_with_map`]); a `sites` layer is
+/// refused as a whole. The map's loader calls this one, so the site reader is reachable only from
+/// the site finder (and the native tools) and a split build keeps it out of the first module.
+pub fn parse_map_layer(kind: LayerKind, file: &str, text: &str) -> LayerParse {
+    if !kind.loads_with_map() {
+        let reason = "a sites layer is read by the site finder, not by the map".to_owned();
+        return LayerParse::failed(kind, DataError::Layer { file: file.into(), reason });
+    }
+    parse_with(kind, file, text, None).0
+}
+
 /// [`parse_layer`], also saying where each kept feature came from: the k-th feature of the returned
 /// layer is feature `indices[k]` (0-based) of the file's `features` array (a `MultiPoint` POI gives
 /// several features of one index). The validator uses it to locate the problems it finds after
 /// parsing, since skipped features shift the positions.
 pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerParse, Vec<usize>) {
+    parse_with(kind, file, text, Some(super::site::site))
+}
+
+/// The reader, with the site reader when it reads sites.
+fn parse_with(
+    kind: LayerKind,
+    file: &str,
+    text: &str,
+    sites: Option<SiteReader>,
+) -> (LayerParse, Vec<usize>) {
     let mut notes = Notes::new(file);
     let text = strip_bom(text);
     if text.len() > MAX_LAYER_BYTES {
@@ -67,7 +88,7 @@ pub fn parse_layer_indexed(kind: LayerKind, file: &str, text: &str) -> (LayerPar
     let mut shared = Interner::default();
     // Each feature becomes its typed item as soon as it is read: one feature's raw form at a time.
     let root = read_layer(text, &mut |raw| {
-        match parse_feature(kind, file, index, raw, &mut shared) {
+        match parse_feature(kind, file, index, raw, &mut shared, sites) {
             Ok(parsed) => {
                 errors.extend(parsed.soft.into_iter().map(|e| (index, e)));
                 for (property, message, example) in parsed.notes {
@@ -164,6 +185,7 @@ pub fn empty_layer(kind: LayerKind) -> Layer {
         LayerKind::Waterfront | LayerKind::Greenway => Layer::Trails(Vec::new()),
         LayerKind::Pois => Layer::Pois(Vec::new()),
         LayerKind::Companies => Layer::Companies(Vec::new()),
+        LayerKind::Sites => Layer::Sites(Vec::new()),
     }
 }
 

@@ -161,7 +161,7 @@ pub fn EmbedDialog(open: Local<bool>) -> impl IntoView {
                                     on:change=move |_| with_selection.update(|v| *v = !*v)/>{state.tr("embed.with_selection")}</label>
                                 <fieldset>
                                     <legend>{state.tr("legend")}</legend>
-                                    {LayerKind::ALL.iter().map(|&k| view! {
+                                    {LayerKind::ALL.iter().filter(|k| k.loads_with_map()).map(|&k| view! {
                                         <label class="embed-dialog__check">
                                             <input type="checkbox" prop:checked=move || hidden.with(|h| !h.contains(&k))
                                                 on:change=move |_| hidden.update(|h| if let Some(i) = h.iter().position(|x| *x == k) { h.remove(i); } else { h.push(k); })/>

@@ -31,7 +31,7 @@ pub fn Legend() -> impl IntoView {
             </button>
             <Show when=open>
                 <ul class="legend__layers">
-                    {LayerKind::ALL.iter().map(|&kind| view! {
+                    {LayerKind::ALL.iter().filter(|k| k.loads_with_map()).map(|&kind| view! {
                         <li><label class="legend__layer">
                             <input type="checkbox" prop:checked=move || state.layers.visible(kind) on:change=move |_| state.layers.toggle_layer(kind)/>
                             <span class=format!("legend__swatch legend__swatch--{}", kind.as_class()) aria-hidden="true"></span>
@@ -65,5 +65,6 @@ pub fn layer_key(kind: LayerKind) -> &'static str {
         LayerKind::Greenway => "layer.greenway",
         LayerKind::Pois => "layer.pois",
         LayerKind::Companies => "layer.companies",
+        LayerKind::Sites => "layer.sites",
     }
 }

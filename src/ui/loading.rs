@@ -53,7 +53,8 @@ pub(super) fn load_park(state: AppState, param: Option<String>, view: Option<Map
         state.apply_manifest(manifest, problems, view, Some(manifest_url));
         crate::timing::mark("manifest-applied");
         // Every layer on its own task: they load in parallel and each draws as soon as it parses.
-        for layer in layers {
+        // The sites are loaded with the site finder, never before the map is ready.
+        for layer in layers.into_iter().filter(|l| l.kind.loads_with_map()) {
             load_layer(state, layer);
         }
     });

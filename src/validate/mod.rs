@@ -16,8 +16,12 @@
 //! | one connected greenway | `greenway.geojson:2: geometry: not connected to the rest of the greenway: component 2 of 2, 1 segment` |
 //! | one connected greenway + waterfront network | `waterfront.geojson:0: geometry: not connected to the rest of the trail network (greenway + waterfront): component 2 of 2, 1 segment` |
 //! | trail-side POIs within 50 m of a trail | `pois.geojson:1: geometry: toilet is 220 m from the nearest greenway or waterfront segment (limit 50 m)` |
-//! | a company lies in its zone | `companies.geojson:12: zone: point lies outside zone "z03"` |
+//! | a company lies in its zone (or on its edge) | `companies.geojson:12: zone: point lies outside zone "z03"` |
+//! | parcels valid and wound as RFC 7946 wants; sites inside the bounds and inside their zone | `sites.geojson:4: zone: extends 812 m² outside zone "z05"` |
 //! | published figures | `park.json: figures.companies: the manifest declares 590, the data has 589` |
+//!
+//! Warnings (notes, not problems): parcels that overlap, a parcel's `area_m2` more than 5 % off its
+//! polygon, a manifest without Russian attribution or provenance.
 //!
 //! Rules that need a layer are skipped when a layer of that kind failed to load as a whole (that
 //! failure is already reported), so one broken file does not bury the report in follow-on messages.
@@ -26,7 +30,10 @@
 pub mod files;
 mod network;
 mod records;
+mod sites;
 mod zones;
+
+pub use sites::SITE_AREA_TOLERANCE;
 
 #[cfg(test)]
 mod tests;
@@ -122,6 +129,8 @@ pub struct Locations {
     pub pois: Vec<Loc>,
     /// Of `park.companies`.
     pub companies: Vec<Loc>,
+    /// Of `park.sites`.
+    pub sites: Vec<Loc>,
 }
 
 /// What the validator found.
@@ -160,15 +169,21 @@ impl Report {
     fn summary_of_problems(&self) -> String {
         let p = &self.park;
         match self.problems.len() {
-            0 => format!(
-                "ok: {}, {}, {}, {}, {}, {}",
-                count(p.companies.len(), "company", "companies"),
-                count(p.zones.len(), "zone", "zones"),
-                count(p.greenway.len(), "greenway segment", "greenway segments"),
-                count(p.waterfront.len(), "waterfront segment", "waterfront segments"),
-                count(p.pois.len(), "POI", "POIs"),
-                count(p.context.len(), "context feature", "context features"),
-            ),
+            0 => {
+                format!(
+                    "ok: {}, {}, {}, {}, {}, {}",
+                    count(p.companies.len(), "company", "companies"),
+                    count(p.zones.len(), "zone", "zones"),
+                    count(p.greenway.len(), "greenway segment", "greenway segments"),
+                    count(p.waterfront.len(), "waterfront segment", "waterfront segments"),
+                    count(p.pois.len(), "POI", "POIs"),
+                    count(p.context.len(), "context feature", "context features"),
+                ) + &if p.sites.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", count(p.sites.len(), "site", "sites"))
+                }
+            }
             n => count(n, "problem", "problems"),
         }
     }
@@ -224,6 +239,7 @@ pub fn validate_bundle(
             (Layer::Zones(_), _) => &mut locations.zones,
             (Layer::Pois(_), _) => &mut locations.pois,
             (Layer::Companies(_), _) => &mut locations.companies,
+            (Layer::Sites(_), _) => &mut locations.sites,
             (Layer::Trails(_), LayerKind::Greenway) => &mut locations.greenway,
             (Layer::Trails(_), _) => &mut locations.waterfront,
         };
@@ -254,6 +270,7 @@ fn feature_ids(layer: &Layer) -> Vec<Option<String>> {
         Layer::Trails(v) => v.iter().map(|t| Some(t.id.clone())).collect(),
         Layer::Pois(v) => v.iter().map(|p| Some(p.id.clone())).collect(),
         Layer::Companies(v) => v.iter().map(|c| Some(c.id.clone())).collect(),
+        Layer::Sites(v) => v.iter().map(|s| Some(s.id.clone())).collect(),
     }
 }
 
@@ -288,6 +305,8 @@ fn check_park(b: &Bundle, manifest_file: &str, manifest: &Manifest, notes: &mut 
     if b.loaded(&[LayerKind::Zones]) {
         records::check_company_zones(b, &mut out);
     }
+    sites::check_sites(b, manifest, &mut out, notes);
+    sites::check_russian_texts(manifest_file, manifest, notes);
     if let Some(figures) = &manifest.figures {
         records::check_figures(b, manifest_file, figures, &mut out);
     }

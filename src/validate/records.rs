@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use super::{over_budget, Budget, Bundle, Loc, AREA_TOLERANCE, LENGTH_TOLERANCE};
-use crate::geo::measure::polygon_contains;
+use crate::geo::measure::polygon_covers;
 use crate::model::error::quoted;
 use crate::model::{DataError, Figures, LayerKind, Zone};
 
-/// A company's `zone` names an existing zone whose polygon contains the company's point. Zones are
+/// A company's `zone` names an existing zone whose polygon contains the company's point (or has it
+/// on its edge: a point on the edge two zones share belongs to both). Zones are
 /// looked up by id through a map (a linear search per company was zones × companies); the
 /// point-in-polygon tests, a vertex visit each, are held to the [`super::Budget`].
 pub(super) fn check_company_zones(b: &Bundle, out: &mut Vec<DataError>) {
@@ -25,7 +26,7 @@ pub(super) fn check_company_zones(b: &Bundle, out: &mut Vec<DataError>) {
                 let vertices: usize = z.polygons.iter().flat_map(|g| &g.rings).map(Vec::len).sum();
                 if !budget.take(vertices as u64) {
                     skipped.get_or_insert((loc, 0)).1 += 1;
-                } else if !z.polygons.iter().any(|g| polygon_contains(&g.rings, c.pos)) {
+                } else if !z.polygons.iter().any(|g| polygon_covers(&g.rings, c.pos)) {
                     out.push(loc.error("zone", format!("point lies outside zone {}", quoted(id))))
                 }
             }

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+#[path = "sites_tests.rs"]
+mod sites;
+
 use super::network::{components, distance_to_trails_m};
 use super::*;
 use crate::geo::measure::distance_m;
@@ -19,7 +22,7 @@ fn manifest(layers: &[(&str, &str)], figures: &str) -> String {
     let figures = if figures.is_empty() { String::new() } else { format!(r#""figures":{figures},"#) };
     format!(
         r#"{{"parkmap":1,"id":"t","name":{{"zh":"测","en":"T"}},"bounds":[126.5,45.83,126.54,45.85],
-        "attribution":{{"zh":"测","en":"T"}},"provenance":{{"zh":"测","en":"T"}},{figures}
+        "attribution":{{"zh":"测","en":"T","ru":"Т"}},"provenance":{{"zh":"测","en":"T","ru":"Т"}},{figures}
         "layers":[{}]}}"#,
         layers.join(",")
     )
@@ -353,4 +356,18 @@ fn an_id_repeated_in_a_later_layer_of_the_kind_is_skipped_there_as_the_app_does(
         r.locations.greenway.iter().map(|l| (l.file.as_str(), l.index)).collect::<Vec<_>>(),
         [("g1.geojson", 0), ("g1.geojson", 1), ("g2.geojson", 1)]
     );
+}
+
+#[test]
+fn a_manifest_without_russian_attribution_or_provenance_is_warned_about() {
+    let m = manifest(&[("zones", "zones.geojson")], "")
+        .replace(r#","ru":"Т"},"provenance""#, r#"},"provenance""#);
+    let z = collection(&[zone(
+        "z1",
+        r#"{"type":"Polygon","coordinates":[[[126.50,45.83],[126.51,45.83],[126.51,45.84],[126.50,45.83]]]}"#,
+    )]);
+    let r = run(&m, &[("zones.geojson", z)]);
+    assert!(r.is_clean(), "{:?}", r.problems);
+    let notes: Vec<String> = r.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(notes, ["park.json: attribution.ru: missing; the Russian page shows the English text"]);
 }

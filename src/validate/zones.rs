@@ -94,15 +94,20 @@ fn unproject(rings: &[Vec<MapPoint>]) -> Vec<Vec<LonLat>> {
 }
 
 /// What [`check_polygons`] found.
-struct Checked {
+pub(super) struct Checked {
     /// No OGC validity problem (true when validity was not checked).
-    valid: bool,
+    pub valid: bool,
     /// No problem at all.
-    clean: bool,
+    pub clean: bool,
 }
 
 /// Winding of every ring and, when `validity`, OGC validity of the (multi)polygon.
-fn check_polygons(polys: &[&[Vec<LonLat>]], loc: &Loc, validity: bool, out: &mut Vec<DataError>) -> Checked {
+pub(super) fn check_polygons(
+    polys: &[&[Vec<LonLat>]],
+    loc: &Loc,
+    validity: bool,
+    out: &mut Vec<DataError>,
+) -> Checked {
     let before = out.len();
     let multi = polys.len() > 1;
     if validity {

@@ -33,6 +33,13 @@ const GENERATORS = {
     const line = `[${Array.from({ length: 20_000 }, (_, i) => `[126.5${pad(i, 5)},45.84]`).join(',')}]`;
     return collection(`{"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[${line},${line},${line}]},"properties":{"kind":"road"}},{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[126.50,45.83],[126.54,45.83],[126.54,45.85],[126.50,45.85],[126.50,45.83]]]},"properties":{"kind":"boundary"}}`);
   },
+  'site-60k-vertices': () => {
+    const ring = Array.from({ length: 59_999 }, (_, i) => {
+      const a = (i / 59_999) * 2 * Math.PI;
+      return `[${(126.51 + 0.005 * Math.cos(a)).toFixed(7)},${(45.84 + 0.005 * Math.sin(a)).toFixed(7)}]`;
+    });
+    return collection(`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[${ring.join(',')},${ring[0]}]]},"properties":{"id":"s-huge","name_zh":"巨","name_en":"Huge","type":"land","zone":"zw"}},{"type":"Feature","geometry":{"type":"Point","coordinates":[126.516,45.846]},"properties":{"id":"s-after","name_zh":"后","name_en":"After the huge one","type":"office","zone":"zw"}}`);
+  },
   'features-200001': () =>
     collection(Array(200_001).fill('{"type":"Feature","geometry":null,"properties":null}').join(',')),
   'too-large': () => {

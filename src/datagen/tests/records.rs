@@ -37,8 +37,8 @@ fn manifest_follows_the_format() {
         .iter()
         .map(|l| (l["id"].as_str().unwrap(), l["kind"].as_str().unwrap(), l["url"].as_str().unwrap()))
         .collect();
-    let ids = ["context", "zones", "waterfront", "greenway", "pois", "companies"];
-    assert_eq!(layers.len(), 6);
+    let ids = ["context", "zones", "waterfront", "greenway", "pois", "companies", "sites"];
+    assert_eq!(layers.len(), 7);
     for ((id, kind, url), want) in layers.into_iter().zip(ids) {
         assert_eq!((id, kind, url), (want, want, format!("{want}.geojson").as_str()));
     }
@@ -57,6 +57,8 @@ fn manifest_follows_the_format() {
         "seed 20190509",
         "WGS84",
         "GCJ-02",
+        "sites on offer",
+        "Harbin West",
     ] {
         assert!(en.contains(needle), "provenance lacks {needle}");
     }
@@ -146,7 +148,8 @@ fn output_is_deterministic_and_formatted() {
             "waterfront.geojson",
             "greenway.geojson",
             "pois.geojson",
-            "companies.geojson"
+            "companies.geojson",
+            "sites.geojson"
         ]
     );
     for f in &again[1..] {
@@ -177,4 +180,11 @@ fn stress_park_has_n_companies_and_no_figures() {
     // Same geometry as the shipped park.
     let shipped = files.iter().find(|f| f.name == "greenway.geojson").unwrap();
     assert_eq!(shipped.contents, bundle().files[4].contents);
+    // Sites of its own seed: as many, placed elsewhere.
+    let sites = get("sites.geojson");
+    assert_eq!(sites["features"].as_array().unwrap().len(), features("sites.geojson").len());
+    assert_ne!(
+        files.iter().find(|f| f.name == "sites.geojson").unwrap().contents,
+        bundle().files[7].contents
+    );
 }

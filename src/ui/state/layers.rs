@@ -176,7 +176,8 @@ impl LayerState {
     pub(super) fn apply_manifest(&self, manifest: Manifest, problems: Vec<DataError>, url: Option<String>) {
         self.errors.update(|v| v.extend(problems));
         self.status.update(|s| {
-            for layer in &manifest.layers {
+            // Only the layers the map loads (not the sites): the park is settled without them.
+            for layer in manifest.layers.iter().filter(|l| l.kind.loads_with_map()) {
                 s.entry(layer.id.clone()).or_insert(LayerStatus::Loading);
             }
         });
