@@ -32,7 +32,7 @@ fn markup(state: AppState, kind: LayerKind) -> String {
         LayerKind::Zones => w.zones(&park),
         LayerKind::Waterfront => w.trails(&park.waterfront, kind),
         LayerKind::Greenway => w.trails(&park.greenway, kind),
-        LayerKind::Pois | LayerKind::Companies => String::new(),
+        LayerKind::Pois | LayerKind::Companies | LayerKind::Sites => String::new(),
     }
 }
 
