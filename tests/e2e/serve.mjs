@@ -18,10 +18,30 @@ const TYPES = {
  *  URL path to { body, type } served instead of the file (a test's "next deployment"); `delays` maps
  *  a URL path to milliseconds to wait before answering (a slow network); `log` lists
  *  `request PATH` and `answered PATH` in the order they happened. With `{ gzip: true }` compressible
- *  files go out gzip-encoded to clients that accept it, as a CDN sends them (the build's `.gz` copy
- *  when there is one, else compressed once and kept). */
-export function serve(root, port = 0, mounts = {}, { gzip = false } = {}) {
-  const gzipped = new Map();
+ *  files go out gzip-encoded to clients that accept it, as a CDN sends them; with `{ brotli: true }`
+ *  Brotli-encoded to clients that accept `br` (with both, Brotli first, else gzip: as deploy/nginx.conf's
+ *  brotli_static + gzip_static serve them). Each uses the build's `.br` / `.gz` copy when there is one,
+ *  else the file is compressed once and kept (Brotli quality 11, gzip level 9, as scripts/post-build.mjs);
+ *  a file its compression does not shrink goes out as it is, as the build then writes no copy. Neither
+ *  is on by default. */
+export function serve(root, port = 0, mounts = {}, { gzip = false, brotli = false } = {}) {
+  /** `${encoding} ${file}` → the encoded body, or null when it is not smaller than the file. */
+  const encoded = new Map();
+  const encode = (file, body, encoding) => {
+    const key = `${encoding} ${file}`;
+    if (!encoded.has(key)) {
+      const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+      let out;
+      if (fs.existsSync(copy)) out = fs.readFileSync(copy);
+      else if (encoding === 'br') {
+        out = zlib.brotliCompressSync(body, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        });
+      } else out = zlib.gzipSync(body, { level: 9 });
+      encoded.set(key, out.length < body.length ? out : null);
+    }
+    return encoded.get(key);
+  };
   const overrides = {};
   const delays = {};
   const log = [];
@@ -50,13 +70,15 @@ export function serve(root, port = 0, mounts = {}, { gzip = false } = {}) {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
       };
-      if (gzip && /\.(html|js|mjs|css|wasm|json|geojson|svg|bin|txt)$/.test(file)
-          && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        if (!gzipped.has(file)) {
-          gzipped.set(file, fs.existsSync(`${file}.gz`) ? fs.readFileSync(`${file}.gz`) : zlib.gzipSync(body, { level: 9 }));
+      if ((gzip || brotli) && /\.(html|js|mjs|css|wasm|json|geojson|svg|bin|txt)$/.test(file)) {
+        const accepts = req.headers['accept-encoding'] || '';
+        const offered = [brotli && /\bbr\b/.test(accepts) && 'br', gzip && /\bgzip\b/.test(accepts) && 'gzip'];
+        const encoding = offered.find((e) => e && encode(file, body, e));
+        if (encoding) {
+          body = encode(file, body, encoding);
+          headers['content-encoding'] = encoding;
         }
-        body = gzipped.get(file);
-        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+        headers.vary = 'Accept-Encoding';
       }
       res.writeHead(200, headers);
       res.end(body);
