@@ -2,7 +2,7 @@
 //! gloo-net, with a timeout per attempt and bounded retries with backoff ([`RetryPolicy`]).
 
 use crate::model::{DataError, LayerRef, Manifest};
-use crate::read::{parse_manifest, parse_map_layer, LayerParse};
+use crate::read::{parse_map_layer, parse_map_manifest, LayerParse};
 use crate::retry::{content_type_ok, is_retryable, RetryPolicy};
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::prelude::*;
@@ -128,7 +128,7 @@ pub async fn load_manifest(url: &str) -> Result<(Manifest, Vec<DataError>), Vec<
     let file = url.rsplit('/').next().unwrap_or(url);
     let file = file.split(['?', '#']).next().unwrap_or(file);
     let text = fetch_text(url, file, RetryPolicy::default(), &|_| {}).await.map_err(|e| vec![e])?;
-    parse_manifest(file, &text)
+    parse_map_manifest(file, &text)
 }
 
 /// Fetches and parses one layer; `manifest_url` is the absolute URL its `url` is relative to.

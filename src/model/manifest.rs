@@ -66,6 +66,10 @@ pub struct Manifest {
     pub hubs: Vec<Hub>,
     /// The park's investment-promotion office.
     pub contact: Option<Contact>,
+    /// `hubs` and `contact` as the file wrote them, when the reader kept them unread (the map does:
+    /// `read::parse_map_manifest`; the site finder reads them with `read::read_investors`). `None`
+    /// when they were read into `hubs` and `contact`, or the file has neither.
+    pub unread_investors: Option<serde_json::Value>,
 }
 
 key_enum!(

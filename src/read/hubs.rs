@@ -206,6 +206,25 @@ mod tests {
     }
 
     #[test]
+    fn the_map_keeps_hubs_and_contact_unread_and_the_finder_reads_the_same() {
+        let extra = r#""hubs":[{"id":"hrb","name":{"zh":"太平机场","en":"Taiping Airport"},"kind":"airport","position":[126.2503,45.6234]},
+               {"id":"bad","name":{"zh":"乙","en":"B"},"kind":"railway","position":[226.2,45.6]}],
+               "contact":{"name":{"zh":"招商中心","en":"Investment office"},"email":"invest@example.com"}"#;
+        let text = format!("{BASE},{extra}}}");
+        let (full, full_problems) = parse_manifest("park.json", &text).unwrap();
+        let (map, map_problems) = crate::read::parse_map_manifest("park.json", &text).unwrap();
+        assert!(map.hubs.is_empty() && map.contact.is_none() && map.unread_investors.is_some());
+        assert!(map_problems.is_empty(), "the map reads nothing of them: {map_problems:?}");
+        let (hubs, contact, problems) = crate::read::read_investors("park.json", &map);
+        assert_eq!((hubs, contact), (full.hubs.clone(), full.contact.clone()));
+        assert_eq!(problems, full_problems);
+        assert_eq!(problems.len(), 1, "the bad hub's position: {problems:?}");
+        // read already: given back as it is
+        let (hubs, _, problems) = crate::read::read_investors("park.json", &full);
+        assert_eq!((hubs.len(), problems.len()), (1, 0));
+    }
+
+    #[test]
     fn hubs_and_a_contact_are_read() {
         let (m, e) = with(
             r#""hubs":[{"id":"hrb","name":{"zh":"太平机场","en":"Taiping Airport","ru":"Тайпин"},"kind":"airport","position":[126.2503,45.6234]}],

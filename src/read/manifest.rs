@@ -4,7 +4,7 @@
 use super::limits::{MAX_LAYERS, MAX_MANIFEST_BYTES, MAX_TEXT_CHARS};
 use crate::geo::MapBounds;
 use crate::model::error::quoted;
-use crate::model::{DataError, Figures, LayerKind, LayerRef, Manifest, Text};
+use crate::model::{Contact, DataError, Figures, Hub, LayerKind, LayerRef, Manifest, Text};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -53,9 +53,49 @@ impl Ctx<'_> {
     }
 }
 
-/// Parses a manifest. Bad layer entries are reported and left out; a manifest without a usable name,
-/// bounds or any layer is an error as a whole (every problem is listed).
+/// What a manifest reader does with `hubs` and `contact`: read them now (into `hubs`, `contact`), or
+/// keep them as written (into `unread_investors`).
+type Investors = fn(&mut Ctx, &Map<String, Value>) -> (Vec<Hub>, Option<Contact>, Option<Value>);
+
+/// Parses a manifest, `hubs` and `contact` included. Bad layer entries are reported and left out; a
+/// manifest without a usable name, bounds or any layer is an error as a whole (every problem is
+/// listed).
 pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError>), Vec<DataError>> {
+    read(file, text, |cx, obj| {
+        let hubs = obj.get("hubs").map(|v| super::hubs::parse_hubs(cx, v)).unwrap_or_default();
+        let contact = obj.get("contact").and_then(|v| super::hubs::parse_contact(cx, v));
+        (hubs, contact, None)
+    })
+}
+
+/// Parses a manifest as the map does: as [`parse_manifest`], but `hubs` and `contact` are kept as
+/// written in [`Manifest::unread_investors`], for the site finder to read
+/// ([`read_investors`]): the map does not need them to draw.
+pub fn parse_map_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError>), Vec<DataError>> {
+    read(file, text, |_, obj| {
+        let mut kept = Map::new();
+        for key in ["hubs", "contact"] {
+            if let Some(v) = obj.get(key) {
+                kept.insert(key.to_owned(), v.clone());
+            }
+        }
+        (Vec::new(), None, (!kept.is_empty()).then_some(Value::Object(kept)))
+    })
+}
+
+/// The manifest's hubs and contact: read from [`Manifest::unread_investors`] when the map kept them
+/// as written (with their problems, located in `file`), else as already read.
+pub fn read_investors(file: &str, manifest: &Manifest) -> (Vec<Hub>, Option<Contact>, Vec<DataError>) {
+    let Some(Value::Object(obj)) = &manifest.unread_investors else {
+        return (manifest.hubs.clone(), manifest.contact.clone(), Vec::new());
+    };
+    let mut cx = Ctx { file, errors: Vec::new() };
+    let hubs = obj.get("hubs").map(|v| super::hubs::parse_hubs(&mut cx, v)).unwrap_or_default();
+    let contact = obj.get("contact").and_then(|v| super::hubs::parse_contact(&mut cx, v));
+    (hubs, contact, cx.errors)
+}
+
+fn read(file: &str, text: &str, investors: Investors) -> Result<(Manifest, Vec<DataError>), Vec<DataError>> {
     let text = super::parse::strip_bom(text);
     if text.len() > MAX_MANIFEST_BYTES {
         return Err(vec![DataError::TooLarge {
@@ -116,8 +156,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
     let basemap = obj.get("basemap").and_then(|v| {
         super::basemap::parse_manifest_basemap(v).map_err(|(property, reason)| cx.err(&property, reason)).ok()
     });
-    let hubs = obj.get("hubs").map(|v| super::hubs::parse_hubs(&mut cx, v)).unwrap_or_default();
-    let contact = obj.get("contact").and_then(|v| super::hubs::parse_contact(&mut cx, v));
+    let (hubs, contact, unread_investors) = investors(&mut cx, &obj);
     let layers = parse_layers(&mut cx, obj.get("layers"));
     match (name, attribution, provenance, bounds_deg) {
         (Some(name), Some(attribution), Some(provenance), Some(b)) if !layers.is_empty() => {
@@ -136,6 +175,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<(Manifest, Vec<DataError
                 basemap,
                 hubs,
                 contact,
+                unread_investors,
             };
             Ok((manifest, cx.errors))
         }

@@ -23,5 +23,5 @@ pub use limits::{
     MAX_CAPITAL_YUAN, MAX_FEATURES, MAX_HEIGHT_M, MAX_LAYERS, MAX_LAYER_BYTES, MAX_MANIFEST_BYTES,
     MAX_PLOT_RATIO, MAX_PRICE_YUAN_M2, MAX_SITE_AREA_M2, MAX_TEXT_CHARS, MAX_UTILITY, MAX_VERTICES,
 };
-pub use manifest::parse_manifest;
+pub use manifest::{parse_manifest, parse_map_manifest, read_investors};
 pub use parse::{empty_layer, parse_layer, parse_layer_indexed, parse_map_layer, LayerParse};
