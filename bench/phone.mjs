@@ -384,7 +384,7 @@ async function main() {
   // One server per encoding: Brotli where the request accepts it, else gzip (nginx's brotli_static +
   // gzip_static); or gzip only.
   const servers = {};
-  for (const enc of ENCODINGS) servers[enc] = await serve(DIST, 0, mounts, { gzip: true, brotli: enc === 'br' });
+  for (const enc of ENCODINGS) servers[enc] = await serve(DIST, 0, mounts, { gzip: true, brotli: enc === 'br', caching: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--enable-unsafe-swiftshader'],

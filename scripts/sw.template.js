@@ -24,8 +24,11 @@ const NETWORK_TIMEOUT_MS = 4000;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // 'reload': straight from the server, never a stale copy from the HTTP cache.
-    await cache.addAll([...SHELL, ...DATA].map((f) => new Request(new URL(f, self.location.href), { cache: 'reload' })));
+    // A file named after its content (the code, the chunks) is right wherever it comes from: from
+    // the HTTP cache when the page has just fetched it (its prefetch), so nothing crosses the network
+    // twice. Anything else is revalidated with the server, never a stale copy.
+    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+    await cache.addAll([...SHELL, ...DATA].map((f) => new Request(new URL(f, self.location.href), { cache: hashed.test(f) ? 'default' : 'no-cache' })));
     await self.skipWaiting();
   })());
 });

@@ -296,10 +296,12 @@ impl Chunks {
     /// the basemap are fetched only where they are used).
     fn preloads() -> Vec<Preload> {
         use super::{details::DetailsFace, embed_dialog::EmbedDialogFace, explore::ExploreFace};
+        use super::{planner::PlannerFace, search::SearchFace};
         vec![
-            DetailsFace::preload,
             ExploreFace::preload,
-            super::planner::PlannerFace::preload,
+            PlannerFace::preload,
+            SearchFace::preload,
+            DetailsFace::preload,
             EmbedDialogFace::preload,
         ]
     }
@@ -341,9 +343,10 @@ pub fn enter_when_settled(state: AppState) {
 const PREFETCH_WITHIN: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// Once the park has settled (the map is ready), at the first idle moment: enters search (its
-/// pinyin table and index are then ready for the first keystroke), then fetches and instantiates
-/// every other chunk, one after the other; marks `parkmap:chunks-prefetched` when the last is in. A
-/// failure here is not shown: the chunk is fetched again, with its retries, when it is used.
+/// pinyin table and index are then ready for the first keystroke) and fetches and instantiates
+/// every other chunk, side by side; marks `parkmap:chunks-prefetched` when the last is in,
+/// and has the session register the offline service worker. A failure here is not shown: the
+/// chunk is fetched again, with its retries, when it is used.
 pub fn prefetch_when_ready(state: AppState) {
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || !state.layers.settled() {
@@ -352,10 +355,12 @@ pub fn prefetch_when_ready(state: AppState) {
         super::browser::when_idle(PREFETCH_WITHIN, move || {
             state.chunks.search.load(state);
             leptos::task::spawn_local(async move {
-                for preload in Chunks::preloads() {
-                    let _ = preload().await;
-                }
+                // All at once, the ones a visitor taps first asked for first: the browser fetches
+                // them side by side and compiles each as it streams in.
+                futures::future::join_all(Chunks::preloads().into_iter().map(|preload| preload())).await;
                 crate::timing::mark("chunks-prefetched");
+                // Now the offline worker's precache finds every chunk in the HTTP cache.
+                state.chunks.session.load_then(state, |session| session.register_worker.run(()));
             });
         });
         true

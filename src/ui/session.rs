@@ -1,7 +1,8 @@
 //! The session chunk, entered once the park has settled: the URL follows the state (selections push
 //! history entries, so Back and Forward step through them; view changes replace the current entry,
-//! debounced while the view moves), the offline service worker is registered, and the "updated"
-//! notice shows when it says a new version took over.
+//! debounced while the view moves); the offline service worker is registered once every chunk has
+//! been prefetched (its precache then finds them in the HTTP cache); the "updated" notice shows
+//! when it says a new version took over.
 
 use super::browser::Debounce;
 use super::chunk::chunk;
@@ -16,18 +17,22 @@ const FIRST_WRITE_WITHIN: std::time::Duration = std::time::Duration::from_millis
 /// Quiet time after the last view change before the URL follows.
 const VIEW_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// The session chunk's face: the "updated" notice.
+/// The session chunk's face.
 #[derive(Clone)]
 pub struct SessionFace {
     /// "ParkMap was updated", once a new version took over.
     pub notice: ViewFn,
+    /// Registers the offline service worker (once every chunk has been prefetched).
+    pub register_worker: Callback<()>,
 }
 
 chunk!(session: SessionFace = fn session_chunk(state) {
     // Nothing has written the URL before this chunk: it is still the one the page was opened with.
     sync(state, read_quietly());
-    super::sw::register(state);
-    Ok(SessionFace { notice: ViewFn::from(|| view! { <super::sw::UpdatedNotice/> }) })
+    Ok(SessionFace {
+        notice: ViewFn::from(|| view! { <super::sw::UpdatedNotice/> }),
+        register_worker: Callback::new(move |()| super::sw::register(state)),
+    })
 });
 
 /// The URL state the app is showing now; `base` carries what the app does not change (park, origins,

@@ -22,9 +22,10 @@ const TYPES = {
  *  Brotli-encoded to clients that accept `br` (with both, Brotli first, else gzip: as deploy/nginx.conf's
  *  brotli_static + gzip_static serve them). Each uses the build's `.br` / `.gz` copy when there is one,
  *  else the file is compressed once and kept (Brotli quality 11, gzip level 9, as scripts/post-build.mjs);
- *  a file its compression does not shrink goes out as it is, as the build then writes no copy. Neither
- *  is on by default. */
-export function serve(root, port = 0, mounts = {}, { gzip = false, brotli = false } = {}) {
+ *  a file its compression does not shrink goes out as it is, as the build then writes no copy. With
+ *  `{ caching: true }` the cache rule is deploy/nginx.conf's too: content-hashed code for a year,
+ *  everything else revalidated with an ETag (304 when it matches). None is on by default. */
+export function serve(root, port = 0, mounts = {}, { gzip = false, brotli = false, caching = false } = {}) {
   /** `${encoding} ${file}` → the encoded body, or null when it is not smaller than the file. */
   const encoded = new Map();
   const encode = (file, body, encoding) => {
@@ -70,6 +71,18 @@ export function serve(root, port = 0, mounts = {}, { gzip = false, brotli = fals
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
       };
+      if (caching) {
+        // deploy/nginx.conf's rule: content-hashed code for a year, everything else revalidated
+        // (an ETag, and 304 when it still matches).
+        if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file)) headers['cache-control'] = 'public, max-age=31536000, immutable';
+        const stat = fs.statSync(file);
+        headers.etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+        if (req.headers['if-none-match'] === headers.etag) {
+          res.writeHead(304, { etag: headers.etag, 'cache-control': headers['cache-control'] });
+          res.end();
+          return;
+        }
+      }
       if ((gzip || brotli) && /\.(html|js|mjs|css|wasm|json|geojson|svg|bin|txt)$/.test(file)) {
         const accepts = req.headers['accept-encoding'] || '';
         const offered = [brotli && /\bbr\b/.test(accepts) && 'br', gzip && /\bgzip\b/.test(accepts) && 'gzip'];
