@@ -125,6 +125,15 @@ if (chunks.length || glue.includes('__wasm_split.js')) {
 fs.writeFileSync(path.join(STAGING, names.glue), glue);
 fs.writeFileSync(path.join(STAGING, names.wasm), wasm);
 
+// A chunk's own stylesheet (style/chunks/NAME.css) goes to chunks/NAME.css: the chunk adds it to the
+// page when it is entered (src/ui/chunk.rs, `stylesheet`), so its styles come with it.
+const chunkStyles = path.join(ROOT, 'style/chunks');
+if (fs.existsSync(chunkStyles)) {
+  fs.mkdirSync(path.join(STAGING, 'chunks'), { recursive: true });
+  for (const f of fs.readdirSync(chunkStyles).filter((f) => f.endsWith('.css'))) {
+    fs.copyFileSync(path.join(chunkStyles, f), path.join(STAGING, 'chunks', f));
+  }
+}
 const css = fs.readFileSync(path.join(ROOT, 'style/main.css'));
 const cssName = `main-${hash(css)}.css`;
 fs.writeFileSync(path.join(STAGING, cssName), css);

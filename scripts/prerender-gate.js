@@ -21,7 +21,8 @@
   lang = lang || 'zh';
   // Every parameter of src/embed/url_state.rs that changes the first view (lang picks the title;
   // origins changes nothing on screen).
-  var changing = ['embed', 'park', 'sel', 'ind', 'zone', 'cap', 'yr', 'hide', 'route', 'winter', 'loop'];
+  var changing = ['embed', 'park', 'sel', 'ind', 'zone', 'cap', 'yr', 'hide', 'route', 'winter', 'loop',
+    'site_type', 'site_area', 'site_use', 'site_status', 'site_kva', 'site_util', 'site_sale', 'site_rent'];
   var other = changing.some(function (k) { return query.has(k); }) || hash.has('map');
   if (other || rendered.indexOf(lang) < 0) {
     root.classList.add('prerender-off');

@@ -1,5 +1,5 @@
 //! `FeatureRef`: one feature of the park named by kind and id, and its one text form `kind:id`
-//! (`company:c0001`, `zone:z09`, `trail:g01`, `poi:p01`). The URL's `sel=`, the map's DOM keys
+//! (`company:c0001`, `zone:z09`, `trail:g01`, `poi:p01`, `site:s01`). The URL's `sel=`, the map's DOM keys
 //! (`data-select`) and the embed protocol all write and read it through [`Display`] and
 //! [`FromStr`]; nothing builds or splits the string by hand.
 
@@ -34,19 +34,22 @@ pub enum FeatureKind {
     Trail,
     /// A point of interest.
     Poi,
+    /// A site on offer (a land parcel or space in a building).
+    Site,
 }
 
 impl FeatureKind {
     /// Every kind.
-    pub const ALL: [FeatureKind; 4] = [Self::Company, Self::Zone, Self::Trail, Self::Poi];
+    pub const ALL: [FeatureKind; 5] = [Self::Company, Self::Zone, Self::Trail, Self::Poi, Self::Site];
 
-    /// The key before the colon: `company`, `zone`, `trail`, `poi`.
+    /// The key before the colon: `company`, `zone`, `trail`, `poi`, `site`.
     pub fn key(self) -> &'static str {
         match self {
             Self::Company => "company",
             Self::Zone => "zone",
             Self::Trail => "trail",
             Self::Poi => "poi",
+            Self::Site => "site",
         }
     }
 

@@ -131,8 +131,23 @@ pub async fn load_manifest(url: &str) -> Result<(Manifest, Vec<DataError>), Vec<
     parse_map_manifest(file, &text)
 }
 
-/// Fetches and parses one layer; `manifest_url` is the absolute URL its `url` is relative to.
+/// A layer reader: the map's ([`parse_map_layer`]) or the site finder's (`read::parse_layer`).
+pub type LayerReader = fn(crate::model::LayerKind, &str, &str) -> LayerParse;
+
+/// Fetches and parses one layer as the map reads it; `manifest_url` is the absolute URL its `url` is
+/// relative to.
 pub async fn load_layer(layer: &LayerRef, manifest_url: &str, on_retry: &dyn Fn(u32)) -> LayerParse {
+    load_layer_with(layer, manifest_url, on_retry, parse_map_layer).await
+}
+
+/// [`load_layer`] with another reader (the site finder reads its sites layer with the site reader,
+/// which the map's first module leaves out).
+pub async fn load_layer_with(
+    layer: &LayerRef,
+    manifest_url: &str,
+    on_retry: &dyn Fn(u32),
+    parse: LayerReader,
+) -> LayerParse {
     let file = layer.url.as_str();
     let failed = |e: DataError| LayerParse::failed(layer.kind, e);
     let url = match crate::model::url::resolve_layer_url(&layer.url, manifest_url) {
@@ -148,7 +163,7 @@ pub async fn load_layer(layer: &LayerRef, manifest_url: &str, on_retry: &dyn Fn(
     match fetch_text(&url, file, RetryPolicy::default(), on_retry).await {
         Ok(text) => {
             crate::timing::mark(&format!("fetched:{file}"));
-            let parsed = parse_map_layer(layer.kind, file, &text);
+            let parsed = parse(layer.kind, file, &text);
             crate::timing::mark(&format!("parsed:{file}"));
             parsed
         }

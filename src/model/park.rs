@@ -167,6 +167,7 @@ impl Park {
             FeatureKind::Zone => self.zone(id).map(|z| &z.name),
             FeatureKind::Trail => self.trail(id).map(|t| &t.name),
             FeatureKind::Poi => self.poi(id).map(|p| &p.name),
+            FeatureKind::Site => self.site(id).map(|s| &s.name),
         }
     }
 }

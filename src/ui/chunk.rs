@@ -273,6 +273,8 @@ pub struct Chunks {
     pub basemap: Chunk<super::tiles::TilesFace>,
     /// The URL's updates, Back and Forward, the service worker.
     pub session: Chunk<super::session::SessionFace>,
+    /// The site finder.
+    pub sites: Chunk<super::sites::SitesFace>,
 }
 
 impl Chunks {
@@ -288,6 +290,7 @@ impl Chunks {
             details: Chunk::new(),
             basemap: Chunk::new(),
             session: Chunk::new(),
+            sites: Chunk::new(),
         }
     }
 
@@ -339,6 +342,23 @@ pub fn enter_when_settled(state: AppState) {
     });
 }
 
+/// Adds a chunk's own stylesheet (`chunks/NAME.css`, copied there by `scripts/build.mjs` from
+/// `style/chunks/`) to the page, once: a chunk's styles are paid for with the chunk.
+pub fn stylesheet(name: &str) {
+    let id = format!("chunk-css-{name}");
+    if document().get_element_by_id(&id).is_some() {
+        return;
+    }
+    if let Ok(link) = document().create_element("link") {
+        let _ = link.set_attribute("id", &id);
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &format!("chunks/{name}.css"));
+        if let Some(head) = document().head() {
+            let _ = head.append_child(&link);
+        }
+    }
+}
+
 /// The longest the prefetch waits for an idle moment once the map is ready.
 const PREFETCH_WITHIN: std::time::Duration = std::time::Duration::from_millis(1000);
 
@@ -354,48 +374,80 @@ pub fn prefetch_when_ready(state: AppState) {
         }
         super::browser::when_idle(PREFETCH_WITHIN, move || {
             state.chunks.search.load(state);
-            leptos::task::spawn_local(async move {
-                // All at once, the ones a visitor taps first asked for first: the browser fetches
-                // them side by side and compiles each as it streams in.
-                futures::future::join_all(Chunks::preloads().into_iter().map(|preload| preload())).await;
-                crate::timing::mark("chunks-prefetched");
-                // Now the offline worker's precache finds every chunk in the HTTP cache.
-                state.chunks.session.load_then(state, |session| session.register_worker.run(()));
-            });
+            // All at once, the ones a visitor taps first asked for first: the browser fetches them
+            // side by side and compiles each as it streams in. The last one in marks the moment and
+            // has the session register the offline worker (its precache then finds every chunk in
+            // the HTTP cache).
+            let preloads = Chunks::preloads();
+            let left = std::rc::Rc::new(std::cell::Cell::new(preloads.len()));
+            for preload in preloads {
+                let left = std::rc::Rc::clone(&left);
+                leptos::task::spawn_local(async move {
+                    let _ = preload().await;
+                    left.set(left.get() - 1);
+                    if left.get() == 0 {
+                        crate::timing::mark("chunks-prefetched");
+                        state.chunks.session.load_then(state, |session| session.register_worker.run(()));
+                    }
+                });
+            }
         });
         true
     });
 }
+
+/// A face's view, type-erased: one copy of the rendering code serves every chunk's places.
+type FaceView = Arc<dyn Fn() -> Option<AnyView> + Send + Sync>;
 
 /// A chunk's view where the chunk's own place shows its failure (a secondary place: inside the map's
 /// SVG, beside the search box): the face's view once it is there, else nothing.
 pub fn view_of<F: Capability>(
     chunk: Chunk<F>,
     view: impl Fn(&F) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
-    move || chunk.face().map(|f| view(&f))
+) -> AnyView {
+    let face: FaceView = Arc::new(move || chunk.face().map(|f| view(&f)));
+    erased_view(face)
 }
 
-/// A chunk's place in the page: nothing while it is idle, `loading` while it is on its way (or
-/// nothing), the face's view once it is there, and an inline error with Retry when it failed.
+fn erased_view(face: FaceView) -> AnyView {
+    (move || face()).into_any()
+}
+
+/// A chunk's place in the page: nothing while it is idle or on its way, the face's view once it is
+/// there, and an inline error with Retry when it failed.
 pub fn slot<F: Capability>(
     state: AppState,
     chunk: Chunk<F>,
     view: impl Fn(&F) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
-    move || match chunk.status() {
-        ChunkStatus::Ready => chunk.face().map(|f| view(&f)),
-        ChunkStatus::Failed => Some(
-            view! {
-                <div class="chunk-failed" role="alert">
-                    <span>{state.tr("chunk.failed")}</span>
-                    <button type="button" class="chunk-failed__retry" on:click=move |_| chunk.load(state)>
-                        {state.tr("retry")}
-                    </button>
-                </div>
-            }
-            .into_any(),
-        ),
+) -> AnyView {
+    let face: FaceView = Arc::new(move || chunk.face().map(|f| view(&f)));
+    let retry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || chunk.load(state));
+    erased_slot(state, chunk.status, face, retry)
+}
+
+fn erased_slot(
+    state: AppState,
+    status: RwSignal<ChunkStatus>,
+    face: FaceView,
+    retry: Arc<dyn Fn() + Send + Sync>,
+) -> AnyView {
+    (move || match status.get() {
+        ChunkStatus::Ready => face(),
+        ChunkStatus::Failed => {
+            let retry = Arc::clone(&retry);
+            Some(
+                view! {
+                    <div class="chunk-failed" role="alert">
+                        <span>{state.tr("chunk.failed")}</span>
+                        <button type="button" class="chunk-failed__retry" on:click=move |_| retry()>
+                            {state.tr("retry")}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
         ChunkStatus::Idle | ChunkStatus::Loading => None,
-    }
+    })
+    .into_any()
 }

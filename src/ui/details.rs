@@ -155,5 +155,7 @@ fn content(state: AppState, sel: &Selection) -> Option<AnyView> {
         FeatureKind::Zone => zone_view(state, park.zone(id)?, &park, lang),
         FeatureKind::Trail => trail_view(park.trail(id)?, lang),
         FeatureKind::Poi => poi_view(park.poi(id)?, lang),
+        // The site finder's chunk shows a site (`super::panel`).
+        FeatureKind::Site => return None,
     })
 }

@@ -176,7 +176,7 @@ fn start(state: AppState, policy: OriginPolicy) {
                 park.company(&id).map(|c| Event::CompanySelected { name: c.name.en.clone(), id })
             }
             FeatureKind::Zone => park.zone(&id).map(|z| Event::ZoneSelected { name: z.name.en.clone(), id }),
-            FeatureKind::Trail | FeatureKind::Poi => None,
+            FeatureKind::Trail | FeatureKind::Poi | FeatureKind::Site => None,
         };
         if let Some(e) = event {
             selection_out.post(&e, None);

@@ -68,6 +68,10 @@ pub fn Header() -> impl IntoView {
                 </button>
                 // On a desktop these sit in the row; on a phone they drop down from "more".
                 <div id="header-more" class="header__overflow" class:header__overflow--open=move || more_open.get()>
+                    <button class="header__about header__sites" type="button" aria-pressed=move || state.sites_open().to_string()
+                        on:click=move |_| { more_open.set(false); state.open_sites(!state.sites_open()) }>
+                        {state.tr("sites.open")}
+                    </button>
                     <button class="header__about" type="button" on:click=move |_| {
                         more_open.set(false);
                         embed_open.set(true);

@@ -41,7 +41,7 @@ fn selected_class(kind: FeatureKind) -> Option<&'static str> {
     match kind {
         FeatureKind::Zone => Some("map__zone--selected"),
         FeatureKind::Trail => Some("map__trail-group--selected"),
-        FeatureKind::Company | FeatureKind::Poi => None,
+        FeatureKind::Company | FeatureKind::Poi | FeatureKind::Site => None,
     }
 }
 
@@ -90,6 +90,7 @@ pub fn WorldLayers() -> impl IntoView {
             {layer(LayerKind::Waterfront)}
             {layer(LayerKind::Greenway)}
         </g>
+        {super::chunk::view_of(state.chunks.sites, |s| s.layer.run())}
         {super::chunk::view_of(state.chunks.planner, |p| p.route.run())}
     }
 }

@@ -249,6 +249,7 @@ pub fn Markers() -> impl IntoView {
         <g class="map__layer map__layer--companies">
             <For each=move || items(state, LayerKind::Companies) key=|m| (m.key.clone(), m.label.clone()) children=move |m| marker(state, m)/>
         </g>
+        {super::chunk::view_of(state.chunks.sites, |s| s.markers.run())}
         {super::chunk::view_of(state.chunks.planner, |p| p.markers.run())}
     }
 }

@@ -23,6 +23,7 @@ pub(crate) mod prerender;
 pub mod search;
 mod search_box;
 mod session;
+mod sites;
 pub mod state;
 mod sw;
 mod tiles;
@@ -119,9 +120,11 @@ pub fn Shell() -> impl IntoView {
                 </ErrorBoundary>
                 <div class="sidebar" class:sidebar--open=move || {
                     state.selection().with(Option::is_some) || state.planning() || state.explore.is_open()
+                        || state.sites_open()
                 }>
                     {move || state.explore.is_open().then(|| chunk::slot(state, state.chunks.explore, |e| e.panel.run()))}
                     {move || state.planning().then(|| chunk::slot(state, state.chunks.planner, |p| p.panel.run()))}
+                    {move || state.sites_open().then(|| chunk::slot(state, state.chunks.sites, |s| s.finder.run()))}
                     <panel::Panel/>
                 </div>
             </main>

@@ -4,6 +4,7 @@
 
 use super::chunk;
 use super::state::{use_app_state, Selection};
+use crate::feature::FeatureKind;
 use crate::i18n::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,7 +41,10 @@ pub fn Panel() -> impl IntoView {
     Effect::new(move |was_open: Option<bool>| {
         let open = state.selection().with(Option::is_some);
         if open {
-            state.chunks.details.load(state);
+            match state.selection().with(|s| s.as_ref().and_then(|s| s.id_of(FeatureKind::Site)).is_some()) {
+                true => state.chunks.sites.load(state),
+                false => state.chunks.details.load(state),
+            }
         }
         if open && was_open != Some(true) {
             opener.set_value(document().active_element());
@@ -54,15 +58,17 @@ pub fn Panel() -> impl IntoView {
     });
     move || {
         let sel = state.selection().get()?;
-        // Only what the park has (a link may name what is not there).
-        let exists = match &sel {
-            Selection::About => true,
-            Selection::Feature(f) => state.park().with(|p| p.name_of(f).is_some()),
+        // Only what the park has (a link may name what is not there); a site is the site finder's
+        // to show (the park has the sites once its chunk has loaded them).
+        let body = match &sel {
+            Selection::Feature(f) if f.kind == FeatureKind::Site => {
+                let id = f.id.clone();
+                chunk::slot(state, state.chunks.sites, move |sites| (sites.panel)(id.clone())).into_any()
+            }
+            Selection::Feature(f) if state.park().with(|p| p.name_of(f).is_none()) => return None,
+            _ => chunk::slot(state, state.chunks.details, move |details| details.content(&sel).into_any())
+                .into_any(),
         };
-        if !exists {
-            return None;
-        }
-        let body = chunk::slot(state, state.chunks.details, move |details| details.content(&sel).into_any());
         Some(view! {
             <div class="panel" role="dialog" aria-labelledby="panel-title">
                 <button type="button" class="panel__close" node_ref=close_ref aria-label=state.tr("close")

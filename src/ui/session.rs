@@ -49,6 +49,10 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     crate::sort::sort(&mut s.hidden_layers);
     s.lang = Some(state.lang().get_untracked());
     s.filter = state.filter.filter().with_untracked(|f| crate::embed::FilterParams::from(f));
+    // Until the site finder's chunk is there, its filter stays the one the page was opened with.
+    if let Some(sites) = state.chunks.sites.face_untracked() {
+        s.sites = sites.link.get_untracked();
+    }
     // Until the planner's chunk is there, the route stays the one the page was opened with.
     if let Some(planner) = state.chunks.planner.face_untracked() {
         let route = planner.link.get_untracked();
@@ -101,6 +105,9 @@ fn sync(state: AppState, base: UrlState) {
         state.filter.filter().track();
         if let Some(planner) = state.chunks.planner.face() {
             planner.link.track();
+        }
+        if let Some(sites) = state.chunks.sites.face() {
+            sites.link.track();
         }
         if settled && was_settled == Some(true) {
             base.with_value(|b| write(state, b));

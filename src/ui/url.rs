@@ -25,6 +25,10 @@ pub fn apply(state: AppState, from_url: &UrlState) {
     state.filter.set_filter(Filter::from(&from_url.filter));
     state.layers.set_hidden(from_url.hidden_layers.clone());
     state.show(from_url.selection.clone().map(Selection::Feature));
+    if !from_url.sites.is_empty() {
+        // The site finder's filter: the finder opens with it (its chunk reads it from the URL).
+        state.open_sites(true);
+    }
     if !from_url.route.is_empty() {
         state.plan_route(crate::ui::planner::RouteLink {
             points: from_url.route.clone(),

@@ -219,6 +219,18 @@ pub(super) fn view_of(view: &Viewport, park: &Park, feature: &FeatureRef) -> Opt
             let trail = park.trail(id)?;
             MapBounds::around(trail.map_parts.iter().flatten().copied()).map(|b| view.fit(&b, 48.0))
         }
+        // A site: its point (a space), or its parcel's box at the point zoom at least.
+        FeatureKind::Site => {
+            let site = park.site(id)?;
+            let parcel = match &site.geom {
+                crate::model::SiteGeom::Parcel(polygons) => {
+                    MapBounds::around(polygons.iter().flat_map(|p| p.map_rings.iter().flatten().copied()))
+                }
+                crate::model::SiteGeom::Space { .. } => None,
+            };
+            let fit = parcel.map(|b| view.fit(&b, 64.0)).filter(|v| v.zoom < POINT_ZOOM);
+            Some(fit.unwrap_or_else(|| point_view(site.map)))
+        }
     }
 }
 

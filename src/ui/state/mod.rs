@@ -17,12 +17,14 @@ mod layers;
 mod map;
 mod planner;
 mod search;
+mod sites;
 
 pub use explore::{ExploreState, FilterState};
 pub use layers::{LayerState, LayerStatus};
 pub use map::MapState;
 pub use planner::{Located, PlannerState, Waypoint};
 pub use search::{SearchInput, SearchState};
+pub use sites::{SitesLoad, SitesState, MAX_COMPARED};
 
 use crate::feature::{FeatureKind, FeatureRef};
 use crate::i18n::Lang;
@@ -185,6 +187,8 @@ pub struct AppState {
     pub search: SearchInput,
     /// The route planner is open (map clicks add waypoints).
     planning: RwSignal<bool>,
+    /// The site finder is open.
+    sites_open: RwSignal<bool>,
     updated: RwSignal<bool>,
     /// The capabilities loaded on demand.
     pub chunks: crate::ui::chunk::Chunks,
@@ -206,6 +210,7 @@ impl AppState {
             explore: ExploreState::new(),
             search: SearchInput::new(),
             planning: RwSignal::new(false),
+            sites_open: RwSignal::new(false),
             updated: RwSignal::new(false),
             chunks: crate::ui::chunk::Chunks::new(),
             inbox: crate::ui::inbox::Inbox::new(),
@@ -301,6 +306,19 @@ impl AppState {
         self.planning.set(open);
         if open {
             self.chunks.planner.load(*self);
+        }
+    }
+
+    /// True while the site finder is open.
+    pub fn sites_open(&self) -> bool {
+        self.sites_open.get()
+    }
+
+    /// Opens or closes the site finder (its chunk is fetched when first opened).
+    pub fn open_sites(&self, open: bool) {
+        self.sites_open.set(open);
+        if open {
+            self.chunks.sites.load(*self);
         }
     }
 
