@@ -93,10 +93,12 @@
 //!
 //! [`iframe_snippet`] writes `<iframe src="…?embed=1&…#map=…" width height loading="lazy"
 //! allow="fullscreen; geolocation" title="…" style="border:0" referrerpolicy="strict-origin-when-cross-origin">`
-//! with every attribute value HTML-escaped.
+//! with every attribute value HTML-escaped; [`kit_snippet`] the partner kit's two lines (its script, with
+//! Subresource Integrity on the hashed copy, and `<park-map …>`).
 
 mod event;
 mod fields;
+mod kit_snippet;
 pub mod origin;
 mod percent;
 pub mod protocol;
@@ -106,6 +108,7 @@ pub mod snippet;
 pub mod url_state;
 mod values;
 
+pub use kit_snippet::{kit_snippet, KitFile, KitOptions};
 pub use origin::{normalize_origin, OriginPolicy};
 pub use protocol::{parse_command, Action, Command, Event, ProtocolError, Query, RequestId, RouteRequest};
 pub use site_params::{SiteFilterParams, SiteLink, MAX_SITE_PARAM, SITE_KEYS};
