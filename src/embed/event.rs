@@ -109,9 +109,9 @@ impl Event {
     pub fn fields(&self) -> Value {
         let mut v = self.to_json();
         if let Some(o) = v.as_object_mut() {
-            for envelope in ["source", "v", "type"] {
-                o.remove(envelope);
-            }
+            o.remove("source");
+            o.remove("v");
+            o.remove("type");
         }
         v
     }

@@ -33,9 +33,14 @@ impl KitFile {
         let v: serde_json::Value = serde_json::from_str(json).ok()?;
         let file = v.get("file")?.as_str()?;
         let integrity = v.get("integrity")?.as_str()?;
-        let hex = file.strip_prefix("embed-")?.strip_suffix(".js")?;
+        // Byte comparisons rather than `strip_prefix` / `strip_suffix`: those generics, shared with
+        // the first module, would be outlined into it (the first module stays as it was).
+        let name = file.as_bytes();
+        let hex = name
+            .get(6..22)
+            .filter(|_| name.len() == 25 && name[..6] == *b"embed-" && name[22..] == *b".js")?;
         let digest = integrity.strip_prefix("sha384-")?;
-        let named = hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let named = hex.iter().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b));
         let base64 =
             !digest.is_empty() && digest.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
         (named && base64).then(|| KitFile { file: file.to_owned(), integrity: integrity.to_owned() })
@@ -83,7 +88,7 @@ pub fn kit_snippet(opts: &KitOptions) -> Result<String, SnippetError> {
         return Err(SnippetError::BaseUrl { url: opts.base_url.clone() });
     }
     let page = opts.base_url.split(['?', '#']).next().unwrap_or_default();
-    let folder = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
+    let folder = &page[..page.bytes().rposition(|b| b == b'/').map_or(page.len(), |i| i + 1)];
     let script = match &opts.kit {
         Some(k) => format!(
             "<script type=\"module\" src=\"{}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
@@ -116,7 +121,7 @@ pub fn kit_snippet(opts: &KitOptions) -> Result<String, SnippetError> {
     let attrs = [
         ("src", (!query.is_empty()).then(|| format!("{folder}{query}"))),
         ("lang", s.lang.map(|l| l.tag().to_owned())),
-        ("view", s.view.is_some().then(|| to_hash(&s).trim_start_matches("#map=").to_owned())),
+        ("view", s.view.is_some().then(|| to_hash(&s).strip_prefix("#map=").unwrap_or_default().to_owned())),
         ("selection", s.selection.as_ref().map(ToString::to_string)),
         ("layers", (!hidden.is_empty()).then(|| shown.join(","))),
         ("height", Some(opts.height.to_string())),

@@ -40,7 +40,14 @@ impl Query {
 
     /// The query a command `type` names, if any.
     pub fn from_name(name: &str) -> Option<Query> {
-        Query::ALL.into_iter().find(|q| q.name() == name)
+        match name {
+            "getView" => Some(Query::View),
+            "getSelection" => Some(Query::Selection),
+            "getFilter" => Some(Query::Filter),
+            "getRoute" => Some(Query::Route),
+            "getLayers" => Some(Query::Layers),
+            _ => None,
+        }
     }
 
     /// The answer for a map showing `state`: exactly what its URL carries (view and waypoints rounded
