@@ -38,7 +38,8 @@ export const COMMANDS = {
 /** The layers the map draws by itself: a `layers` list shows exactly those it names of these. */
 export const LAYERS = ['context', 'zones', 'waterfront', 'greenway', 'pois', 'companies'];
 
-/** The command that selects a `selection` (`kind:id`, as the URL's `sel=`), by kind. */
+/** The command that selects a `selection` (`kind:id`, as the URL's `sel=`), by kind (a new kind is
+ *  one line, e.g. `site: 'selectSite'` beside its command above). */
 const SELECT = { company: 'selectCompany', zone: 'selectZone' };
 
 /** A command the map refused: `message` is the map's own, `command` the command's type. */
