@@ -11,55 +11,17 @@ import http from 'node:http';
 import path from 'node:path';
 import { startSuite, withPage, waitForPark, ROOT } from './harness.mjs';
 import { hasNginx, startNginx } from './nginx.mjs';
+import { startPartner, kitWithCors, COUNT_LISTENERS } from './partner.mjs';
 
 let suite;
 let partner;
-/** The partner's pages: path → HTML. */
-const pages = new Map();
-before(async () => {
-  suite = await startSuite();
-  partner = http.createServer((req, res) => {
-    const body = pages.get(new URL(req.url, 'http://x').pathname);
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'not found');
-  });
-  await new Promise((r) => partner.listen(0, '127.0.0.1', r));
-});
-after(async () => { await suite?.close(); await new Promise((r) => partner?.close(r)); });
+before(async () => { suite = await startSuite(); partner = await startPartner(); });
+after(async () => { await suite?.close(); await partner?.close(); });
 
-const partnerOrigin = () => `http://127.0.0.1:${partner.address().port}`;
-const mapOrigin = () => new URL(suite.url).origin;
+const partnerOrigin = () => partner.origin;
+const partnerPage = (name, html) => partner.page(name, html);
 const DIST = path.join(ROOT, 'dist');
 const hashedKit = () => fs.readdirSync(DIST).find((f) => /^embed-[0-9a-f]{16}\.js$/.test(f));
-
-/** Serves `html` as a partner page; returns its URL. */
-function partnerPage(name, html) {
-  pages.set(`/${name}`, `<!doctype html><html lang="en"><title>${name}</title><body>${html}</body></html>`);
-  return `${partnerOrigin()}/${name}`;
-}
-
-/** The kit from the map's server with the CORS header deploy/nginx.conf sends for it (the last test
- *  checks nginx's); the test server sends none. */
-async function kitWithCors(context) {
-  await context.route(/\/embed(-[0-9a-f]{16})?\.js$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
-  });
-}
-
-/** Counts the page's window `message` listeners (added minus removed), from before any script. */
-const COUNT_LISTENERS = () => {
-  window.messageListeners = 0;
-  const add = EventTarget.prototype.addEventListener;
-  const remove = EventTarget.prototype.removeEventListener;
-  EventTarget.prototype.addEventListener = function (type, ...rest) {
-    if (this === window && type === 'message') window.messageListeners += 1;
-    return add.call(this, type, ...rest);
-  };
-  EventTarget.prototype.removeEventListener = function (type, ...rest) {
-    if (this === window && type === 'message') window.messageListeners -= 1;
-    return remove.call(this, type, ...rest);
-  };
-};
 
 /** A partner page that imports the kit as `window.ParkMap`, with boxes #a and #b for maps. */
 async function openKitPage(page, context) {
