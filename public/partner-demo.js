@@ -1,30 +1,29 @@
-// The partner demo's script: what a host page needs to embed ParkMap and talk to it.
-(function () {
-  const frame = document.getElementById('map');
-  const log = document.getElementById('log');
-  // The map lives one folder up from this demo; in your page use the map's full URL.
-  const mapUrl = new URL('../', window.location.href);
-  mapUrl.searchParams.set('embed', '1');
-  mapUrl.searchParams.set('lang', 'en');
-  frame.src = mapUrl.href;
-  const mapOrigin = mapUrl.origin;
+// The partner demo's script: what a host page does with ParkMap's kit (../embed.js, loaded by the
+// page): call commands as promises, hear every event. The <park-map> element made the iframe.
+const element = document.getElementById('map');
+const log = document.getElementById('log');
+const map = element.map;
 
-  function send(command) {
-    // Always name the map's exact origin, never '*'.
-    frame.contentWindow.postMessage(Object.assign({ source: 'parkmap', v: 1 }, command), mapOrigin);
-  }
+function note(type, text) {
+  const item = document.createElement('li');
+  item.textContent = text;
+  item.dataset.type = type;
+  log.prepend(item);
+}
 
-  window.addEventListener('message', function (event) {
-    // Trust only messages from the map's origin that say they are ParkMap's.
-    if (event.origin !== mapOrigin || !event.data || event.data.source !== 'parkmap') return;
-    const item = document.createElement('li');
-    item.textContent = JSON.stringify(event.data);
-    item.dataset.type = event.data.type;
-    log.prepend(item);
-    if (event.data.type === 'resize') frame.height = String(Math.max(300, Math.min(event.data.height, 900)));
+// Every event of the map (the element also dispatches each as a DOM event: 'companyselected', …).
+map.on('*', (event) => note(event.type, JSON.stringify(event)));
+
+for (const button of document.querySelectorAll('[data-call]')) {
+  button.addEventListener('click', async () => {
+    const name = button.dataset.call;
+    const args = JSON.parse(button.dataset.args || '[]');
+    try {
+      const answer = await map[name](...args);
+      note('ok', `${name} → ${answer === undefined ? 'done' : JSON.stringify(answer)}`);
+    } catch (err) {
+      // The map's own message, e.g. 'flyTo: "lat" 95 is out of range -90..90'.
+      note('error', `${name} refused: ${err.message}`);
+    }
   });
-
-  document.querySelectorAll('[data-command]').forEach(function (button) {
-    button.addEventListener('click', function () { send(JSON.parse(button.dataset.command)); });
-  });
-})();
+}

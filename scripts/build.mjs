@@ -8,7 +8,7 @@
 //    the first module's functions by their export names);
 // 4. wasm-opt -Oz shrinks the first module and every chunk;
 // 5. the page: index.html with its start-up script, the stylesheet and public/ copied, every file of
-//    code named after a hash of its content;
+//    code named after a hash of its content; the partner kit (kit/) beside it;
 // 6. scripts/post-build.mjs: the pre-rendered first view, the Content-Security-Policy, the service
 //    worker and the .gz / .br copies.
 //
@@ -138,6 +138,15 @@ const css = fs.readFileSync(path.join(ROOT, 'style/main.css'));
 const cssName = `main-${hash(css)}.css`;
 fs.writeFileSync(path.join(STAGING, cssName), css);
 const sri = (body) => `sha384-${crypto.createHash('sha384').update(body).digest('base64')}`;
+
+// The partner kit (kit/embed.js; README, "Embedding the map"): copied as written, under the stable
+// name embed.js and under a content-hashed name for snippets with Subresource Integrity; kit.json
+// gives the embed dialog that name and its integrity. The map itself never loads the kit.
+const kit = fs.readFileSync(path.join(ROOT, 'kit/embed.js'));
+const kitName = `embed-${hash(kit)}.js`;
+for (const name of ['embed.js', kitName]) fs.writeFileSync(path.join(STAGING, name), kit);
+fs.copyFileSync(path.join(ROOT, 'kit/embed.d.ts'), path.join(STAGING, 'embed.d.ts'));
+fs.writeFileSync(path.join(STAGING, 'kit.json'), `${JSON.stringify({ file: kitName, integrity: sri(kit) })}\n`);
 
 let html = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
 const replace = (re, text, what) => {

@@ -108,7 +108,10 @@ const walk = (d) => fs.readdirSync(d, { withFileTypes: true })
 const rel = (f) => path.relative(dir, f).split(path.sep).join('/');
 const files = walk(dir).map(rel).filter((f) => f !== 'sw.js');
 const data = files.filter((f) => f.startsWith('public/data/')).sort();
-const shell = ['./', ...files.filter((f) => !f.startsWith('public/data/')).sort()];
+// The partner kit (embed.js, embed-<hash>.js, embed.d.ts) is for partners' pages, which this worker
+// never serves: not precached. kit.json is (the embed dialog reads it, offline too).
+const kit = /^embed(-[0-9a-f]{16})?\.(js|d\.ts)$/;
+const shell = ['./', ...files.filter((f) => !f.startsWith('public/data/') && !kit.test(f)).sort()];
 const hash = crypto.createHash('sha256');
 for (const f of files.sort()) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const version = hash.digest('hex').slice(0, 12);

@@ -48,6 +48,8 @@ check fmt cargo fmt --check
 state_boundary() { ! grep -rnw RwSignal src --include='*.rs' | grep -v '^src/ui/state/'; }
 check state-boundary state_boundary
 check clippy-native cargo clippy --all-targets --locked -- -D warnings
+# The partner kit's types (kit/embed.d.ts) against the example a partner would write.
+check tsc tsc --noEmit -p kit
 check clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings  # benches are native tools
 cargo_tier native cargo test --locked
 cargo_tier browser cargo test --locked --target wasm32-unknown-unknown --test browser

@@ -54,6 +54,16 @@ pub enum Event {
         /// Height in CSS pixels.
         height: u32,
     },
+    /// A command was carried out (sent for a command with a `requestId`, and for every query). Its
+    /// `requestId` is added by [`Event::to_json_replying`].
+    Ok {
+        /// The command's `type`.
+        command: String,
+        /// A query's answer (`null` when there is nothing, e.g. no selection), `planRoute`'s route
+        /// (the fields of `routeChanged`); left out for other commands.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        result: Option<Value>,
+    },
     /// A command was refused.
     Error {
         /// What was wrong, e.g. `flyTo: "lat" 95 is out of range -90..90`.
@@ -94,6 +104,18 @@ impl Event {
         v
     }
 
+    /// The event's own fields, without `source`, `v` and `type` (e.g. `routeChanged`'s figures as
+    /// the `result` of `planRoute`'s `ok`).
+    pub fn fields(&self) -> Value {
+        let mut v = self.to_json();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("source");
+            o.remove("v");
+            o.remove("type");
+        }
+        v
+    }
+
     /// [`Event::to_json`] answering a command: with its `requestId` echoed when it had one.
     pub fn to_json_replying(&self, request_id: Option<&RequestId>) -> Value {
         let mut v = self.to_json();
@@ -121,6 +143,7 @@ mod tests {
                 "routeChanged",
             ),
             (Event::Resize { height: 480 }, "resize"),
+            (Event::Ok { command: "fitPark".into(), result: None }, "ok"),
             (Event::Error { message: "x".into(), command: None, request_id: None }, "error"),
         ];
         for (e, type_) in events {
@@ -156,5 +179,28 @@ mod tests {
         assert!(e.to_json_replying(None).get("requestId").is_none());
         let err = Event::Error { message: "m".into(), command: None, request_id: None }.to_json();
         assert_eq!(err, json!({"source": "parkmap", "v": 1, "type": "error", "message": "m"}));
+    }
+
+    #[test]
+    fn ok_carries_the_command_its_request_id_and_a_result_only_when_there_is_one() {
+        let id = RequestId::Text("r9".into());
+        let done = Event::Ok { command: "selectZone".into(), result: None };
+        assert_eq!(
+            done.to_json_replying(Some(&id)),
+            json!({"source": "parkmap", "v": 1, "type": "ok", "command": "selectZone", "requestId": "r9"})
+        );
+        // A query's answer may be null (nothing selected): the field is there all the same.
+        let nothing = Event::Ok { command: "getSelection".into(), result: Some(Value::Null) };
+        assert_eq!(nothing.to_json_replying(None)["result"], Value::Null);
+        assert!(nothing.to_json_replying(None).as_object().unwrap().contains_key("result"));
+    }
+
+    #[test]
+    fn fields_leave_out_the_envelope() {
+        let e = Event::RouteChanged { distance_km: 2.5, walking_min: 30, cycling_min: 10, waypoints: vec![] };
+        assert_eq!(
+            e.fields(),
+            json!({"distanceKm": 2.5, "walkingMin": 30, "cyclingMin": 10, "waypoints": []})
+        );
     }
 }

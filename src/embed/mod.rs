@@ -55,8 +55,11 @@
 //! | `setFilter` | `industries?`, `zone?`, `capitalMin?`, `capitalMax?`, `foundedMin?`, `foundedMax?` | replaces the company filter; a field left out does not narrow |
 //! | `planRoute` | `waypoints` (2–50 `[lat, lon]`), `winter?` — or `loopKm` (`0.1..=100`), `start` `[lat, lon]`, `winter?` | plans a route or a loop |
 //! | `setLanguage` | `lang`: `"zh"`, `"en"` or `"ru"` | switches the language |
+//! | `getView`, `getSelection`, `getFilter`, `getRoute`, `getLayers` | — | answers with what the URL carries ([`Query`]) |
 //!
-//! `null` counts as a field left out; an unknown field is an error, so typos surface.
+//! `null` counts as a field left out; an unknown field is an error, so typos surface. A command with a
+//! `requestId` that succeeds is acknowledged with `ok` once done; a query always is, its answer in
+//! `result` ([`Command::acknowledged`]).
 //!
 //! ## Events (map → host), built with [`Event::to_json`]
 //!
@@ -68,6 +71,7 @@
 //! | `viewChanged` | `lat`, `lon`, `zoom` | the view settled |
 //! | `routeChanged` | `distanceKm`, `walkingMin`, `cyclingMin`, `waypoints` (`[lat, lon]` pairs) | a route was planned |
 //! | `resize` | `height` (px) | the content height changed |
+//! | `ok` | `command`, `requestId?`, `result?` | a command with a `requestId` was carried out; a query's answer |
 //! | `error` | `message`, `command?`, `requestId?` | a command was refused |
 //!
 //! ## Error messages (the `message` of `error`)
@@ -89,20 +93,24 @@
 //!
 //! [`iframe_snippet`] writes `<iframe src="…?embed=1&…#map=…" width height loading="lazy"
 //! allow="fullscreen; geolocation" title="…" style="border:0" referrerpolicy="strict-origin-when-cross-origin">`
-//! with every attribute value HTML-escaped.
+//! with every attribute value HTML-escaped; [`kit_snippet`] the partner kit's two lines (its script, with
+//! Subresource Integrity on the hashed copy, and `<park-map …>`).
 
 mod event;
 mod fields;
+mod kit_snippet;
 pub mod origin;
 mod percent;
 pub mod protocol;
+mod query;
 mod site_params;
 pub mod snippet;
 pub mod url_state;
 mod values;
 
+pub use kit_snippet::{kit_snippet, KitFile, KitOptions};
 pub use origin::{normalize_origin, OriginPolicy};
-pub use protocol::{parse_command, Action, Command, Event, ProtocolError, RequestId, RouteRequest};
+pub use protocol::{parse_command, Action, Command, Event, ProtocolError, Query, RequestId, RouteRequest};
 pub use site_params::{SiteFilterParams, SiteLink, MAX_SITE_PARAM, SITE_KEYS};
 pub use snippet::{embed_src, iframe_snippet, EmbedOptions, Size, SnippetError};
 pub use url_state::{

@@ -6,6 +6,7 @@
 
 pub use super::event::Event;
 use super::fields::{filter, route, set_layers, Msg};
+pub use super::query::Query;
 use super::url_state::{check_id, FilterParams, ZOOM_RANGE};
 use super::values::{LAT, LON};
 use crate::geo::LonLat;
@@ -84,6 +85,8 @@ pub enum Action {
     PlanRoute(RouteRequest),
     /// `setLanguage {lang}`: switch the UI language.
     SetLanguage(Lang),
+    /// `getView`, `getSelection`, `getFilter`, `getRoute`, `getLayers`: answered, changes nothing.
+    Query(Query),
 }
 
 impl Action {
@@ -98,7 +101,17 @@ impl Action {
             Action::SetFilter(_) => "setFilter",
             Action::PlanRoute(_) => "planRoute",
             Action::SetLanguage(_) => "setLanguage",
+            Action::Query(q) => q.name(),
         }
+    }
+}
+
+impl Command {
+    /// Whether a successful command is answered with an `ok` event: a query always (its answer is
+    /// the reply), any other command only when it carries a `requestId` — a host that sends none,
+    /// as every host before the acknowledgement did, hears nothing new.
+    pub fn acknowledged(&self) -> bool {
+        self.request_id.is_some() || matches!(self.action, Action::Query(_))
     }
 }
 
@@ -232,7 +245,13 @@ pub fn parse_command(data: &Value) -> Result<Command, ProtocolError> {
                 .and_then(|t| Lang::ALL.into_iter().find(|l| l.tag() == t));
             Action::SetLanguage(lang.ok_or_else(|| m.err("\"lang\" must be \"zh\", \"en\" or \"ru\""))?)
         }
-        other => return Err(ProtocolError::UnknownType { found: other.into() }),
+        other => match Query::from_name(other) {
+            Some(query) => {
+                m.only(&[])?;
+                Action::Query(query)
+            }
+            None => return Err(ProtocolError::UnknownType { found: other.into() }),
+        },
     };
     let request_id = match obj.get("requestId") {
         None => None,

@@ -80,9 +80,35 @@ fn action_names_are_the_wire_types() {
         ("setFilter", json!({})),
         ("planRoute", json!({"loopKm": 2, "start": [0, 0]})),
         ("setLanguage", json!({"lang": "en"})),
+        ("getView", json!({})),
+        ("getSelection", json!({})),
+        ("getFilter", json!({})),
+        ("getRoute", json!({})),
+        ("getLayers", json!({})),
     ] {
         assert_eq!(action(type_, fields).name(), type_);
     }
+}
+
+#[test]
+fn queries_parse_take_no_field_and_keep_their_request_id() {
+    for q in Query::ALL {
+        assert_eq!(action(q.name(), json!({})), Action::Query(q));
+        let c = parse_command(&msg(q.name(), json!({"requestId": "q1"}))).unwrap();
+        assert_eq!(c.request_id, Some(RequestId::Text("q1".into())));
+        let e = parse_command(&msg(q.name(), json!({"id": "c1"}))).unwrap_err();
+        assert_eq!(e.to_string(), format!("{}: unknown field \"id\"", q.name()));
+    }
+}
+
+#[test]
+fn only_commands_with_a_request_id_and_queries_are_acknowledged() {
+    let ack = |fields: Value, type_: &str| parse_command(&msg(type_, fields)).unwrap().acknowledged();
+    assert!(!ack(json!({}), "fitPark"), "an old host, which sends no requestId, hears nothing new");
+    assert!(ack(json!({"requestId": 1}), "fitPark"));
+    assert!(ack(json!({"id": "z09", "requestId": "a"}), "selectZone"));
+    assert!(ack(json!({}), "getView"), "a query is answered even without a requestId");
+    assert!(ack(json!({"requestId": "q"}), "getLayers"));
 }
 
 #[test]
@@ -350,7 +376,7 @@ mod props {
         #[test]
         fn arbitrary_json_never_panics_and_errors_are_answered_unless_not_for_us(
             fields in json_value(),
-            type_ in "selectCompany|selectZone|flyTo|fitPark|setLayers|setFilter|planRoute|setLanguage|x",
+            type_ in "selectCompany|selectZone|flyTo|fitPark|setLayers|setFilter|planRoute|setLanguage|getView|getRoute|x",
         ) {
             for data in [fields.clone(), msg(&type_, fields)] {
                 match parse_command(&data) {

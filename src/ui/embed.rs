@@ -83,8 +83,9 @@ fn not_found(command: &str, what: &str, id: &str) -> Event {
     }
 }
 
-/// Carries out a validated command; an `Err` event when it names something that does not exist.
-fn execute(state: AppState, command: &Command) -> Result<(), Event> {
+/// Carries out a validated command; a query's answer; an `Err` event when it names something that
+/// does not exist.
+fn execute(state: AppState, command: &Command) -> Result<Option<Value>, Event> {
     let park = state.park().get_untracked();
     let map = state.map;
     match &command.action {
@@ -114,8 +115,73 @@ fn execute(state: AppState, command: &Command) -> Result<(), Event> {
                 RouteLink { points: vec![*start], winter: *winter, loop_km: Some(*km) }
             }
         }),
+        // What the URL carries now (the route the page was opened with until the planner is there).
+        Action::Query(query) => {
+            return Ok(Some(query.answer(&super::session::current(state, &super::url::read_quietly()))))
+        }
     }
-    Ok(())
+    Ok(None)
+}
+
+/// Most animation frames [`when_settled`] waits (a flight takes about 25).
+const SETTLE_FRAMES: u32 = 120;
+
+/// Runs `then` once the view has held still for an animation frame: a command's flight (0.4 s) has
+/// ended, and its changes are drawn.
+fn when_settled(state: AppState, then: impl FnOnce() + 'static) {
+    fn check(state: AppState, last: crate::geo::Viewport, frames: u32, then: Box<dyn FnOnce()>) {
+        request_animation_frame(move || {
+            let now = state.map.viewport().get_untracked();
+            if now == last || frames >= SETTLE_FRAMES {
+                then();
+            } else {
+                check(state, now, frames + 1, then);
+            }
+        });
+    }
+    check(state, state.map.viewport().get_untracked(), 0, Box::new(then));
+}
+
+/// Acknowledges a command that was carried out: a query at once with its answer; `planRoute` once the
+/// planner has planned (with the route's figures, or an `error` when there is no route); any other
+/// once the view has settled.
+fn acknowledge(state: AppState, command: &Command, result: Option<Value>, reply: Outbox) {
+    let id = command.request_id.clone();
+    let name = command.action.name();
+    let ok = move |result| Event::Ok { command: name.to_owned(), result };
+    match &command.action {
+        Action::Query(_) => reply.post(&ok(result), id.as_ref()),
+        Action::PlanRoute(request) => {
+            let looping = matches!(request, RouteRequest::Loop { .. });
+            // Runs after the plan itself (the chunk runs what waits for it in order).
+            state.chunks.planner.load_then(state, move |planner| {
+                let event = match planner.summary.get_untracked() {
+                    Some(route) => ok(Some(route_changed(route).fields())),
+                    None => Event::Error {
+                        message: format!(
+                            "planRoute: no {} found (the map's route panel says why)",
+                            if looping { "loop" } else { "route" }
+                        ),
+                        command: Some(name.to_owned()),
+                        request_id: id.clone(),
+                    },
+                };
+                // After `routeChanged`, which an effect posts, and the route drawn.
+                when_settled(state, move || reply.post(&event, id.as_ref()));
+            });
+        }
+        _ => when_settled(state, move || reply.post(&ok(None), id.as_ref())),
+    }
+}
+
+/// `routeChanged` for a planned route.
+fn route_changed(route: super::planner::RouteSummary) -> Event {
+    Event::RouteChanged {
+        distance_km: (route.distance_m / 10.0).round() / 100.0,
+        walking_min: route.walking_min.round() as u32,
+        cycling_min: route.cycling_min.round() as u32,
+        waypoints: route.waypoints,
+    }
 }
 
 /// The embed API's face: nothing to show; entering its chunk starts the bridge.
@@ -150,14 +216,16 @@ fn start(state: AppState, policy: OriginPolicy) {
         let sender = ev.source().filter(is_window).map(|s| s.unchecked_into::<web_sys::Window>());
         let reply = Outbox { target: sender.as_ref().map(|_| origin), window: sender };
         match parse_command(&data) {
-            Ok(command) => {
-                if let Err(mut event) = execute(state, &command) {
+            Ok(command) => match execute(state, &command) {
+                Ok(result) if command.acknowledged() => acknowledge(state, &command, result, reply),
+                Ok(_) => {}
+                Err(mut event) => {
                     if let Event::Error { request_id, .. } = &mut event {
                         *request_id = command.request_id.clone();
                     }
                     reply.post(&event, command.request_id.as_ref());
                 }
-            }
+            },
             Err(ProtocolError::NotForUs) => {}
             Err(e) => {
                 if let Some(event) = e.to_event(&data) {
@@ -203,15 +271,7 @@ fn start(state: AppState, policy: OriginPolicy) {
     let route_out = outbox.clone();
     Effect::new(move |_| {
         let Some(route) = state.chunks.planner.face().and_then(|p| p.summary.get()) else { return };
-        route_out.post(
-            &Event::RouteChanged {
-                distance_km: (route.distance_m / 10.0).round() / 100.0,
-                walking_min: route.walking_min.round() as u32,
-                cycling_min: route.cycling_min.round() as u32,
-                waypoints: route.waypoints,
-            },
-            None,
-        );
+        route_out.post(&route_changed(route), None);
     });
 
     let resize_out = outbox;

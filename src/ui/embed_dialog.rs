@@ -1,11 +1,15 @@
-//! "Embed this map": builds the `<iframe>` snippet for the current view and the chosen options, with
-//! a live preview and a copy button. The snippet itself is made (and escaped) by [`crate::embed`].
+//! "Embed this map": builds the snippet for the current view and the chosen options — the plain
+//! `<iframe>`, or the partner kit's two lines (its script, with Subresource Integrity on the hashed
+//! copy the build's `kit.json` names, and `<park-map>`) — with a live preview and a copy button. The
+//! snippets themselves are made (and escaped) by [`crate::embed`].
 //! A chunk ([`super::chunk`]): fetched when the dialog is first opened, or when the map is idle.
 
 use super::chunk::chunk;
 use super::session::current;
 use super::state::{use_app_state, Local};
-use crate::embed::{embed_src, iframe_snippet, EmbedOptions, Size, UrlState};
+use crate::embed::{
+    embed_src, iframe_snippet, kit_snippet, EmbedOptions, KitFile, KitOptions, Size, UrlState,
+};
 use crate::i18n::Lang;
 use crate::model::LayerKind;
 use leptos::prelude::*;
@@ -42,6 +46,20 @@ pub fn EmbedDialog(open: Local<bool>) -> impl IntoView {
     let with_selection = Local::new(true);
     let hidden = Local::new(state.layers.hidden().get_untracked());
     let title = Local::new(String::new());
+    // The kit's two lines instead of the iframe; the build's kit.json, once read (`Some(None)`: none).
+    let with_kit = Local::new(false);
+    let kit_file = Local::new(None::<Option<KitFile>>);
+    let choose_kit = move |kit: bool| {
+        with_kit.set(kit);
+        if kit && kit_file.get_untracked().is_none() {
+            kit_file.set(Some(None));
+            leptos::task::spawn_local(async move {
+                let policy = crate::retry::RetryPolicy::default();
+                let read = crate::fetch::fetch_text("kit.json", "kit.json", policy, &|_| {}).await;
+                kit_file.set(Some(read.ok().and_then(|json| KitFile::parse(&json))));
+            });
+        }
+    };
     // The copy button's outcome, as a translation key.
     let copy_status = Local::new(None::<&'static str>);
     let first = NodeRef::<leptos::html::Input>::new();
@@ -75,6 +93,16 @@ pub fn EmbedDialog(open: Local<bool>) -> impl IntoView {
     };
     let snippet = move || {
         let t = title.get();
+        if with_kit.get() {
+            return kit_snippet(&KitOptions {
+                base_url: base_url(),
+                height: height.get().clamp(200, 4000),
+                state: url_state(),
+                title: if t.trim().is_empty() { park_name() } else { t },
+                kit: kit_file.get().flatten(),
+            })
+            .unwrap_or_else(|e| e.to_string());
+        }
         iframe_snippet(&EmbedOptions {
             base_url: base_url(),
             width: Size::Px(width.get().clamp(300, 4000)),
@@ -159,6 +187,14 @@ pub fn EmbedDialog(open: Local<bool>) -> impl IntoView {
                                     on:change=move |_| with_view.update(|v| *v = !*v)/>{state.tr("embed.with_view")}</label>
                                 <label class="embed-dialog__check"><input type="checkbox" prop:checked=move || with_selection.get()
                                     on:change=move |_| with_selection.update(|v| *v = !*v)/>{state.tr("embed.with_selection")}</label>
+                                // Code, not words: the same in every language.
+                                <fieldset>
+                                    <legend>{state.tr("embed.code")}</legend>
+                                    <label class="embed-dialog__check"><input type="radio" name="embed-kind" prop:checked=move || !with_kit.get()
+                                        on:change=move |_| choose_kit(false)/><code>"<iframe>"</code></label>
+                                    <label class="embed-dialog__check"><input type="radio" name="embed-kind" prop:checked=move || with_kit.get()
+                                        on:change=move |_| choose_kit(true)/><code>"<script> + <park-map>"</code></label>
+                                </fieldset>
                                 <fieldset>
                                     <legend>{state.tr("legend")}</legend>
                                     {LayerKind::ALL.iter().filter(|k| k.loads_with_map()).map(|&k| view! {

@@ -151,16 +151,21 @@ test('the embed works at 300 × 200 px', async (t) => {
   });
 });
 
-test('the partner demo page selects a company through the API and logs companySelected', async (t) => {
-  await withPage(suite, t, {}, async (page) => {
+test('the partner demo page embeds the map with the kit, drives it and logs its events and answers', async (t) => {
+  await withPage(suite, t, {}, async (page, pageErrors) => {
     await page.goto(`${suite.url}public/partner-demo.html`);
-    await page.frameLocator('#map').locator('.map__company, .map__cluster').first().waitFor({ timeout: 20000 });
+    await page.frameLocator('park-map iframe').locator('.map__company, .map__cluster').first().waitFor({ timeout: 20000 });
     await page.locator('#log li[data-type="ready"]').waitFor();
     await page.getByRole('button', { name: 'Select Huawei' }).click();
     await page.locator('#log li[data-type="companySelected"]').waitFor();
     assert.match(await page.locator('#log li[data-type="companySelected"]').textContent(), /"id":"c0001".*"name":"Huawei"/);
+    await page.getByRole('button', { name: 'What is selected?' }).click();
+    const answer = page.locator('#log li[data-type="ok"]', { hasText: 'getSelection →' });
+    assert.deepEqual(JSON.parse((await answer.textContent()).split('→ ')[1]), { kind: 'company', id: 'c0001' });
     await page.getByRole('button', { name: 'Send a bad command' }).click();
-    await page.locator('#log li[data-type="error"]').waitFor();
+    assert.equal(await page.locator('#log li[data-type="error"]').textContent(),
+      'flyTo refused: flyTo: "lat" 95 is out of range -90..90');
+    assert.deepEqual(pageErrors, []);
   });
 });
 
