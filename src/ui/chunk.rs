@@ -13,12 +13,10 @@
 //! fetches nothing. Each fetch follows the download retry policy; a chunk that still cannot be
 //! fetched is an inline error with a Retry button ([`slot`]), and the map goes on working.
 
-use super::state::AppState;
+use super::state::{AnyFace, AppState, ChunkCell, ChunkStatus, Then};
 use crate::retry::RetryPolicy;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use leptos::reactive::owner::WeakOwner;
-use std::any::Any;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -35,19 +33,6 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
         // The loader logs its reason; the name is added by `Chunk::load`.
         ChunkError::Load("")
     }
-}
-
-/// Where a chunk stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChunkStatus {
-    /// Not asked for yet.
-    Idle,
-    /// Being fetched (or waiting between attempts).
-    Loading,
-    /// Its face is there.
-    Ready,
-    /// Every attempt failed: the slot offers Retry.
-    Failed,
 }
 
 /// Fetches and instantiates a chunk without entering it ([`Capability::preload`]).
@@ -100,31 +85,16 @@ macro_rules! chunk {
 }
 pub(crate) use chunk;
 
-/// A face as the loader keeps it, whatever its capability (one copy of the loading code for all).
-type AnyFace = Arc<dyn Any + Send + Sync>;
-
 /// Enters a capability and hands back its face, type-erased.
 type Enter = fn(AppState) -> LocalBoxFuture<'static, Result<AnyFace, ChunkError>>;
-
-/// Runs with a face once its chunk is there.
-type Then = Box<dyn FnOnce(&AnyFace)>;
-
-/// What runs with a face once its chunk is there.
-type Waiting = Vec<Then>;
 
 fn enter_any<F: Capability>(state: AppState) -> LocalBoxFuture<'static, Result<AnyFace, ChunkError>> {
     Box::pin(async move { F::enter(state).await.map(|face| Arc::new(face) as AnyFace) })
 }
 
-/// One capability's chunk: its status and, once entered, its face. Copy: every field is a handle.
+/// One capability's chunk: its state ([`ChunkCell`]) with its face's type. Copy: a handle.
 pub struct Chunk<F: Capability> {
-    face: RwSignal<Option<AnyFace>>,
-    status: RwSignal<ChunkStatus>,
-    /// What runs with the face once it is there.
-    waiting: StoredValue<Waiting, LocalStorage>,
-    /// The app's owner: a capability belongs to the app, not to the component that first asked.
-    /// Weak: the owner holds this value, and a strong handle would keep it alive for ever.
-    owner: StoredValue<Option<WeakOwner>>,
+    cell: ChunkCell,
     _face: PhantomData<fn() -> F>,
 }
 
@@ -142,28 +112,22 @@ const POLICY: RetryPolicy = RetryPolicy { attempts: 3, base_delay_ms: 400, facto
 impl<F: Capability> Chunk<F> {
     /// An idle chunk, owned by the current owner (create it in the app's).
     pub fn new() -> Self {
-        Chunk {
-            face: RwSignal::new(None),
-            status: RwSignal::new(ChunkStatus::Idle),
-            waiting: StoredValue::new_local(Vec::new()),
-            owner: StoredValue::new(Owner::current().map(|o| o.downgrade())),
-            _face: PhantomData,
-        }
+        Chunk { cell: ChunkCell::new(), _face: PhantomData }
     }
 
     /// The face, once entered (tracked).
     pub fn face(&self) -> Option<F> {
-        self.face.with(|f| f.as_ref().and_then(|f| f.downcast_ref::<F>()).cloned())
+        self.cell.face().with(|f| f.as_ref().and_then(|f| f.downcast_ref::<F>()).cloned())
     }
 
     /// The face without tracking (event handlers).
     pub fn face_untracked(&self) -> Option<F> {
-        self.face.with_untracked(|f| f.as_ref().and_then(|f| f.downcast_ref::<F>()).cloned())
+        self.cell.face().with_untracked(|f| f.as_ref().and_then(|f| f.downcast_ref::<F>()).cloned())
     }
 
     /// Where the chunk stands (tracked).
     pub fn status(&self) -> ChunkStatus {
-        self.status.get()
+        self.cell.status().get()
     }
 
     /// Enters the capability unless it is entered or on its way; `then` runs with the face once it
@@ -174,44 +138,30 @@ impl<F: Capability> Chunk<F> {
                 then(face.clone());
             }
         });
-        load(self.erased(), state, F::NAME, enter_any::<F>, Some(then));
+        load(self.cell, state, F::NAME, enter_any::<F>, Some(then));
     }
 
     /// Enters the capability unless it is entered or on its way.
     pub fn load(&self, state: AppState) {
-        load(self.erased(), state, F::NAME, enter_any::<F>, None);
+        load(self.cell, state, F::NAME, enter_any::<F>, None);
     }
-
-    fn erased(&self) -> Erased {
-        Erased { face: self.face, status: self.status, waiting: self.waiting, owner: self.owner }
-    }
-}
-
-/// A chunk's handles without its face's type.
-#[derive(Clone, Copy)]
-struct Erased {
-    face: RwSignal<Option<AnyFace>>,
-    status: RwSignal<ChunkStatus>,
-    waiting: StoredValue<Waiting, LocalStorage>,
-    owner: StoredValue<Option<WeakOwner>>,
 }
 
 /// Enters a chunk's capability unless it is entered (then `then` runs at once) or on its way; at
 /// most [`POLICY`]'s attempts, under the app's owner.
-fn load(this: Erased, state: AppState, name: &'static str, enter: Enter, then: Option<Then>) {
-    if let Some(face) = this.face.get_untracked() {
+fn load(cell: ChunkCell, state: AppState, name: &'static str, enter: Enter, then: Option<Then>) {
+    if let Some(face) = cell.face().get_untracked() {
         if let Some(then) = then {
             then(&face);
         }
         return;
     }
     if let Some(then) = then {
-        this.waiting.update_value(|w| w.push(then));
+        cell.wait(then);
     }
-    if this.status.get_untracked() == ChunkStatus::Loading {
+    if !cell.start_loading() {
         return;
     }
-    this.status.set(ChunkStatus::Loading);
     let task = async move {
         crate::timing::mark(&format!("chunk:{name}:asked"));
         let mut attempt = 0;
@@ -228,19 +178,15 @@ fn load(this: Erased, state: AppState, name: &'static str, enter: Enter, then: O
         match result {
             Ok(face) => {
                 crate::timing::mark(&format!("chunk:{name}:ready"));
-                this.face.set(Some(Arc::clone(&face)));
-                this.status.set(ChunkStatus::Ready);
-                for then in this.waiting.try_update_value(std::mem::take).unwrap_or_default() {
-                    then(&face);
-                }
+                cell.ready(face);
             }
             Err(e) => {
                 leptos::logging::warn!("ParkMap: {e}");
-                this.status.set(ChunkStatus::Failed);
+                cell.failed();
             }
         }
     };
-    match this.owner.get_value().and_then(|o| o.upgrade()) {
+    match cell.owner() {
         Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
         None => leptos::task::spawn_local_scoped(task),
     }
@@ -422,12 +368,12 @@ pub fn slot<F: Capability>(
 ) -> AnyView {
     let face: FaceView = Arc::new(move || chunk.face().map(|f| view(&f)));
     let retry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || chunk.load(state));
-    erased_slot(state, chunk.status, face, retry)
+    erased_slot(state, chunk.cell.status(), face, retry)
 }
 
 fn erased_slot(
     state: AppState,
-    status: RwSignal<ChunkStatus>,
+    status: crate::ui::state::Reader<ChunkStatus>,
     face: FaceView,
     retry: Arc<dyn Fn() + Send + Sync>,
 ) -> AnyView {

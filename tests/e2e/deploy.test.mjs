@@ -110,9 +110,11 @@ test('two deployments on one origin keep their own service worker and caches', a
   log.length = 0;
   await controlledVisit(page, `${site.url}a/?lang=en`);
   const swAt = log.indexOf('request /a/sw.js');
-  // each layer's first answer (the worker's precache asks for them again later)
+  // each map layer's first answer (the worker's precache asks for them again later, and is the first
+  // to ask for the sites layer: the site finder's, never loaded with the map)
   const firstAnswers = new Map();
-  log.forEach((l, i) => { if (/^answered \/a\/public\/data\/.*\.geojson$/.test(l) && !firstAnswers.has(l)) firstAnswers.set(l, i); });
+  const mapLayers = readData('park.json').layers.filter((l) => l.kind !== 'sites').map((l) => `answered /a/public/data/${l.url}`);
+  log.forEach((l, i) => { if (mapLayers.includes(l) && !firstAnswers.has(l)) firstAnswers.set(l, i); });
   const lastLayer = Math.max(...firstAnswers.values());
   assert.ok(swAt > 0 && lastLayer > 0 && swAt > lastLayer, `sw.js (${swAt}) after the last layer (${lastLayer})`);
   await controlledVisit(page, `${site.url}b/?lang=en`);
@@ -185,11 +187,15 @@ test('the default park is preloaded beside the wasm and each of its files is fet
   await page.goto(`${site.url}b/?lang=en`);
   await waitForPark(page);
   const manifest = readData('park.json');
-  const files = ['park.json', ...manifest.layers.map((l) => l.url)];
+  // the map's layers: the sites are the site finder's, fetched when it opens
+  const files = ['park.json', ...manifest.layers.filter((l) => l.kind !== 'sites').map((l) => l.url)];
   assert.equal(await page.locator('link[rel=preload][as=fetch][href^="public/data/"]').count(), files.length);
   for (const f of files) {
     const n = site.log.filter((l) => l === `request /b/public/data/${f}`).length;
     assert.equal(n, 1, `${f} requested ${n} times`);
+  }
+  for (const l of manifest.layers.filter((l) => l.kind === 'sites')) {
+    assert.ok(!site.log.includes(`request /b/public/data/${l.url}`), `${l.url} is not fetched with the map`);
   }
   // a link to another park preloads nothing of the default one
   await page.goto(`${site.url}b/?lang=en&park=${encodeURIComponent('public/data/park.json')}&x=1`);

@@ -12,6 +12,7 @@
 //! is entered (the planner's [`PlannerState`], search's [`SearchState`]); the app keeps only what the
 //! first module needs of them: whether the planner and the explore panels are open, the search box.
 
+mod chunk;
 mod explore;
 mod layers;
 mod map;
@@ -19,6 +20,7 @@ mod planner;
 mod search;
 mod sites;
 
+pub use chunk::{AnyFace, ChunkCell, ChunkStatus, Then};
 pub use explore::{ExploreState, FilterState};
 pub use layers::{LayerState, LayerStatus};
 pub use map::MapState;
