@@ -9,7 +9,29 @@ export type LayerKey = 'context' | 'zones' | 'waterfront' | 'greenway' | 'pois' 
 /** Industries, as `setFilter` and the URL's `ind=` name them. */
 export type Industry = 'digital_economy' | 'new_materials' | 'high_end_equipment' | 'bio_economy' | 'modern_services' | 'other';
 /** What a selection names. */
-export type FeatureKind = 'company' | 'zone' | 'trail' | 'poi';
+export type FeatureKind = 'company' | 'zone' | 'trail' | 'poi' | 'site';
+/** Site types, land uses, statuses and utilities, as the sites layer and `filterSites` name them. */
+export type SiteType = 'land' | 'factory' | 'office' | 'incubator' | 'warehouse' | 'other';
+export type LandUse = 'industrial' | 'rnd' | 'commercial' | 'logistics' | 'mixed';
+export type SiteStatus = 'available' | 'reserved' | 'under_construction' | 'leased';
+export type Utility = 'gas' | 'fibre' | 'district_heating';
+/** `filterSites`'s fields: the site finder's filter (whole numbers; a field left out does not narrow). */
+export interface SiteFilter {
+  types?: SiteType[];
+  /** Area range, m². */
+  areaMin?: number;
+  areaMax?: number;
+  landUses?: LandUse[];
+  statuses?: SiteStatus[];
+  /** Least electrical capacity, kVA. */
+  minPowerKva?: number;
+  /** Utilities required. */
+  utilities?: Utility[];
+  /** Highest sale price, yuan per m². */
+  maxSalePrice?: number;
+  /** Highest rent, yuan per m² and month. */
+  maxRent?: number;
+}
 /** A position as the API writes it: `[lat, lon]`, degrees (WGS84). */
 export type LatLon = [lat: number, lon: number];
 
@@ -66,6 +88,8 @@ export interface ParkMapEvents {
   companySelected: Envelope<'companySelected'> & { id: string; name: string };
   /** A zone was selected. */
   zoneSelected: Envelope<'zoneSelected'> & { id: string; name: string };
+  /** A site was selected (`name` is English). */
+  siteSelected: Envelope<'siteSelected'> & { id: string; name: string };
   /** The view settled after a move. */
   viewChanged: Envelope<'viewChanged'> & View;
   /** A route was planned or changed. */
@@ -143,6 +167,10 @@ export declare class ParkMap {
   /** Resolves with the route's figures; rejects when no route can be planned. */
   planRoute(route: RouteRequest): Promise<RouteSummary>;
   setLanguage(lang: Lang): Promise<void>;
+  /** Opens a site's panel (the site finder's). */
+  selectSite(id: string): Promise<void>;
+  /** Opens the site finder with this filter. */
+  filterSites(filter: SiteFilter): Promise<void>;
   getView(): Promise<View>;
   getSelection(): Promise<Selection | null>;
   getFilter(): Promise<FilterState>;
@@ -170,6 +198,7 @@ export interface ParkMapElementEventMap {
   ready: CustomEvent<ParkMapEvents['ready']>;
   companyselected: CustomEvent<ParkMapEvents['companySelected']>;
   zoneselected: CustomEvent<ParkMapEvents['zoneSelected']>;
+  siteselected: CustomEvent<ParkMapEvents['siteSelected']>;
   viewchanged: CustomEvent<ParkMapEvents['viewChanged']>;
   routechanged: CustomEvent<ParkMapEvents['routeChanged']>;
   resize: CustomEvent<ParkMapEvents['resize']>;

@@ -28,6 +28,8 @@ export const COMMANDS = {
   setFilter: (filter) => ({ ...filter }),
   planRoute: (route) => ({ ...route }),
   setLanguage: (lang) => ({ lang }),
+  selectSite: (id) => ({ id }),
+  filterSites: (filter) => ({ ...filter }),
   getView: () => ({}),
   getSelection: () => ({}),
   getFilter: () => ({}),
@@ -38,9 +40,8 @@ export const COMMANDS = {
 /** The layers the map draws by itself: a `layers` list shows exactly those it names of these. */
 export const LAYERS = ['context', 'zones', 'waterfront', 'greenway', 'pois', 'companies'];
 
-/** The command that selects a `selection` (`kind:id`, as the URL's `sel=`), by kind (a new kind is
- *  one line, e.g. `site: 'selectSite'` beside its command above). */
-const SELECT = { company: 'selectCompany', zone: 'selectZone' };
+/** The command that selects a `selection` (`kind:id`, as the URL's `sel=`), by kind. */
+const SELECT = { company: 'selectCompany', zone: 'selectZone', site: 'selectSite' };
 
 /** A command the map refused: `message` is the map's own, `command` the command's type. */
 export class ParkMapError extends Error {
@@ -321,7 +322,7 @@ export class ParkMapElement extends (globalThis.HTMLElement ?? Object) {
     else {
       const [kind, id] = parseSelection(value);
       done = SELECT[kind] ? map[SELECT[kind]](id)
-        : Promise.reject(new ParkMapError(`<park-map>: cannot select "${value}" (expected company:ID or zone:ID)`, 'selection'));
+        : Promise.reject(new ParkMapError(`<park-map>: cannot select "${value}" (expected company:ID, zone:ID or site:ID)`, 'selection'));
     }
     done.catch((err) => {
       if (this.#map === map) this.#emit({ source: SOURCE, v: VERSION, type: 'error', message: err.message, command: err.command });

@@ -102,7 +102,8 @@ async fn clicking_a_company_marker_opens_its_panel() {
     assert!(marker.get_attribute("aria-label").unwrap().starts_with("Huawei"));
     assert_eq!(marker.get_attribute("role").as_deref(), Some("button"));
     click(&marker);
-    leptos::task::tick().await;
+    // The panel's content is the details chunk's: entered on its own task (one module here).
+    settle().await;
     let dialog = host.query_selector("[role=dialog]").unwrap().expect("panel open");
     assert_eq!(text_of(&dialog, "h2").as_deref(), Some("Huawei"));
     let labelled = dialog.get_attribute("aria-labelledby").unwrap();
@@ -120,7 +121,7 @@ async fn data_text_is_never_html() {
     leptos::task::tick().await;
     show_company(&state, "c1").await;
     click(&host.query_selector("[data-select=\"company:c1\"]").unwrap().unwrap());
-    leptos::task::tick().await;
+    settle().await;
     let dialog = host.query_selector("[role=dialog]").unwrap().unwrap();
     assert!(dialog.query_selector("img").unwrap().is_none(), "markup from data became an element");
     assert!(dialog.text_content().unwrap().contains("<img src=x onerror=alert(1)>Cloud"));
@@ -132,7 +133,7 @@ async fn a_javascript_website_is_not_a_link() {
     leptos::task::tick().await;
     show_company(&state, "c2").await;
     click(&host.query_selector("[data-select=\"company:c2\"]").unwrap().unwrap());
-    leptos::task::tick().await;
+    settle().await;
     let dialog = host.query_selector("[role=dialog]").unwrap().unwrap();
     assert_eq!(text_of(&dialog, "h2").as_deref(), Some("Neusoft"));
     assert!(dialog.query_selector("a").unwrap().is_none());
@@ -155,7 +156,7 @@ async fn clicking_a_zone_lists_its_companies_and_escape_closes() {
     let (host, state) = mount(false);
     leptos::task::tick().await;
     click(&host.query_selector("[data-select=\"zone:zw\"]").unwrap().unwrap());
-    leptos::task::tick().await;
+    settle().await;
     let dialog = host.query_selector("[role=dialog]").unwrap().unwrap();
     assert_eq!(text_of(&dialog, "h2").as_deref(), Some("West Zone"));
     assert_eq!(dialog.query_selector_all(".panel__list li").unwrap().length(), 3);

@@ -28,6 +28,13 @@ pub enum Event {
         /// English name.
         name: String,
     },
+    /// A site was selected.
+    SiteSelected {
+        /// Site id.
+        id: String,
+        /// English name.
+        name: String,
+    },
     /// The view settled after a move.
     ViewChanged {
         /// Latitude of the centre.

@@ -137,6 +137,44 @@ impl<'a> Msg<'a> {
     }
 }
 
+/// The fields of `filterSites`.
+pub(super) const SITE_FIELDS: [&str; 9] = [
+    "types",
+    "areaMin",
+    "areaMax",
+    "landUses",
+    "statuses",
+    "minPowerKva",
+    "utilities",
+    "maxSalePrice",
+    "maxRent",
+];
+
+/// `filterSites`'s fields as the site finder's filter (keys as in the data: `land`, `rnd`, `gas`…;
+/// areas in m², power in kVA, prices in yuan per m² and per m² and month; whole numbers).
+pub(super) fn site_filter(m: &Msg) -> Result<super::SiteFilterParams, ProtocolError> {
+    use crate::model::{LandUse, SiteStatus, SiteType, Utility};
+    const MAX: f64 = super::site_params::MAX_SITE_PARAM as f64;
+    let whole = |name: &str| m.whole(name, 0.0..=MAX).map(|v| v.map(|x| x as u64));
+    let params = super::SiteFilterParams {
+        types: m.keys("types", "site type", SiteType::from_key, SiteType::keys)?,
+        area_min_m2: whole("areaMin")?,
+        area_max_m2: whole("areaMax")?,
+        land_uses: m.keys("landUses", "land use", LandUse::from_key, LandUse::keys)?,
+        statuses: m.keys("statuses", "site status", SiteStatus::from_key, SiteStatus::keys)?,
+        min_power_kva: whole("minPowerKva")?,
+        utilities: m.keys("utilities", "utility", Utility::from_key, Utility::keys)?,
+        max_sale_yuan_m2: whole("maxSalePrice")?,
+        max_rent_yuan_m2_month: whole("maxRent")?,
+    };
+    if let (Some(lo), Some(hi)) = (params.area_min_m2, params.area_max_m2) {
+        if lo > hi {
+            return Err(m.err(format!("\"areaMin\" {lo} is more than \"areaMax\" {hi}")));
+        }
+    }
+    Ok(params)
+}
+
 pub(super) fn set_layers(m: &Msg) -> Result<Action, ProtocolError> {
     if m.get("visible").is_none() && m.get("hidden").is_none() {
         return Err(m.err("give \"visible\", \"hidden\" or both"));

@@ -55,6 +55,8 @@
 //! | `setFilter` | `industries?`, `zone?`, `capitalMin?`, `capitalMax?`, `foundedMin?`, `foundedMax?` | replaces the company filter; a field left out does not narrow |
 //! | `planRoute` | `waypoints` (2–50 `[lat, lon]`), `winter?` — or `loopKm` (`0.1..=100`), `start` `[lat, lon]`, `winter?` | plans a route or a loop |
 //! | `setLanguage` | `lang`: `"zh"`, `"en"` or `"ru"` | switches the language |
+//! | `selectSite` | `id` | opens the site's panel (the site finder fetches the sites first; an unknown id is an `error`) |
+//! | `filterSites` | `types?`, `areaMin?`, `areaMax?` (m²), `landUses?`, `statuses?`, `minPowerKva?`, `utilities?`, `maxSalePrice?` (¥/m²), `maxRent?` (¥/m²/month) | opens the site finder with this filter; keys as in the sites layer; whole numbers |
 //! | `getView`, `getSelection`, `getFilter`, `getRoute`, `getLayers` | — | answers with what the URL carries ([`Query`]) |
 //!
 //! `null` counts as a field left out; an unknown field is an error, so typos surface. A command with a
@@ -68,6 +70,7 @@
 //! | `ready` | `version` | the map listens for commands |
 //! | `companySelected` | `id`, `name` (English) | a company was selected |
 //! | `zoneSelected` | `id`, `name` (English) | a zone was selected |
+//! | `siteSelected` | `id`, `name` (English) | a site was selected |
 //! | `viewChanged` | `lat`, `lon`, `zoom` | the view settled |
 //! | `routeChanged` | `distanceKm`, `walkingMin`, `cyclingMin`, `waypoints` (`[lat, lon]` pairs) | a route was planned |
 //! | `resize` | `height` (px) | the content height changed |

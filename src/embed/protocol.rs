@@ -5,7 +5,7 @@
 //! [module docs](super) for the tables.
 
 pub use super::event::Event;
-use super::fields::{filter, route, set_layers, Msg};
+use super::fields::{filter, route, set_layers, site_filter, Msg, SITE_FIELDS};
 pub use super::query::Query;
 use super::url_state::{check_id, FilterParams, ZOOM_RANGE};
 use super::values::{LAT, LON};
@@ -81,6 +81,13 @@ pub enum Action {
     },
     /// `setFilter {...}`: replace the company filter (a field left out does not narrow).
     SetFilter(FilterParams),
+    /// `selectSite {id}`: open a site's panel (the site finder's) and show it.
+    SelectSite {
+        /// Site id.
+        id: String,
+    },
+    /// `filterSites {...}`: open the site finder with this filter (a field left out does not narrow).
+    FilterSites(super::SiteFilterParams),
     /// `planRoute {...}`: plan and show a route.
     PlanRoute(RouteRequest),
     /// `setLanguage {lang}`: switch the UI language.
@@ -99,6 +106,8 @@ impl Action {
             Action::FitPark => "fitPark",
             Action::SetLayers { .. } => "setLayers",
             Action::SetFilter(_) => "setFilter",
+            Action::SelectSite { .. } => "selectSite",
+            Action::FilterSites(_) => "filterSites",
             Action::PlanRoute(_) => "planRoute",
             Action::SetLanguage(_) => "setLanguage",
             Action::Query(q) => q.name(),
@@ -214,6 +223,14 @@ pub fn parse_command(data: &Value) -> Result<Command, ProtocolError> {
         "selectZone" => {
             m.only(&["id"])?;
             Action::SelectZone { id: m.id("id")? }
+        }
+        "selectSite" => {
+            m.only(&["id"])?;
+            Action::SelectSite { id: m.id("id")? }
+        }
+        "filterSites" => {
+            m.only(&SITE_FIELDS)?;
+            Action::FilterSites(site_filter(&m)?)
         }
         "flyTo" => {
             m.only(&["lat", "lon", "zoom"])?;

@@ -406,3 +406,36 @@ fn loop_lengths_are_the_planners_range() {
         assert!(parse_command(&msg("planRoute", json!({"loopKm": km, "start": [45, 126]}))).is_ok(), "{km}");
     }
 }
+
+#[test]
+fn the_site_commands_parse_and_name_what_is_wrong() {
+    use crate::model::{LandUse, SiteStatus, SiteType, Utility};
+    assert_eq!(action("selectSite", json!({"id": "s07"})), Action::SelectSite { id: "s07".into() });
+    let Action::FilterSites(p) = action(
+        "filterSites",
+        json!({"types": ["office", "land", "land"], "areaMin": 10000, "landUses": ["rnd"], "statuses": ["available"],
+               "minPowerKva": 500, "utilities": ["district_heating"], "maxSalePrice": 900, "maxRent": null}),
+    ) else {
+        panic!("filterSites");
+    };
+    assert_eq!(p.types, [SiteType::Land, SiteType::Office], "sorted, without repeats");
+    assert_eq!((p.area_min_m2, p.area_max_m2, p.min_power_kva), (Some(10_000), None, Some(500)));
+    assert_eq!(
+        (p.land_uses, p.statuses, p.utilities),
+        (vec![LandUse::RnD], vec![SiteStatus::Available], vec![Utility::DistrictHeating])
+    );
+    assert_eq!((p.max_sale_yuan_m2, p.max_rent_yuan_m2_month), (Some(900), None));
+    assert_eq!(action("filterSites", json!({})), Action::FilterSites(Default::default()), "nothing narrows");
+    let err = |fields| parse_command(&msg("filterSites", fields)).unwrap_err().to_string();
+    assert_eq!(err(json!({"types": ["castle"]})), "filterSites: unknown site type \"castle\" in \"types\" (expected land, factory, office, incubator, warehouse, other)");
+    assert_eq!(
+        err(json!({"areaMin": 5000, "areaMax": 100})),
+        "filterSites: \"areaMin\" 5000 is more than \"areaMax\" 100"
+    );
+    assert_eq!(err(json!({"maxRent": -3})), "filterSites: \"maxRent\" must be a whole number, 0 or more");
+    assert_eq!(err(json!({"area": 1})), "filterSites: unknown field \"area\"");
+    assert_eq!(
+        parse_command(&msg("selectSite", json!({}))).unwrap_err().to_string(),
+        "selectSite: \"id\" must be a non-empty string"
+    );
+}

@@ -107,6 +107,8 @@ fn execute(state: AppState, command: &Command) -> Result<Option<Value>, Event> {
         Action::SetLayers { visible, hidden } => state.layers.set_layers(visible, hidden),
         Action::SetLanguage(lang) => state.set_lang(*lang),
         Action::SetFilter(params) => state.filter.set_filter(Filter::from(params)),
+        // Carried out by `sites_command`.
+        Action::SelectSite { .. } | Action::FilterSites(_) => {}
         Action::PlanRoute(request) => state.plan_route(match request {
             RouteRequest::Waypoints { waypoints, winter } => {
                 RouteLink { points: waypoints.clone(), winter: *winter, loop_km: None }
@@ -121,6 +123,55 @@ fn execute(state: AppState, command: &Command) -> Result<Option<Value>, Event> {
         }
     }
     Ok(None)
+}
+
+/// `selectSite` and `filterSites`: carried out by the site finder once its sites are in (its chunk
+/// is fetched first, if need be), then answered like any command: an `error` for a site that does
+/// not exist, an `ok` once the view has settled when the command had a `requestId`.
+fn sites_command(state: AppState, command: Command, reply: Outbox) {
+    state.chunks.sites.load_then(state, move |sites| {
+        when_sites_loaded(sites.loaded, move || {
+            let name = command.action.name();
+            let id = command.request_id.clone();
+            match &command.action {
+                Action::SelectSite { id: site }
+                    if state.park().with_untracked(|p| p.site(site).is_none()) =>
+                {
+                    let mut event = not_found(name, "site", site);
+                    if let Event::Error { request_id, .. } = &mut event {
+                        request_id.clone_from(&id);
+                    }
+                    reply.post(&event, id.as_ref());
+                    return;
+                }
+                Action::SelectSite { id: site } => {
+                    state.select(Selection::Feature(FeatureRef::new(FeatureKind::Site, site.clone())))
+                }
+                Action::FilterSites(params) => {
+                    state.open_sites(true);
+                    sites.set_filter.run(params.clone());
+                }
+                _ => {}
+            }
+            if command.acknowledged() {
+                when_settled(state, move || {
+                    reply.post(&Event::Ok { command: name.to_owned(), result: None }, id.as_ref())
+                });
+            }
+        });
+    });
+}
+
+/// Runs `then` once the site finder's sites are in (or known to be missing), checked each frame.
+fn when_sites_loaded(loaded: Signal<bool>, then: impl FnOnce() + 'static) {
+    fn check(loaded: Signal<bool>, then: Box<dyn FnOnce()>) {
+        if loaded.get_untracked() {
+            then();
+        } else {
+            request_animation_frame(move || check(loaded, then));
+        }
+    }
+    check(loaded, Box::new(then));
 }
 
 /// Most animation frames [`when_settled`] waits (a flight takes about 25).
@@ -216,6 +267,9 @@ fn start(state: AppState, policy: OriginPolicy) {
         let sender = ev.source().filter(is_window).map(|s| s.unchecked_into::<web_sys::Window>());
         let reply = Outbox { target: sender.as_ref().map(|_| origin), window: sender };
         match parse_command(&data) {
+            Ok(command) if matches!(command.action, Action::SelectSite { .. } | Action::FilterSites(_)) => {
+                sites_command(state, command, reply)
+            }
             Ok(command) => match execute(state, &command) {
                 Ok(result) if command.acknowledged() => acknowledge(state, &command, result, reply),
                 Ok(_) => {}
@@ -236,19 +290,28 @@ fn start(state: AppState, policy: OriginPolicy) {
     });
 
     let selection_out = outbox.clone();
-    Effect::new(move |_| {
-        let Some(Selection::Feature(FeatureRef { kind, id })) = state.selection().get() else { return };
-        let park = state.park().get_untracked();
+    // Each selection once; a site's when the site finder has its sites (the park then changes).
+    Effect::new(move |posted: Option<Option<FeatureRef>>| {
+        let posted = posted.flatten();
+        let Some(Selection::Feature(feature)) = state.selection().get() else { return None };
+        if posted.as_ref() == Some(&feature) {
+            return posted;
+        }
+        let park = state.park().get();
+        let FeatureRef { kind, id } = feature.clone();
         let event = match kind {
             FeatureKind::Company => {
                 park.company(&id).map(|c| Event::CompanySelected { name: c.name.en.clone(), id })
             }
             FeatureKind::Zone => park.zone(&id).map(|z| Event::ZoneSelected { name: z.name.en.clone(), id }),
-            FeatureKind::Trail | FeatureKind::Poi | FeatureKind::Site => None,
+            FeatureKind::Site => park.site(&id).map(|s| Event::SiteSelected { name: s.name.en.clone(), id }),
+            FeatureKind::Trail | FeatureKind::Poi => None,
         };
+        let sent = event.is_some();
         if let Some(e) = event {
             selection_out.post(&e, None);
         }
+        sent.then_some(feature)
     });
 
     let view_out = outbox.clone();

@@ -155,6 +155,70 @@ pub fn ExplorePanel() -> impl IntoView {
         }
     };
 
+    // Available land and space (the site finder's sites, fetched with its chunk when this opens):
+    // by zone in area, by type in sites; a bar opens the finder (filtered by that type).
+    state.chunks.sites.load(state);
+    let site_figures = move || {
+        let lang = lang();
+        let park = state.park().get();
+        if park.sites.is_empty() {
+            return None;
+        }
+        let stats = crate::sites::SiteStats::compute(&park, &crate::sites::SiteFilter::default());
+        let by_zone: Vec<Bar> = stats
+            .by_zone
+            .iter()
+            .filter(|(_, b)| b.available > 0)
+            .filter_map(|(id, b)| {
+                let z = park.zone(id)?;
+                Some(Bar {
+                    label: z.name.get(lang).to_owned(),
+                    value: b.available_area_m2,
+                    text: format!(
+                        "{} · {}",
+                        crate::sites::site_count(b.available as u64, "n.sites", lang),
+                        crate::sites::format_hectares(b.available_area_m2, lang)
+                    ),
+                    class: z.category.as_class(),
+                    active: false,
+                })
+            })
+            .collect();
+        let types: Vec<_> = stats.by_type.iter().filter(|(_, b)| b.available > 0).map(|(t, _)| *t).collect();
+        let by_type: Vec<Bar> = stats
+            .by_type
+            .iter()
+            .filter(|(_, b)| b.available > 0)
+            .map(|(t, b)| Bar {
+                label: crate::sites::st(lang, &format!("type.{}", t.key())).to_owned(),
+                value: b.available as f64,
+                text: crate::sites::site_count(b.available as u64, "n.sites", lang),
+                class: format!("site-{}", t.as_class()),
+                active: false,
+            })
+            .collect();
+        let open_finder = Callback::new(move |_: usize| state.open_sites(true));
+        let pick_type = Callback::new(move |i: usize| {
+            if let Some(&t) = types.get(i) {
+                state.open_sites(true);
+                let params = crate::embed::SiteFilterParams { types: vec![t], ..Default::default() };
+                state.chunks.sites.load_then(state, move |sites| sites.set_filter.run(params));
+            }
+        });
+        let st = |key| crate::sites::st(lang, key);
+        Some(view! {
+            <h3 class="panel__section">{st("figures.title")}</h3>
+            {if by_zone.is_empty() {
+                view! { <p>{st("figures.none")}</p> }.into_any()
+            } else {
+                view! {
+                    <BarChart title=st("figures.by_zone").to_owned() bars=by_zone on_pick=open_finder/>
+                    <BarChart title=st("figures.by_type").to_owned() bars=by_type on_pick=pick_type/>
+                }.into_any()
+            }}
+        })
+    };
+
     let comparison = move || {
         let lang = lang();
         let park = state.park().get();
@@ -229,6 +293,7 @@ pub fn ExplorePanel() -> impl IntoView {
                             <input type="number" min="1900" max="2100" prop:value=year_value(1) on:change=set_year(1)/></label>
                     </div>
                     {figures}
+                    {site_figures}
                     <h3 class="panel__section">{state.tr("explore.compare")}</h3>
                     {comparison}
                 </section>

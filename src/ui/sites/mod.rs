@@ -38,6 +38,8 @@ pub struct SitesFace {
     pub link: Signal<SiteLink>,
     /// Sets the filter (the embed API's `filterSites`).
     pub set_filter: Callback<SiteFilterParams>,
+    /// True once the sites are in the park, or known to be missing or failed.
+    pub loaded: Signal<bool>,
 }
 
 chunk!(sites: SitesFace = fn sites_chunk(state) {
@@ -54,6 +56,7 @@ chunk!(sites: SitesFace = fn sites_chunk(state) {
         panel: Arc::new(move |id| view! { <panel::SitePanel sites=sites id=id/> }.into_any()),
         link,
         set_filter: Callback::new(move |p: SiteFilterParams| sites.set_filter(SiteFilter::from(&p))),
+        loaded: Signal::derive(move || sites.load().with(|l| *l != SitesLoad::Loading)),
     })
 });
 
@@ -85,7 +88,8 @@ fn load(state: AppState, sites: SitesState) {
             sites.loaded(SitesLoad::Failed(parsed.errors));
             return;
         }
-        state.layers.arrived(layer.id.clone(), parsed);
+        // At once, not batched with the frame: the sites are in the park when they count as loaded.
+        state.layers.apply_layers(vec![(layer.id.clone(), parsed)]);
         sites.loaded(SitesLoad::Loaded);
     });
 }
