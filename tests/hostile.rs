@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use parkmap::model::url::resolve_layer_url;
 use parkmap::model::{DataError, LayerKind, Park};
-use parkmap::read::{parse_manifest, parse_map_layer, parse_map_manifest, read_investors, MAX_LAYER_BYTES};
+use parkmap::read::{parse_map_layer, parse_map_manifest, read_investors, MAX_LAYER_BYTES};
 use parkmap::validate::files::validate_path;
 use parkmap::validate::Report;
 use serde_json::Value;
@@ -271,7 +271,11 @@ fn app_view(name: &str) -> AppView {
     let (manifest, mut problems) = match parse_map_manifest("park.json", &text) {
         Ok((m, p)) => (m, p.iter().map(ToString::to_string).collect::<Vec<_>>()),
         Err(e) => {
-            return AppView { problems: e.iter().map(ToString::to_string).collect(), park, finder_problems: Vec::new() }
+            return AppView {
+                problems: e.iter().map(ToString::to_string).collect(),
+                park,
+                finder_problems: Vec::new(),
+            }
         }
     };
     let finder_problems = read_investors("park.json", &manifest).2.iter().map(ToString::to_string).collect();
