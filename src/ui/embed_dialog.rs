@@ -130,15 +130,17 @@ pub fn EmbedDialog(open: Local<bool>) -> impl IntoView {
             copy_status.set(Some(key));
         });
     };
-    // Outward (focus): the first field takes focus when the dialog opens.
-    Effect::new(move |_| {
-        if open.get() {
-            request_animation_frame(move || {
-                if let Some(el) = first.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+    // Outward (focus): the first field takes focus when the dialog opens — in the task that shows
+    // it (this runs again once the field exists), not a frame later, when a key pressed in between
+    // would land behind the dialog. Returns whether this opening has been focused.
+    Effect::new(move |focused: Option<bool>| {
+        if !open.get() {
+            return false;
         }
+        if focused == Some(true) {
+            return true;
+        }
+        first.get().filter(|el| el.is_connected()).is_some_and(|el| el.focus().is_ok())
     });
     let close = move || {
         copy_status.set(None);

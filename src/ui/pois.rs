@@ -13,6 +13,7 @@ use crate::index::Cluster;
 use crate::label::badges::{keep_clear, merge_pois, Cleared, PoiMark};
 use crate::model::{LayerKind, PoiKind};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Size of a POI icon, CSS pixels (the `rect` drawn in markers.rs).
 pub(super) const ICON_PX: f64 = 18.0;
@@ -157,7 +158,6 @@ pub(super) fn poi_badges(state: AppState, v: &Viewport) -> Cleared<PoiKind> {
 
 /// `data-badge` of the element under an event's target: a badge of several places.
 pub(super) fn badge_at(target: Option<web_sys::EventTarget>) -> Option<String> {
-    use wasm_bindgen::JsCast;
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     el.closest("[data-badge]").ok()??.get_attribute("data-badge")
 }
@@ -187,20 +187,22 @@ pub fn BadgeList() -> impl IntoView {
         let top = (badge.at.y - ICON_PX / 2.0).min(v.height - 120.0).max(4.0);
         Some((key, ScreenPoint::new(left, top), badge.members))
     };
-    // Focus the first entry when a list opens, so the keyboard can go on at once.
-    Effect::new(move |was: Option<Option<String>>| {
-        let now = state.map.open_badge().get();
-        if now.is_some() && now != was.flatten() {
-            request_animation_frame(move || {
-                if let Some(first) =
-                    list.get_untracked().and_then(|l| l.query_selector("button").ok().flatten())
-                {
-                    use wasm_bindgen::JsCast;
-                    let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
+    // Focus the first entry when a list opens, so the keyboard can go on at once: in the task that
+    // shows the list (this Effect runs again as soon as the list's element exists), not a frame
+    // later, when a key pressed in between would still land on the badge. Returns the list it
+    // focused, so a list drawn again (the view moved) keeps the entry the keyboard is on.
+    Effect::new(move |focused: Option<Option<String>>| {
+        let now = state.map.open_badge().get()?;
+        let focused = focused.flatten();
+        if focused.as_deref() == Some(now.as_str()) {
+            return focused;
         }
-        now
+        let first = list.get().and_then(|l| l.query_selector("button").ok().flatten())?;
+        first
+            .is_connected()
+            .then(|| first.unchecked_into::<web_sys::HtmlElement>().focus().ok())
+            .flatten()?;
+        Some(now)
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
@@ -210,7 +212,6 @@ pub fn BadgeList() -> impl IntoView {
             if let Some(badge) = key.and_then(|k| {
                 document().query_selector(&format!("[data-badge=\"{}\"]", k.replace('"', ""))).ok().flatten()
             }) {
-                use wasm_bindgen::JsCast;
                 let _ = badge.unchecked_into::<web_sys::SvgElement>().focus();
             }
         }

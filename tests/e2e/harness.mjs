@@ -20,9 +20,10 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Starts the server (for `dist`, default the repo's dist/) and browser once per test file;
+/** Starts the server (for `dist`: default $PARKMAP_DIST, else the repo's dist/ — another build,
+ *  e.g. the one before a change, to see a test fail there) and browser once per test file;
  *  returns helpers bound to them. */
-export async function startSuite(dist = path.join(ROOT, 'dist')) {
+export async function startSuite(dist = process.env.PARKMAP_DIST || path.join(ROOT, 'dist')) {
   const server = await serve(dist, 0, { '/fixtures/': path.join(ROOT, 'tests/fixtures') });
   const browser = await launch();
   return {
@@ -40,6 +41,13 @@ export async function withPage(suite, t, options, body) {
   // are not about it block it.
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
+  // PARKMAP_CPU_THROTTLE=4: every page runs on a CPU that many times slower (Chromium's CPU
+  // throttling, as Lighthouse's phone profile does), to shake out races between the app and a test.
+  const throttle = Number(process.env.PARKMAP_CPU_THROTTLE || 0);
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
