@@ -11,8 +11,9 @@
 //! Clearing ([`keep_clear`]): cluster bubbles win, because they stand for many companies and their
 //! place is their members' mean. A badge covering more than [`MAX_OVERLAP`] of a bubble (or the
 //! bubble of it, whichever is smaller) is nudged up to one icon away, in the direction that leads
-//! away from the bubbles first; where no nudge clears it, it is hidden (and listed, so the UI can
-//! still offer it in a list). Badges that were clear stay where they are.
+//! away from the bubbles first. Where no nudge clears it, it joins the nearest badge that is shown
+//! (whose count, name and list then hold its places too), so no POI is ever out of reach. Badges
+//! that were clear stay where they are.
 //!
 //! ```
 //! use parkmap::geo::{ScreenPoint, ScreenRect};
@@ -28,7 +29,8 @@
 //! assert_eq!(badges[1].kind, Some('T'));
 //! let bubble = ScreenRect::centered(ScreenPoint::new(300.0, 100.0), 30.0, 30.0);
 //! let cleared = keep_clear(badges, &[bubble], 18.0);
-//! assert_eq!(cleared.shown.len() + cleared.hidden.len(), 2);
+//! let held: usize = cleared.shown.iter().map(|b| b.len()).sum();
+//! assert_eq!(held, 3, "every POI is in a badge that is shown");
 //! ```
 
 use std::collections::HashMap;
@@ -145,10 +147,12 @@ pub fn merge_pois<K: Copy + Eq>(pois: &[PoiMark<K>], icon_px: f64) -> Vec<Badge<
 /// Badges after [`keep_clear`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cleared<K> {
-    /// Badges to draw (in the input order), some nudged.
+    /// Badges to draw (in the input order), some nudged, some holding a blocked badge's POIs too:
+    /// every POI is in exactly one of them.
     pub shown: Vec<Badge<K>>,
-    /// Badges no nudge could clear of the bubbles and the other badges.
-    pub hidden: Vec<Badge<K>>,
+    /// Keys of the badges no nudge could clear of the bubbles and the other badges, each with the
+    /// key of the shown badge it joined.
+    pub joined: Vec<(String, String)>,
 }
 
 /// True when `a` and `b` overlap by more than [`MAX_OVERLAP`] of the smaller.
@@ -167,7 +171,7 @@ pub fn keep_clear<K: Copy + Eq>(badges: Vec<Badge<K>>, bubbles: &[ScreenRect], i
     let (clear, mut blocked): (Vec<_>, Vec<_>) =
         badges.into_iter().enumerate().partition(|(_, b)| !on_bubble(&b.rect(size)));
     let mut shown: Vec<(usize, Badge<K>)> = clear;
-    let mut hidden = Vec::new();
+    let mut stuck = Vec::new();
     // the eight directions, as unit vectors, in a fixed order for ties
     let s = std::f64::consts::FRAC_1_SQRT_2;
     let dirs = [(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (s, -s), (s, s), (-s, s), (-s, -s)];
@@ -198,12 +202,62 @@ pub fn keep_clear<K: Copy + Eq>(badges: Vec<Badge<K>>, bubbles: &[ScreenRect], i
                 badge.at = ScreenPoint::new(badge.anchor.x + dx, badge.anchor.y + dy);
                 shown.push((i, badge));
             }
-            None => hidden.push(badge),
+            None => stuck.push((i, badge)),
         }
     }
+    let joined =
+        stuck.into_iter().map(|(i, badge)| join_nearest(&mut shown, i, badge, &on_bubble, size)).collect();
     crate::sort::sort_by_key(&mut shown, |(i, _)| *i);
-    Cleared { shown: shown.into_iter().map(|(_, b)| b).collect(), hidden }
+    Cleared { shown: shown.into_iter().map(|(_, b)| b).collect(), joined }
 }
+
+/// Puts a badge that found no clear spot into the shown badge nearest its POI (ties: the earlier);
+/// with none shown yet, it is shown itself, at the first spot up to [`LAST_RESORT_ICONS`] icons away
+/// that no bubble covers (at its POI if there is none). Returns (its key, the key it is shown under).
+fn join_nearest<K: Copy + Eq>(
+    shown: &mut Vec<(usize, Badge<K>)>,
+    i: usize,
+    mut badge: Badge<K>,
+    on_bubble: &impl Fn(&ScreenRect) -> bool,
+    size: f64,
+) -> (String, String) {
+    let d2 = |p: ScreenPoint| (p.x - badge.anchor.x).powi(2) + (p.y - badge.anchor.y).powi(2);
+    let nearest = shown
+        .iter()
+        .enumerate()
+        .map(|(j, (_, b))| (j, d2(b.at)))
+        .filter(|(_, d)| d.is_finite())
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+        .map(|(j, _)| j);
+    match nearest {
+        Some(j) => {
+            let into = &mut shown[j].1;
+            if into.kind != badge.kind {
+                into.kind = None;
+            }
+            into.members.append(&mut badge.members);
+            crate::sort::sort(&mut into.members);
+            (badge.key, into.key.clone())
+        }
+        None => {
+            let s = std::f64::consts::FRAC_1_SQRT_2;
+            let dirs = [(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (s, -s), (s, s), (-s, s), (-s, -s)];
+            let spot = (1..=2 * LAST_RESORT_ICONS)
+                .flat_map(|k| {
+                    dirs.iter().map(move |&(dx, dy)| (dx * size * k as f64 / 2.0, dy * size * k as f64 / 2.0))
+                })
+                .map(|(dx, dy)| ScreenPoint::new(badge.anchor.x + dx, badge.anchor.y + dy))
+                .find(|&at| size > 0.0 && !on_bubble(&ScreenRect::centered(at, size, size)));
+            badge.at = spot.unwrap_or(badge.anchor);
+            let key = badge.key.clone();
+            shown.push((i, badge));
+            (key.clone(), key)
+        }
+    }
+}
+
+/// How far, in icons, a badge with no other badge to join looks for a spot off the bubbles.
+pub const LAST_RESORT_ICONS: usize = 8;
 
 #[cfg(test)]
 #[path = "badges_tests.rs"]

@@ -83,15 +83,18 @@ fn a_badge_shows_a_kind_only_when_its_members_share_it() {
 }
 
 #[test]
-fn badges_step_aside_from_bubbles_or_are_hidden() {
+fn badges_step_aside_from_bubbles_or_join_a_shown_badge() {
+    let mut joined = 0;
     for seed in 0..10 {
         let pois = scatter(120, 400.0, seed);
         let badges = merge_pois(&pois, ICON);
-        let n = badges.len();
         let bubbles: Vec<ScreenRect> =
             scatter(25, 400.0, seed + 100).iter().map(|p| ScreenRect::centered(p.at, 30.0, 30.0)).collect();
         let cleared = keep_clear(badges.clone(), &bubbles, ICON);
-        assert_eq!(cleared.shown.len() + cleared.hidden.len(), n);
+        // no POI is lost: every one is in exactly one shown badge
+        check_members(&pois, &cleared.shown);
+        assert_eq!(cleared.shown.len() + cleared.joined.len(), badges.len());
+        joined += cleared.joined.len();
         for (i, a) in cleared.shown.iter().enumerate() {
             assert!(bubbles.iter().all(|b| !covers(&a.rect(ICON), b)), "{a:?} on a bubble");
             assert!(a.at.distance(a.anchor) <= ICON + 1e-9, "nudged at most one icon");
@@ -99,15 +102,52 @@ fn badges_step_aside_from_bubbles_or_are_hidden() {
                 assert!(!covers(&a.rect(ICON), &b.rect(ICON)), "{a:?} covers {b:?}");
             }
         }
+        for (from, into) in &cleared.joined {
+            let b = cleared.shown.iter().find(|b| &b.key == into).expect("joined a shown badge");
+            assert!(b.members.contains(from), "{from} is listed by {into}");
+        }
         // shown badges keep the input order; clear ones did not move
         let keys: Vec<&str> = badges.iter().map(|b| b.key.as_str()).collect();
         let shown: Vec<&str> = cleared.shown.iter().map(|b| b.key.as_str()).collect();
         assert!(shown
             .windows(2)
             .all(|w| { keys.iter().position(|k| *k == w[0]) < keys.iter().position(|k| *k == w[1]) }));
-        assert!(cleared.shown.iter().any(|b| b.is_nudged()) || cleared.hidden.is_empty());
         assert_eq!(keep_clear(badges, &bubbles, ICON), cleared, "deterministic");
     }
+    assert!(joined > 0, "the scatter is dense enough that some badge has to join another");
+}
+
+/// Every POI of `pois` is a member of exactly one of `badges`, whose members stay sorted.
+fn check_members(pois: &[PoiMark<u8>], badges: &[Badge<u8>]) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for b in badges {
+        assert!(b.members.windows(2).all(|w| w[0] < w[1]), "{b:?}");
+        for m in &b.members {
+            *seen.entry(m.as_str()).or_default() += 1;
+        }
+    }
+    assert_eq!(seen.len(), pois.len(), "every POI is in a shown badge");
+    assert!(seen.values().all(|&n| n == 1), "and in only one");
+}
+
+#[test]
+fn a_badge_boxed_in_by_bubbles_joins_the_nearest_shown_badge() {
+    let pois = [
+        PoiMark { id: "a-wc".into(), at: pt(100.0, 100.0), kind: 1u8 },
+        PoiMark { id: "b-gate".into(), at: pt(160.0, 100.0), kind: 2 },
+        PoiMark { id: "c-far".into(), at: pt(400.0, 100.0), kind: 1 },
+    ];
+    // a bubble so big that no nudge of one icon takes "a-wc" off it
+    let bubble = ScreenRect::centered(pt(100.0, 100.0), 80.0, 80.0);
+    let cleared = keep_clear(merge_pois(&pois, ICON), &[bubble], ICON);
+    assert_eq!(cleared.joined, [("a-wc".to_owned(), "b-gate".to_owned())]);
+    let gate = cleared.shown.iter().find(|b| b.key == "b-gate").unwrap();
+    assert_eq!(gate.members, ["a-wc", "b-gate"]);
+    assert_eq!(gate.kind, None, "two kinds: the badge shows a count");
+    // with no other badge to join, it is shown itself, off the bubble
+    let alone = keep_clear(merge_pois(&pois[..1], ICON), &[bubble], ICON);
+    assert_eq!(alone.shown.len(), 1);
+    assert!(!covers(&alone.shown[0].rect(ICON), &bubble), "{alone:?}");
 }
 
 #[test]

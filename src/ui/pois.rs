@@ -1,13 +1,14 @@
 //! What sits on the map in screen pixels besides the labels: the boxes of company markers and
 //! cluster bubbles, and the POI icons merged into badges by [`crate::label::badges`] (POIs closer
-//! than an icon become one badge with a count; badges step aside from the bubbles). A badge of
-//! several places opens a small list ([`BadgeList`]) whose entries select one place.
+//! than an icon become one badge with a count; badges step aside from the bubbles, or join the
+//! nearest shown badge where they cannot, so every facility can be reached at every zoom). A badge
+//! of several places opens a small list ([`BadgeList`]) whose entries select one place.
 
 use super::state::{use_app_state, AppState};
 use crate::feature::{FeatureKind, FeatureRef};
 use std::rc::Rc;
 
-use crate::geo::{ScreenPoint, ScreenRect, Viewport};
+use crate::geo::{ScreenRect, Viewport};
 use crate::index::separate::{bubble_box, SINGLE_PX};
 use crate::index::Cluster;
 use crate::label::badges::{keep_clear, merge_pois, Cleared, PoiMark};
@@ -130,7 +131,7 @@ fn with_frame<R>(state: AppState, v: &Viewport, f: impl FnOnce(&Frame) -> R) -> 
                 });
                 keep_clear(merge_pois(&marks, ICON_PX), &boxes, ICON_PX)
             } else {
-                Cleared { shown: Vec::new(), hidden: Vec::new() }
+                Cleared { shown: Vec::new(), joined: Vec::new() }
             };
             *last = Some(Frame { key, boxes, badges });
         }
@@ -182,10 +183,16 @@ pub fn BadgeList() -> impl IntoView {
         let key = state.map.open_badge().get()?;
         let v = state.map.viewport().get();
         let badge = poi_badges(state, &v).shown.into_iter().find(|b| b.key == key && b.len() > 1)?;
-        // beside the badge, kept inside the map
+        // Beside the badge, kept inside the map: level with its top edge in the map's upper half,
+        // with its bottom edge in the lower half (growing upwards), so a list of any length (at
+        // most half the map high, then it scrolls) never runs off the map.
         let left = (badge.at.x + ICON_PX / 2.0 + 4.0).min(v.width - LIST_PX - 4.0).max(4.0);
-        let top = (badge.at.y - ICON_PX / 2.0).min(v.height - 120.0).max(4.0);
-        Some((key, ScreenPoint::new(left, top), badge.members))
+        let (top, bottom) = if badge.at.y <= v.height / 2.0 {
+            (format!("{:.0}px", (badge.at.y - ICON_PX / 2.0).max(4.0)), "auto".to_owned())
+        } else {
+            ("auto".to_owned(), format!("{:.0}px", (v.height - badge.at.y - ICON_PX / 2.0).max(4.0)))
+        };
+        Some((key, format!("{left:.0}px"), top, bottom, badge.members))
     };
     // Focus the first entry when a list opens, so the keyboard can go on at once: in the task that
     // shows the list (this Effect runs again as soon as the list's element exists), not a frame
@@ -217,7 +224,7 @@ pub fn BadgeList() -> impl IntoView {
         }
     };
     move || {
-        open().map(|(key, at, members): (String, ScreenPoint, Vec<String>)| {
+        open().map(|(key, left, top, bottom, members): (String, String, String, String, Vec<String>)| {
             let items = members
                 .into_iter()
                 .map(|m| {
@@ -227,7 +234,7 @@ pub fn BadgeList() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="badge-list" node_ref=list role="dialog" aria-label=state.tr("badge.places")
-                    data-for=key style:left=format!("{:.0}px", at.x) style:top=format!("{:.0}px", at.y)
+                    data-for=key style:left=left style:top=top style:bottom=bottom
                     on:keydown=on_key on:pointerdown=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()>
                     <ul>{items}</ul>
                 </div>
