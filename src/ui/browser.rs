@@ -137,3 +137,53 @@ pub fn boxes_over_map(selectors: &str) -> Vec<crate::geo::ScreenRect> {
         })
         .collect()
 }
+
+/// Calls `close` when a pointer goes down anywhere outside the nodes `inside` accepts (a popup and
+/// its opener): a click or tap outside closes a popup. The listener is on the document in the
+/// capture phase, so a handler that stops the event (the map's, a badge list's) cannot hide it; it
+/// is removed when the calling reactive scope is cleaned up.
+pub fn on_press_outside(inside: impl Fn(&web_sys::Node) -> bool + 'static, close: impl Fn() + 'static) {
+    use leptos::reactive::send_wrapper_ext::SendOption;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if !target.is_some_and(|t| inside(&t)) {
+            close();
+        }
+    });
+    let document = leptos::prelude::document();
+    let added = document
+        .add_event_listener_with_callback_and_bool("pointerdown", callback.as_ref().unchecked_ref(), true)
+        .is_ok();
+    let held = SendOption::new_local(added.then_some(callback));
+    leptos::prelude::on_cleanup(move || {
+        if let Some(callback) = held.take() {
+            let _ = leptos::prelude::document().remove_event_listener_with_callback_and_bool(
+                "pointerdown",
+                callback.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    });
+}
+
+/// Focuses the first element matching `selectors` that is shown (has a box): where focus goes
+/// back when a popup closes and its opener may be hidden (a phone's "more" menu).
+pub fn focus_first_shown(selectors: &[&str]) {
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    for sel in selectors {
+        let el = document
+            .query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el.filter(|e| {
+            let r = e.get_bounding_client_rect();
+            r.width() > 0.0 && r.height() > 0.0
+        }) {
+            let _ = el.focus();
+            return;
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! The header: the park's name, the search box and the actions. On a phone (up to 640 px) the
 //! actions become icon buttons (their names stay, visually hidden, for assistive technology) and
-//! Embed, About and the language move into a "more" menu, so the header never wraps or clips.
+//! Embed, About and the language move into a "more" menu, so the header never wraps or clips. The
+//! menu closes as a WAI-ARIA menu button's does: on Escape (focus back on its button), on a press
+//! outside it, and when one of its items is chosen.
 
 use super::state::{use_app_state, Local, Selection};
 use super::{chunk, search_box};
@@ -42,6 +44,38 @@ pub fn Header() -> impl IntoView {
     let explore_open = move || state.explore.is_open();
     let list_open = move || state.explore.is_list_open();
     let label = move |key: &'static str| view! { <span class="header__label">{state.tr(key)}</span> };
+    let actions = NodeRef::<leptos::html::Div>::new();
+    // A press outside the toggle and the menu closes it (the press still does what it does).
+    super::browser::on_press_outside(
+        move |t| {
+            actions.get_untracked().is_some_and(|a| {
+                let toggle = a.query_selector(".header__more-toggle").ok().flatten();
+                let menu = a.query_selector("#header-more").ok().flatten();
+                [toggle, menu].into_iter().flatten().any(|e| e.contains(Some(t)))
+            })
+        },
+        move || {
+            if more_open.get_untracked() {
+                more_open.set(false);
+            }
+        },
+    );
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && more_open.get_untracked() {
+            ev.stop_propagation();
+            more_open.set(false);
+            super::browser::focus_first_shown(&[".header__more-toggle"]);
+        }
+    };
+    // Outward (focus): when the embed dialog closes, focus goes back to its opener, or to "more"
+    // where the opener is in the closed menu (a phone).
+    Effect::new(move |was: Option<bool>| {
+        let now = embed_open.get();
+        if was == Some(true) && !now {
+            super::browser::focus_first_shown(&[".header__embed", ".header__more-toggle"]);
+        }
+        now
+    });
     view! {
         <header class="header">
             <h1 class="header__title">
@@ -49,7 +83,7 @@ pub fn Header() -> impl IntoView {
                 <span class="header__title-short">{move || name(true)}</span>
             </h1>
             <search_box::SearchBox/>
-            <div class="header__actions">
+            <div class="header__actions" node_ref=actions on:keydown=on_key>
                 <button class="header__about" type="button" aria-pressed=move || explore_open().to_string()
                     on:click=move |_| state.open_explore(!explore_open())>
                     {icon(ICON_EXPLORE)}{label("explore.open")}
@@ -72,7 +106,7 @@ pub fn Header() -> impl IntoView {
                         on:click=move |_| { more_open.set(false); state.open_sites(!state.sites_open()) }>
                         {state.tr("sites.open")}
                     </button>
-                    <button class="header__about" type="button" on:click=move |_| {
+                    <button class="header__about header__embed" type="button" on:click=move |_| {
                         more_open.set(false);
                         embed_open.set(true);
                         state.chunks.embed_dialog.load(state);

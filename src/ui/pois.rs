@@ -174,7 +174,8 @@ pub(super) fn poi_title(state: AppState, member: &str) -> Option<String> {
 }
 
 /// The open badge's list: one button per place (`data-select`, handled by the map's click), placed
-/// beside the badge; Escape closes it and gives focus back to the badge.
+/// beside the badge. Escape closes it and gives focus back to the badge; so do a press outside it
+/// and choosing a place (the map's click closes it).
 #[component]
 pub fn BadgeList() -> impl IntoView {
     let state = use_app_state();
@@ -211,7 +212,23 @@ pub fn BadgeList() -> impl IntoView {
             .flatten()?;
         Some(now)
     });
+    // A press outside the list closes it (one on a badge is the badge's own: it toggles its list).
+    super::browser::on_press_outside(
+        move |t| {
+            let in_list = list.get_untracked().is_some_and(|l| l.contains(Some(t)));
+            in_list
+                || t.dyn_ref::<web_sys::Element>()
+                    .is_some_and(|e| e.closest("[data-badge]").ok().flatten().is_some())
+        },
+        move || state.map.close_badge(),
+    );
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        // Enter or Space on a place is its button's click (which the map handles: it selects the
+        // place and closes the list); the map's own Enter would select it without a click, leaving
+        // the list open.
+        if matches!(ev.key().as_str(), "Enter" | " ") {
+            ev.stop_propagation();
+        }
         if ev.key() == "Escape" {
             ev.stop_propagation();
             let key = state.map.open_badge().get_untracked();
