@@ -49,6 +49,37 @@ test('pinyin initials and Chinese find 华为; Escape closes the list', async (t
   });
 });
 
+const NO_MATCH = {
+  en: [/^No company, zone or facility matches “zzzqx”$/, /Chinese characters, pinyin.*English or Russian/],
+  zh: [/^没有与“zzzqx”匹配的企业、分区或设施$/, /中文.*拼音.*英文.*俄文/],
+  ru: [/^Нет компании, зоны или объекта по запросу «zzzqx»$/, /иероглиф.*пиньин.*по-английски.*по-русски/],
+};
+for (const [lang, [message, hint]] of Object.entries(NO_MATCH)) {
+  test(`${lang}: a search with no match says so under the box and in the live region, with what works`, async (t) => {
+    await withPage(suite, t, {}, async (page) => {
+      await page.goto(`${suite.url}?lang=${lang}`);
+      await waitForPark(page);
+      const box = page.locator('.search__input');
+      const status = page.locator('.search [role="status"]'); // a live region: role="status" is polite
+      await box.fill('hua');
+      await page.getByRole('option').first().waitFor();
+      assert.equal((await status.textContent()).trim(), '', 'nothing to say while something matches');
+      await box.fill('zzzqx');
+      await page.locator('.search__empty').waitFor();
+      assert.match(await page.locator('.search__empty').textContent(), message);
+      assert.match(await page.locator('.search__hint').textContent(), hint);
+      assert.match(await status.textContent(), message.source.startsWith('^') ? new RegExp(message.source.slice(1, -1)) : message);
+      assert.equal(await box.getAttribute('aria-expanded'), 'false', 'no empty list is announced as open');
+      // under the box, not over it
+      const [b, m] = [await box.boundingBox(), await page.locator('.search__none').boundingBox()];
+      assert.ok(m.y >= b.y + b.height - 1 && m.width > 100, `under the box: ${JSON.stringify([b, m])}`);
+      await box.fill('hw');
+      await page.getByRole('option').first().waitFor();
+      await page.locator('.search__empty').waitFor({ state: 'detached' });
+    });
+  });
+}
+
 test('the pinyin table is fetched after the map is drawn, and search works without it', async (t) => {
   await withPage(suite, t, {}, async (page) => {
     await page.goto(`${suite.url}?lang=zh`);

@@ -118,10 +118,71 @@ pub(super) fn face(state: AppState, search: SearchState) -> SearchFace {
             })
             .collect_view()
     };
+    // Said only once the index is built (an index still building is not "no match"), for a query
+    // with something in it; the element stays in the DOM so a screen reader hears it change.
+    let empty = move || {
+        let q = state.search.query().get();
+        let q = q.trim();
+        let none = !q.is_empty()
+            && state.search.open().get()
+            && search.index().is_some()
+            && results.with(Vec::is_empty);
+        none.then(|| q.to_owned())
+    };
+    let status = move || {
+        view! {
+            <div class="search__status" role="status">
+                {move || empty().map(|q| {
+                    let lang = state.lang().get();
+                    view! {
+                        <div class="search__none">
+                            <p class="search__empty">{no_match(lang, &q)}</p>
+                            <p class="search__hint">{no_match_hint(lang)}</p>
+                        </div>
+                    }
+                })}
+            </div>
+        }
+    };
     SearchFace {
         options: ViewFn::from(options),
-        status: ViewFn::from(|| ()),
+        status: ViewFn::from(status),
         count: Signal::derive(move || results.with(Vec::len)),
         choose,
+    }
+}
+
+/// "No company, zone or facility matches “q”" in `lang`. The search chunk's own strings: only it
+/// says them, so they are not in the first module's table.
+fn no_match(lang: Lang, q: &str) -> String {
+    match lang {
+        Lang::En => format!("No company, zone or facility matches \u{201c}{q}\u{201d}"),
+        Lang::Zh => format!("没有与\u{201c}{q}\u{201d}匹配的企业、分区或设施"),
+        Lang::Ru => format!("Нет компании, зоны или объекта по запросу \u{ab}{q}\u{bb}"),
+    }
+}
+
+/// What does work, under the no-match message.
+fn no_match_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Try a name in Chinese characters, pinyin (or its initials), English or Russian.",
+        Lang::Zh => "可输入中文名称、拼音（或首字母）、英文或俄文名称。",
+        Lang::Ru => {
+            "Введите название иероглифами, пиньинем (или его первыми буквами), по-английски или по-русски."
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_match_quotes_the_query_in_every_language() {
+        for lang in Lang::ALL {
+            assert!(no_match(lang, "zzzqx").contains("zzzqx"), "{lang:?}");
+            assert!(!no_match_hint(lang).is_empty());
+        }
+        assert_eq!(no_match(Lang::En, "zzzqx"), "No company, zone or facility matches \u{201c}zzzqx\u{201d}");
     }
 }
