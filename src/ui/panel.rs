@@ -3,7 +3,7 @@
 //! ([`super::details`]).
 
 use super::chunk;
-use super::state::{use_app_state, Selection};
+use super::state::{use_app_state, ChunkStatus, Selection};
 use crate::feature::FeatureKind;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -60,17 +60,26 @@ pub fn Panel() -> impl IntoView {
         let sel = state.selection().get()?;
         // Only what the park has (a link may name what is not there); a site is the site finder's
         // to show (the park has the sites once its chunk has loaded them).
-        let body = match &sel {
+        let (body, status) = match &sel {
             Selection::Feature(f) if f.kind == FeatureKind::Site => {
                 let id = f.id.clone();
-                chunk::slot(state, state.chunks.sites, move |sites| (sites.panel)(id.clone())).into_any()
+                let body = chunk::slot(state, state.chunks.sites, move |sites| (sites.panel)(id.clone()));
+                (body.into_any(), Signal::derive(move || state.chunks.sites.status()))
             }
             Selection::Feature(f) if state.park().with(|p| p.name_of(f).is_none()) => return None,
-            _ => chunk::slot(state, state.chunks.details, move |details| details.content(&sel).into_any())
-                .into_any(),
+            _ => {
+                let body =
+                    chunk::slot(state, state.chunks.details, move |details| details.content(&sel).into_any());
+                (body.into_any(), Signal::derive(move || state.chunks.details.status()))
+            }
         };
+        // A dialog once what it shows is in (its title names it); while the chunk is on its way the
+        // frame is a busy region, so neither a screen reader nor a test meets an empty dialog.
+        let ready = move || status.get() == ChunkStatus::Ready;
         Some(view! {
-            <div class="panel" role="dialog" aria-labelledby="panel-title">
+            <div class="panel" role=move || ready().then_some("dialog")
+                aria-labelledby=move || ready().then_some("panel-title")
+                aria-busy=move || (!ready()).then_some("true")>
                 <button type="button" class="panel__close" node_ref=close_ref aria-label=state.tr("close")
                     on:click=move |_| close()>"×"</button>
                 <div class="panel__body">{body}</div>
