@@ -1,8 +1,38 @@
-//! The legend: layer toggles and the zone category colours.
+//! The legend: layer toggles and the zone category colours. It keeps clear of the company
+//! bubbles: its usual place is the map's top right; where it would cover a bubble there and not
+//! at the bottom right, it goes to the bottom right (and back when that uncovers more).
 
-use super::state::{use_app_state, Local};
+use super::state::{use_app_state, AppState, Local};
+use crate::geo::fit::least_covering;
+use crate::geo::{ScreenPoint, ScreenRect};
 use crate::model::{LayerKind, ZoneCategory};
 use leptos::prelude::*;
+
+/// Its distance from the map's right edge, from the top (under the north arrow) and from the
+/// bottom (over the attribution line), CSS pixels (style/main.css, `.legend`, `.legend--low`).
+const RIGHT_PX: f64 = 12.0;
+const TOP_PX: f64 = 64.0;
+const BOTTOM_PX: f64 = 34.0;
+/// Up to this map width the stylesheet places the legend (a phone's bottom sheet layout).
+const PHONE_PX: f64 = 640.0;
+/// How long the view must be still before the legend moves (never in the middle of a flight).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Whether the legend, `width × height` pixels, should sit low (bottom right) rather than high, as
+/// it does (`low`), in the view of the moment: [`least_covering`] of the two spots over the
+/// company bubbles (tracked: view, filter, layers).
+fn sits_low(state: AppState, size: (f64, f64), low: bool) -> bool {
+    let v = state.map.viewport().get();
+    let (w, h) = size;
+    if v.width <= PHONE_PX || w <= 0.0 || h <= 0.0 || v.height < TOP_PX + BOTTOM_PX + 2.0 * h {
+        return false;
+    }
+    let left = v.width - RIGHT_PX - w;
+    let high_spot = ScreenRect::from_size(ScreenPoint::new(left, TOP_PX), w, h);
+    let low_spot = ScreenRect::from_size(ScreenPoint::new(left, v.height - BOTTOM_PX - h), w, h);
+    let bubbles = super::pois::company_boxes_in(state, &v);
+    least_covering(&[high_spot, low_spot], &bubbles, usize::from(low)) == 1
+}
 
 /// Collapsible legend with one checkbox per layer kind.
 #[component]
@@ -22,9 +52,35 @@ pub fn Legend() -> impl IntoView {
             unfolded.update(|o| *o = !*o);
         }
     };
+    // Where it sits follows the bubbles once the view has been still for a moment, measured at its
+    // size (folded or not, in this language).
+    let element = NodeRef::<leptos::html::Section>::new();
+    let size = Local::new((0.0f64, 0.0f64));
+    let low = Local::new(false);
+    Effect::new(move |_| {
+        if let Some(el) = element.get() {
+            let target = el.clone();
+            super::browser::watch_size(&el, move || {
+                let r = target.get_bounding_client_rect();
+                size.set((r.width(), r.height()));
+            });
+        }
+    });
+    let settle = super::browser::Debounce::new(SETTLE);
+    Effect::new(move |_| {
+        if sits_low(state, size.get(), low.get_untracked()) != low.get_untracked() {
+            // decided again once the view is still: a flight passing by moves nothing
+            settle.call(move || {
+                let now = untrack(|| sits_low(state, size.get_untracked(), low.get_untracked()));
+                if now != low.get_untracked() {
+                    low.set(now);
+                }
+            });
+        }
+    });
     view! {
-        <section class="legend" class:legend--closed=move || !open() aria-labelledby="legend-title"
-            on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation() on:wheel=|ev| ev.stop_propagation()>
+        <section class="legend" class:legend--closed=move || !open() class:legend--low=move || low.get()
+            node_ref=element aria-labelledby="legend-title">
             <button type="button" class="legend__toggle" aria-expanded=move || open().to_string()
                 on:click=move |_| toggle_open()>
                 <span id="legend-title">{state.tr("legend")}</span>
