@@ -1,12 +1,13 @@
 // Where the load goes: loads ParkMap from a bundle on loopback (as bench/run.mjs does) and prints
 // the milestones of one load in ms from navigation start — each file's request and response end,
-// the wasm started (TrunkApplicationStarted), the app's User Timing marks (`parkmap:…`: mounted,
+// the wasm started (the start script's `parkmap:started`), the app's User Timing marks (`parkmap:…`: mounted,
 // manifest, each layer fetched and parsed, each batch applied), the first zone drawn, ready. A diagnostic, not a
 // benchmark: medians of --reps N loads (default 5), nothing kept.
 //
 //   node bench/timeline.mjs [--dist DIR] [--reps N] [--query '?park=/stress/park.json'] [--cpu N] [--phone]
 //
-// --phone: the phone run's conditions (bench/phone.mjs): gzip, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s
+// --phone: the phone run's conditions (bench/phone.mjs): Brotli (else gzip) as deploy/nginx.conf serves
+// files, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s
 // up, 4× CPU slowdown, 390 × 844.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -28,7 +29,7 @@ const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, u
 const VIEWPORT = PHONE ? { width: 390, height: 844 } : { width: 1280, height: 800 };
 const MARKS = `(() => {
   window.__marks = {};
-  addEventListener('TrunkApplicationStarted', () => { window.__marks.started = performance.now(); });
+  addEventListener('parkmap:started', () => { window.__marks.started = performance.now(); });
   const poll = () => {
     if (!window.__marks.zone && document.querySelector('.map__zone')) window.__marks.zone = performance.now();
     if (!window.__ready) requestAnimationFrame(poll);
@@ -36,7 +37,7 @@ const MARKS = `(() => {
   requestAnimationFrame(poll);
 })();`;
 
-const server = await serve(DIST, 0, { '/stress/': path.join(ROOT, 'target/stress-park') }, { gzip: PHONE });
+const server = await serve(DIST, 0, { '/stress/': path.join(ROOT, 'target/stress-park') }, { gzip: PHONE, brotli: PHONE, caching: PHONE });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const runs = [];
 try {

@@ -59,5 +59,5 @@ node bench/run.mjs "$@" --cpu 4 --viewport 390x844 --no-cargo --out frames-cpu4
 say "route planning in the browser (bench/route.mjs, against dist/ built above into target/bench-dist)"
 BENCH_DIST=target/bench-dist node bench/route.mjs
 
-say "the phone run (bench/phone.mjs: gzip, 150 ms RTT, 1.6 Mbit/s, 4x CPU slowdown, 390 px)"
+say "the phone run (bench/phone.mjs: Brotli and gzip as deploy/nginx.conf serves them, 150 ms RTT, 1.6 Mbit/s, 4x CPU slowdown, 390 and 1280 px)"
 node bench/phone.mjs --dist target/bench-dist

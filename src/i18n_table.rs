@@ -183,7 +183,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("search.placeholder", ["Search: Huawei, 华为, hw…", "搜索：华为、huawei、hw…", "Поиск: Huawei, 华为, hw…"]),
     ("search.results", ["Search results", "搜索结果", "Результаты поиска"]),
     ("selected", ["Selected:", "已选中：", "Выбрано:"]),
-    ("sites.open", ["Find a site", "选址", "Подобрать участок"]),
+    ("sites.open", ["Find a site", "选址", "Участки"]),
     ("skip.list", ["Skip to the company list", "跳到企业列表", "Перейти к списку компаний"]),
     ("status.closed", ["Closed", "关闭", "Закрыто"]),
     ("status.open", ["Open", "开放", "Открыто"]),

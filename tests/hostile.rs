@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use parkmap::model::url::resolve_layer_url;
 use parkmap::model::{DataError, LayerKind, Park};
-use parkmap::read::{parse_manifest, parse_map_layer, MAX_LAYER_BYTES};
+use parkmap::read::{parse_map_layer, parse_map_manifest, read_investors, MAX_LAYER_BYTES};
 use parkmap::validate::files::validate_path;
 use parkmap::validate::Report;
 use serde_json::Value;
@@ -234,6 +234,9 @@ const SERVED: &str = "http://127.0.0.1:8080/fixtures/";
 struct AppView {
     problems: Vec<String>,
     park: Park,
+    /// What the site finder adds to the alert when it opens: the manifest's hubs and contact
+    /// problems (the map keeps them unread).
+    finder_problems: Vec<String>,
 }
 
 /// `fetch_text` against the e2e server: files under the mounted tree, 404 for anything else on
@@ -263,12 +266,19 @@ fn app_view(name: &str) -> AppView {
     let mut park = Park::default();
     let text = match browser_fetch(tree, &manifest_url, "park.json") {
         Ok(t) => t,
-        Err(e) => return AppView { problems: vec![e.to_string()], park },
+        Err(e) => return AppView { problems: vec![e.to_string()], park, finder_problems: Vec::new() },
     };
-    let (manifest, mut problems) = match parse_manifest("park.json", &text) {
+    let (manifest, mut problems) = match parse_map_manifest("park.json", &text) {
         Ok((m, p)) => (m, p.iter().map(ToString::to_string).collect::<Vec<_>>()),
-        Err(e) => return AppView { problems: e.iter().map(ToString::to_string).collect(), park },
+        Err(e) => {
+            return AppView {
+                problems: e.iter().map(ToString::to_string).collect(),
+                park,
+                finder_problems: Vec::new(),
+            }
+        }
     };
+    let finder_problems = read_investors("park.json", &manifest).2.iter().map(ToString::to_string).collect();
     // As `ui::loading` does: the sites are loaded with the site finder, not with the map.
     for layer in manifest.layers.iter().filter(|l| l.kind.loads_with_map()) {
         let parsed = match resolve_layer_url(&layer.url, &manifest_url) {
@@ -295,7 +305,7 @@ fn app_view(name: &str) -> AppView {
             ));
         }
     }
-    AppView { problems, park }
+    AppView { problems, park, finder_problems }
 }
 
 fn counts(park: &Park) -> BTreeMap<&'static str, usize> {
@@ -400,6 +410,9 @@ fn check(name: &str) {
     }
     let alert_count = e["alert_count"].as_u64().unwrap() as usize;
     assert_eq!(app.problems.len(), alert_count, "{name}: problems in the app's alert: {:#?}", app.problems);
+    // What the site finder adds when it opens (the manifest's hubs and contact, read then).
+    let finder: Vec<String> = strings(&e["finder_alert"]);
+    assert_eq!(app.finder_problems, finder, "{name}: the site finder's problems");
 }
 
 /// `file: …`, `file:index: property: …` or `file:line:column: …`.

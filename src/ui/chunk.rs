@@ -245,13 +245,14 @@ impl Chunks {
     /// the basemap are fetched only where they are used).
     fn preloads() -> Vec<Preload> {
         use super::{details::DetailsFace, embed_dialog::EmbedDialogFace, explore::ExploreFace};
-        use super::{planner::PlannerFace, search::SearchFace};
+        use super::{planner::PlannerFace, search::SearchFace, sites::SitesFace};
         vec![
             ExploreFace::preload,
             PlannerFace::preload,
             SearchFace::preload,
             DetailsFace::preload,
             EmbedDialogFace::preload,
+            SitesFace::preload,
         ]
     }
 }

@@ -120,6 +120,9 @@ after(async () => {
 
 const TEMPLATE = (dir) => encodeURIComponent(`${app}${dir}/{z}/{x}/{y}.png`);
 const open = async (page, query, zoom, lon = GATE_LON + 0.0008, lat = GATE_LAT - 0.0005) => {
+  // A fresh load each time: a goto that changes only the hash is a same-document navigation, and the
+  // map could be measured before it has moved to the new view.
+  await page.goto('about:blank');
   await page.goto(`${app}?lang=en${query}#map=${zoom}/${lat}/${lon}`);
   await waitForPark(page);
   return { lon, lat };

@@ -173,6 +173,15 @@ for (const [name, e] of Object.entries(EXPECT)) {
         }
       }
 
+      // What the site finder adds when it opens: the manifest's hubs and contact, read then.
+      if (e.finder_alert?.length) {
+        await page.getByRole('button', { name: 'Find a site' }).click();
+        await page.waitForFunction((needles) => {
+          const text = document.querySelector('.alerts[role="alert"]')?.textContent ?? '';
+          return needles.every((n) => text.includes(n));
+        }, e.finder_alert, { timeout: 15_000 });
+      }
+
       // Nothing from data ran or became markup.
       assert.deepEqual(await markupFromData(page), []);
       assert.deepEqual(dialogs, [], 'no dialog');
