@@ -44,11 +44,18 @@ pub fn fit_clear_of(view: &Viewport, bounds: &MapBounds, covers: &[ScreenRect], 
 /// True when `rect` (screen pixels) lies inside a `width × height` element, at least `margin_px`
 /// from its edges, and overlaps none of `covers`: what is already seen whole, where nothing
 /// floats over it, needs no new view.
-pub fn in_free_part(rect: &ScreenRect, width: f64, height: f64, covers: &[ScreenRect], margin_px: f64) -> bool {
-    let inner = ScreenRect::new(ScreenPoint::new(margin_px, margin_px), ScreenPoint::new(width - margin_px, height - margin_px));
-    rect.is_finite()
-        && inner.contains_rect(rect)
-        && !covers.iter().any(|c| c.is_finite() && c.overlaps(rect))
+pub fn in_free_part(
+    rect: &ScreenRect,
+    width: f64,
+    height: f64,
+    covers: &[ScreenRect],
+    margin_px: f64,
+) -> bool {
+    let inner = ScreenRect::new(
+        ScreenPoint::new(margin_px, margin_px),
+        ScreenPoint::new(width - margin_px, height - margin_px),
+    );
+    rect.is_finite() && inner.contains_rect(rect) && !covers.iter().any(|c| c.is_finite() && c.overlaps(rect))
 }
 
 /// Which of `spots` (the places a floating panel may take) hides the fewest of `below` (what it

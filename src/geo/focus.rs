@@ -73,8 +73,14 @@ mod tests {
     fn nothing_in_view_or_nothing_at_all_is_none_and_nan_never_counts() {
         let at = map().center();
         assert_eq!(nearest_to(at, &[], &map()), None);
-        assert_eq!(nearest_to(at, &[ScreenPoint::new(-1.0, 5.0), ScreenPoint::new(391.0, 5.0)], &map()), None);
-        assert_eq!(nearest_to(at, &[ScreenPoint::new(f64::NAN, 5.0), ScreenPoint::new(10.0, 10.0)], &map()), Some(1));
+        assert_eq!(
+            nearest_to(at, &[ScreenPoint::new(-1.0, 5.0), ScreenPoint::new(391.0, 5.0)], &map()),
+            None
+        );
+        assert_eq!(
+            nearest_to(at, &[ScreenPoint::new(f64::NAN, 5.0), ScreenPoint::new(10.0, 10.0)], &map()),
+            Some(1)
+        );
     }
 
     #[test]

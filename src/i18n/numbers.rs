@@ -101,7 +101,9 @@ mod tests {
         assert_eq!(format_decimal(10.0, 2, Lang::Ru), "10");
         assert_eq!(format_decimal(12.25, 2, Lang::Ru), "12,25");
         assert_eq!(format_decimal(f64::NAN, 1, Lang::En), "0");
-        for (typed, value) in [("4,5", 4.5), ("4.5", 4.5), (" 15 ", 15.0), ("0,25", 0.25), (",5", 0.5), ("-2", -2.0)] {
+        for (typed, value) in
+            [("4,5", 4.5), ("4.5", 4.5), (" 15 ", 15.0), ("0,25", 0.25), (",5", 0.5), ("-2", -2.0)]
+        {
             assert_eq!(parse_decimal(typed), Some(value), "{typed:?}");
         }
         for typed in ["", " ", "4,5,1", "4.5,1", "abc", "4 5", "1e3", "inf", "NaN", ".", "-", "4км"] {
@@ -130,7 +132,10 @@ mod tests {
         let written: Vec<String> = values.iter().map(|&v| zh.format(v, Lang::Zh)).collect();
         assert_eq!(written, ["¥86.8亿", "¥29.5亿", "¥10.0亿", "¥0.8亿"]);
         // three significant digits for the largest, whatever its size
-        assert_eq!(CapitalScale::for_largest(219_210_000_000, Lang::Zh).format(219_210_000_000, Lang::Zh), "¥2192亿");
+        assert_eq!(
+            CapitalScale::for_largest(219_210_000_000, Lang::Zh).format(219_210_000_000, Lang::Zh),
+            "¥2192亿"
+        );
         assert_eq!(CapitalScale::for_largest(450_000_000, Lang::En).format(45_000_000, Lang::En), "¥45 m");
         // below the smallest unit: whole yuan
         assert_eq!(CapitalScale::for_largest(999, Lang::En).format(999, Lang::En), "¥999");
@@ -146,7 +151,9 @@ mod tests {
                 .iter()
                 .map(|&v| {
                     let s = scale.format(v, lang);
-                    s.split(['.', ',']).nth(1).map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count())
+                    s.split(['.', ','])
+                        .nth(1)
+                        .map_or(0, |d| d.chars().take_while(char::is_ascii_digit).count())
                 })
                 .collect();
             assert!(decimals.windows(2).all(|w| w[0] == w[1]), "{lang:?}: {decimals:?}");

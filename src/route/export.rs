@@ -47,7 +47,11 @@ pub fn to_gpx(route: &Route, name: &str, waypoints: &[(&str, LonLat)]) -> String
     }
     let _ = writeln!(out, "  <trk><name>{name}</name><type>walking</type><trkseg>");
     for p in &route.geometry {
-        let _ = writeln!(out, r#"    <trkpt lat="{:.*}" lon="{:.*}"></trkpt>"#, COORD_DECIMALS, p.lat, COORD_DECIMALS, p.lon);
+        let _ = writeln!(
+            out,
+            r#"    <trkpt lat="{:.*}" lon="{:.*}"></trkpt>"#,
+            COORD_DECIMALS, p.lat, COORD_DECIMALS, p.lon
+        );
     }
     out.push_str("  </trkseg></trk>\n</gpx>\n");
     out

@@ -102,7 +102,9 @@ fn client_box(el: &web_sys::Element) -> ScreenRect {
 /// where it is seen ([`seen_at`]: a zone larger than the view in the view's middle).
 fn features(map: &web_sys::Element, kind: LayerKind) -> (Vec<web_sys::Element>, Vec<ScreenPoint>) {
     let view = client_box(map);
-    let Some(Ok(list)) = selector(kind).map(|s| map.query_selector_all(s)) else { return (Vec::new(), Vec::new()) };
+    let Some(Ok(list)) = selector(kind).map(|s| map.query_selector_all(s)) else {
+        return (Vec::new(), Vec::new());
+    };
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
         .filter_map(|e| {

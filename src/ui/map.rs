@@ -42,7 +42,8 @@ pub(super) fn feature_at(target: Option<web_sys::EventTarget>) -> Option<Feature
 /// and never becomes a route point where the button is, and no drag or double tap starts on it.
 fn is_map_event(ev: &web_sys::Event, also: &str) -> bool {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
-    let on_map_itself = ev.current_target().is_some_and(|c| JsValue::from(c) == JsValue::from(target.clone()));
+    let on_map_itself =
+        ev.current_target().is_some_and(|c| JsValue::from(c) == JsValue::from(target.clone()));
     let selector = if also.is_empty() { ".map__pane".to_owned() } else { format!(".map__pane, {also}") };
     on_map_itself || target.closest(&selector).ok().flatten().is_some()
 }

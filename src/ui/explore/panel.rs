@@ -93,8 +93,10 @@ pub fn ExplorePanel() -> impl IntoView {
         let park = state.park().get();
         let other = has_other();
         // one unit and one precision for every figure of a chart (its largest value's)
-        let industries_scale =
-            CapitalScale::for_largest(s.by_industry.iter().map(|(_, b)| b.capital_yuan).max().unwrap_or(0), lang);
+        let industries_scale = CapitalScale::for_largest(
+            s.by_industry.iter().map(|(_, b)| b.capital_yuan).max().unwrap_or(0),
+            lang,
+        );
         let zones_scale =
             CapitalScale::for_largest(s.by_zone.iter().map(|(_, b)| b.capital_yuan).max().unwrap_or(0), lang);
         let by_industry: Vec<Bar> = s

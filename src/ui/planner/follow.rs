@@ -25,7 +25,8 @@ pub fn follow_route(planner: PlannerState) {
             _ => None,
         });
         if line.is_some() && line != shown.flatten() {
-            let bounds = line.as_ref().and_then(|l| MapBounds::around(l.iter().map(|&p| state.map.to_map(p))));
+            let bounds =
+                line.as_ref().and_then(|l| MapBounds::around(l.iter().map(|&p| state.map.to_map(p))));
             if let Some(bounds) = bounds {
                 // once the sheet has grown around the new itinerary and been laid out
                 request_animation_frame(move || request_animation_frame(move || show(state, &bounds)));

@@ -200,7 +200,8 @@ pub fn Planner(planner: PlannerState) -> impl IntoView {
         let Some(Ok(route)) = planner.result().get() else { return None };
         let park = state.park().get();
         let segments = leg_lines(&route, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
-        let passes = pass_lines(&route, &park, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+        let passes =
+            pass_lines(&route, &park, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
         let reused = (route.reused_m > 0.5)
             .then(|| view! { <p class="planner__note">{format!("{} {}", format_km(route.reused_m, lang), t(lang, "planner.reused"))}</p> });
         Some(view! {

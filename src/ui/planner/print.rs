@@ -98,12 +98,14 @@ pub fn RoutePrint(planner: PlannerState) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                let text = format!("{} — {}", role_label(i, n, looping, lang), waypoint_label(&park, w, lang));
+                let text =
+                    format!("{} — {}", role_label(i, n, looping, lang), waypoint_label(&park, w, lang));
                 view! { <li>{text}</li> }
             })
             .collect_view();
         let legs = leg_lines(&route, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
-        let passes = pass_lines(&route, &park, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+        let passes =
+            pass_lines(&route, &park, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
         let link = page_link(state);
         let qr = crate::sites::qr::qr_svg(&link, 112, rt(lang, "print.qr")).unwrap_or_default();
         Some(view! {
