@@ -225,7 +225,7 @@ test('the print stylesheet gives one page with the map and the itinerary', async
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.controls').isVisible(), false);
     // the printed page: the map fitted to the route, the itinerary (at every width: planner-phone.test.mjs)
-    assert.equal(await page.locator('.route-print__map .map__route').isVisible(), true);
+    assert.equal(await page.locator('.route-print__map .route-print__line').isVisible(), true);
     assert.ok(await page.locator('.route-print .route-print__list li').count() >= 3);
     const pdf = await page.pdf({ format: 'A4' });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;

@@ -67,7 +67,7 @@ fn map_svg(state: AppState, route: &Route, points: &[crate::geo::LonLat]) -> Str
         })
         .collect();
     format!(
-        r#"<svg class="route-print__svg" xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {w:.1} {h:.1}" preserveAspectRatio="xMidYMid meet" width="100%" height="100%">{}{}{}{}<path class="map__route-casing" d="{d}"/><path class="map__route" d="{d}"/>{dots}</svg>"#,
+        r#"<svg class="route-print__svg" xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {w:.1} {h:.1}" preserveAspectRatio="xMidYMid meet" width="100%" height="100%">{}{}{}{}<path class="route-print__casing" d="{d}"/><path class="route-print__line" d="{d}"/>{dots}</svg>"#,
         -w / 2.0,
         -h / 2.0,
         world.context(&park),
