@@ -117,7 +117,7 @@ for (const [name, options, lang] of SCENES) {
         assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is not printed`);
       }
       const frame = await box(page, '.route-print__map');
-      const line = await box(page, '.route-print__map .map__route');
+      const line = await box(page, '.route-print__map .route-print__line');
       assert.ok(line.width > 20 && line.left >= frame.left - 1 && line.right <= frame.right + 1
         && line.top >= frame.top - 1 && line.bottom <= frame.bottom + 1, `the route ${JSON.stringify(line)} is whole in the map ${JSON.stringify(frame)}`);
       assert.equal(await page.locator('.route-print__dot').count(), 2);
@@ -237,4 +237,24 @@ test('the attribution\'s "About the data" is on screen at 320 and 390 px and in 
       await page.getByRole('dialog').waitFor();
     });
   }
+});
+
+test('at 1366 × 800 the "Legend and layers" box keeps clear of the company bubbles', async (t) => {
+  await withPage(suite, t, DESKTOP, async (page) => {
+    await page.goto(`${suite.url}?lang=en`);
+    await waitForPark(page);
+    const covered = () => page.evaluate(() => {
+      const legend = document.querySelector('.legend').getBoundingClientRect();
+      return [...document.querySelectorAll('.map__cluster, [data-select^="company:"]')]
+        .map((e) => ({ label: e.getAttribute('aria-label'), r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.left < legend.right && legend.left < r.right && r.top < legend.bottom && legend.top < r.bottom)
+        .map(({ label }) => label);
+    });
+    // the first view, then two steps closer (the legend moves once the view has been still)
+    for (const step of [0, 1, 2]) {
+      if (step) await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.waitForTimeout(1200);
+      assert.deepEqual(await covered(), [], `zoom step ${step}: no company bubble under the legend`);
+    }
+  });
 });
