@@ -116,7 +116,8 @@ mod tests {
         let mut seed = 7u32;
         for i in 0..200 {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            let metres = if seed.is_multiple_of(3) { f64::from(seed % 15) } else { f64::from(seed % 900) + 15.0 };
+            let metres =
+                if seed.is_multiple_of(3) { f64::from(seed % 15) } else { f64::from(seed % 900) + 15.0 };
             segments
                 .push(run(["a", "b", "c", "d"][(seed as usize >> 8) % 4], metres + f64::from(i % 2) * 0.5));
         }
