@@ -1,5 +1,9 @@
 //! Every UI string and number format, in one table. Adding a language is adding a column of data.
 
+mod numbers;
+
+pub use numbers::{format_decimal, parse_decimal, CapitalScale};
+
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {

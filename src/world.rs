@@ -24,8 +24,8 @@ pub struct WorldSvg<'a> {
     pub lines: LinesPath<'a>,
     /// Polygons (each a list of rings) as path data.
     pub polygons: PolygonsPath<'a>,
-    /// The app's map is interactive: zones and trails are buttons (`role`, `tabindex`, a name in
-    /// this language, the `data-select` key the map's delegated events read). The picture is not.
+    /// The app's map is interactive: zones and trails are buttons (`role`, `tabindex="-1"`, a name
+    /// in this language, the `data-select` key the map's delegated events read). The picture is not.
     pub interactive: Option<Lang>,
 }
 
@@ -91,10 +91,12 @@ impl WorldSvg<'_> {
     }
 }
 
-/// The attributes that make a feature a button of the map: its key, role, tab stop and name.
+/// The attributes that make a feature a button of the map: its key, role, name, and focusable by
+/// script but no Tab stop of its own (`tabindex="-1"`): the map is one Tab stop, and the keyboard
+/// reaches its features with digits and arrows (`ui/keys.rs`).
 fn button(feature: &FeatureRef, name: &str) -> String {
     format!(
-        r#" data-select="{}" role="button" tabindex="0" aria-label="{}""#,
+        r#" data-select="{}" role="button" tabindex="-1" aria-label="{}""#,
         escape(&feature.to_string()),
         escape(name)
     )
@@ -133,7 +135,7 @@ mod tests {
         assert!(out.starts_with(r#"<path class="map__zone "#), "{out}");
         assert!(
             out.contains(
-                r#"data-select="zone:z1" role="button" tabindex="0" aria-label="Zone: Service Centers""#
+                r#"data-select="zone:z1" role="button" tabindex="-1" aria-label="Zone: Service Centers""#
             ),
             "{out}"
         );

@@ -41,6 +41,37 @@ pub fn fit_clear_of(view: &Viewport, bounds: &MapBounds, covers: &[ScreenRect], 
     fit_within(view, bounds, &free, padding_px)
 }
 
+/// True when `rect` (screen pixels) lies inside a `width × height` element, at least `margin_px`
+/// from its edges, and overlaps none of `covers`: what is already seen whole, where nothing
+/// floats over it, needs no new view.
+pub fn in_free_part(
+    rect: &ScreenRect,
+    width: f64,
+    height: f64,
+    covers: &[ScreenRect],
+    margin_px: f64,
+) -> bool {
+    let inner = ScreenRect::new(
+        ScreenPoint::new(margin_px, margin_px),
+        ScreenPoint::new(width - margin_px, height - margin_px),
+    );
+    rect.is_finite() && inner.contains_rect(rect) && !covers.iter().any(|c| c.is_finite() && c.overlaps(rect))
+}
+
+/// Which of `spots` (the places a floating panel may take) hides the fewest of `below` (what it
+/// must not cover, e.g. the company bubbles): the spot at `current` unless another hides fewer
+/// (so the panel moves only to uncover something), the earliest of those that hide fewest.
+pub fn least_covering(spots: &[ScreenRect], below: &[ScreenRect], current: usize) -> usize {
+    let hidden = |s: &ScreenRect| below.iter().filter(|b| b.is_finite() && b.overlaps(s)).count();
+    let counts: Vec<usize> = spots.iter().map(hidden).collect();
+    let Some(&fewest) = counts.iter().min() else { return current };
+    if counts.get(current) == Some(&fewest) {
+        current
+    } else {
+        counts.iter().position(|&c| c == fewest).unwrap_or(current)
+    }
+}
+
 /// The free box of a `width × height` element with `covers` over it where a box of aspect ratio
 /// `aspect` (width / height) fits largest: the element cut at the covers' edges, each candidate
 /// clear of every cover. Covers outside the element or empty are ignored; the whole element when
@@ -133,6 +164,38 @@ mod tests {
         assert!(hi.x <= 1090.0 - 16.0 + 1e-6 && hi.y <= 744.0 - 16.0 + 1e-6, "{hi:?}");
         let filled = ((hi.x - lo.x) / (1090.0 - 32.0)).max((hi.y - lo.y) / (744.0 - 32.0));
         assert!(filled > 0.999, "{filled}");
+    }
+
+    #[test]
+    fn a_box_is_in_the_free_part_only_inside_the_margins_and_clear_of_every_cover() {
+        let sheet = rect(0.0, 380.0, 390.0, 700.0);
+        let route = rect(40.0, 60.0, 300.0, 340.0);
+        assert!(in_free_part(&route, 390.0, 700.0, &[sheet], 16.0));
+        // under the sheet, too near an edge, outside the element, not a box at all
+        assert!(!in_free_part(&rect(40.0, 60.0, 300.0, 400.0), 390.0, 700.0, &[sheet], 16.0));
+        assert!(!in_free_part(&rect(8.0, 60.0, 300.0, 340.0), 390.0, 700.0, &[sheet], 16.0));
+        assert!(!in_free_part(&rect(-200.0, 60.0, 300.0, 340.0), 390.0, 700.0, &[], 0.0));
+        let nan = ScreenRect { min: ScreenPoint::new(f64::NAN, 60.0), max: ScreenPoint::new(300.0, 340.0) };
+        assert!(!in_free_part(&nan, 390.0, 700.0, &[], 0.0));
+        // a cover that only touches its edge leaves it free
+        assert!(in_free_part(&rect(40.0, 60.0, 300.0, 380.0), 390.0, 700.0, &[sheet], 16.0));
+    }
+
+    #[test]
+    fn a_panel_moves_only_to_uncover_something() {
+        let top = rect(1100.0, 64.0, 1350.0, 110.0);
+        let low = rect(1100.0, 700.0, 1350.0, 746.0);
+        let bubble = |x: f64, y: f64| rect(x - 15.0, y - 15.0, x + 15.0, y + 15.0);
+        // nothing under either: it stays where it is, whichever that is
+        assert_eq!(least_covering(&[top, low], &[bubble(500.0, 300.0)], 0), 0);
+        assert_eq!(least_covering(&[top, low], &[bubble(500.0, 300.0)], 1), 1);
+        // a bubble under the top spot: down it goes; under both, the one hiding fewer
+        assert_eq!(least_covering(&[top, low], &[bubble(1150.0, 90.0)], 0), 1);
+        let crowded = [bubble(1150.0, 90.0), bubble(1250.0, 90.0), bubble(1200.0, 720.0)];
+        assert_eq!(least_covering(&[top, low], &crowded, 0), 1);
+        // as many under each: it stays
+        assert_eq!(least_covering(&[top, low], &[bubble(1150.0, 90.0), bubble(1200.0, 720.0)], 0), 0);
+        assert_eq!(least_covering(&[], &[], 3), 3);
     }
 
     #[test]

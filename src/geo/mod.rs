@@ -7,6 +7,7 @@
 
 pub mod china;
 pub mod fit;
+pub mod focus;
 pub mod gesture;
 pub mod measure;
 pub mod rect;

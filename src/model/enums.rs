@@ -63,6 +63,34 @@ impl LayerKind {
     pub fn loads_with_map(self) -> bool {
         self != LayerKind::Sites
     }
+
+    /// The key (a digit) that moves keyboard focus into this layer's features on the map: the
+    /// layers whose features open a panel, numbered in the legend's order; `None` for the context,
+    /// which has none.
+    ///
+    /// ```
+    /// use parkmap::model::LayerKind;
+    /// assert_eq!(LayerKind::Companies.focus_key(), Some('5'));
+    /// assert_eq!(LayerKind::for_focus_key("1"), Some(LayerKind::Zones));
+    /// ```
+    pub fn focus_key(self) -> Option<char> {
+        match self {
+            LayerKind::Context => None,
+            LayerKind::Zones => Some('1'),
+            LayerKind::Waterfront => Some('2'),
+            LayerKind::Greenway => Some('3'),
+            LayerKind::Pois => Some('4'),
+            LayerKind::Companies => Some('5'),
+            LayerKind::Sites => Some('6'),
+        }
+    }
+
+    /// The layer whose [`Self::focus_key`] is `key` (as `KeyboardEvent.key` names it).
+    pub fn for_focus_key(key: &str) -> Option<LayerKind> {
+        let mut chars = key.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+        LayerKind::ALL.iter().copied().find(|k| k.focus_key() == Some(c))
+    }
 }
 
 key_enum!(
@@ -208,5 +236,21 @@ mod tests {
         }
         assert_eq!(Industry::from_key("Digital_Economy"), None);
         assert_eq!(ZoneCategory::GreenSpace.as_class(), "green-space");
+    }
+
+    #[test]
+    fn every_layer_with_features_has_its_own_digit_and_the_digit_finds_it() {
+        let keyed: Vec<(LayerKind, char)> =
+            LayerKind::ALL.iter().filter_map(|&k| k.focus_key().map(|c| (k, c))).collect();
+        assert_eq!(keyed.len(), LayerKind::ALL.len() - 1, "all but the context");
+        for (kind, c) in &keyed {
+            assert_eq!(LayerKind::for_focus_key(&c.to_string()), Some(*kind));
+        }
+        let mut digits: Vec<char> = keyed.iter().map(|(_, c)| *c).collect();
+        digits.dedup();
+        assert_eq!(digits, ['1', '2', '3', '4', '5', '6']);
+        for not_a_layer in ["0", "7", "12", "", "+", "ArrowUp", "z"] {
+            assert_eq!(LayerKind::for_focus_key(not_a_layer), None, "{not_a_layer:?}");
+        }
     }
 }

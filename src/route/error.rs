@@ -13,8 +13,9 @@ pub enum RouteError {
     /// Fewer than two waypoints were given.
     #[error("a route needs a start and an end")]
     NotEnoughPoints,
-    /// A waypoint is too far from any usable trail to be snapped onto the network.
-    #[error("point {index} is {distance_m:.0} m from the nearest usable trail (limit {limit_m:.0} m)")]
+    /// A waypoint is too far from any usable trail to be snapped onto the network. The message
+    /// numbers points from 1, as the planner's list and the map's markers do.
+    #[error("point {} is {distance_m:.0} m from the nearest usable trail (limit {limit_m:.0} m)", index + 1)]
     TooFar {
         /// Index of the waypoint in the list given to the planner (0 = start).
         index: usize,
@@ -23,8 +24,8 @@ pub enum RouteError {
         /// The snapping limit that was exceeded, in metres.
         limit_m: f64,
     },
-    /// Two consecutive waypoints are not connected by usable trails.
-    #[error("no path from point {from} to point {to}: {reason}")]
+    /// Two consecutive waypoints are not connected by usable trails (numbered from 1 in the message).
+    #[error("no path from point {} to point {}: {reason}", from + 1, to + 1)]
     NoPath {
         /// Index of the leg's first waypoint.
         from: usize,
@@ -154,7 +155,18 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "no path from point 0 to point 1: the only connection, Riverside Boardwalk (w07), is closed in winter"
+            "no path from point 1 to point 2: the only connection, Riverside Boardwalk (w07), is closed in winter"
+        );
+    }
+
+    #[test]
+    fn messages_number_points_from_one_as_the_list_does() {
+        let far = RouteError::TooFar { index: 0, distance_m: 2791.4, limit_m: 500.0 };
+        assert_eq!(far.to_string(), "point 1 is 2791 m from the nearest usable trail (limit 500 m)");
+        let gap = RouteError::NoPath { from: 2, to: 3, reason: Blocked::Disconnected };
+        assert_eq!(
+            gap.to_string(),
+            "no path from point 3 to point 4: the points are on disconnected parts of the network"
         );
     }
 

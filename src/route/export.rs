@@ -5,8 +5,20 @@ use serde_json::{json, Value};
 use super::types::Route;
 use crate::geo::LonLat;
 
+/// Decimals of every coordinate written (GPX and GeoJSON): 6, about 0.1 m, the precision of the
+/// park's own data and what RFC 7946 suggests. One precision for every point: a snapped start
+/// point or a position from a link would otherwise carry 15 decimals beside the data's 6.
+pub const COORD_DECIMALS: usize = 6;
+
+/// A coordinate rounded to [`COORD_DECIMALS`] (for GeoJSON, whose numbers serde writes shortest).
+fn rounded(v: f64) -> f64 {
+    let scale = 10f64.powi(COORD_DECIMALS as i32);
+    (v * scale).round() / scale
+}
+
 /// The route as a GPX 1.1 document: one track (`<trk>`) with the route's line as its single segment,
-/// and one named `<wpt>` per entry of `waypoints` (e.g. start, vias, end, or POIs passed).
+/// and one named `<wpt>` per entry of `waypoints` (e.g. start, vias, end, or POIs passed); every
+/// coordinate with [`COORD_DECIMALS`] decimals.
 ///
 /// Written by hand (a few lines of escaped XML) so the wasm carries no XML library; the tests read it
 /// back with the `gpx` crate. A track rather than a `<rte>` because the line is the dense trail
@@ -25,15 +37,21 @@ pub fn to_gpx(route: &Route, name: &str, waypoints: &[(&str, LonLat)]) -> String
     for &(label, p) in waypoints {
         let _ = writeln!(
             out,
-            r#"  <wpt lat="{}" lon="{}"><name>{}</name></wpt>"#,
+            r#"  <wpt lat="{:.*}" lon="{:.*}"><name>{}</name></wpt>"#,
+            COORD_DECIMALS,
             p.lat,
+            COORD_DECIMALS,
             p.lon,
             xml_escape(label)
         );
     }
     let _ = writeln!(out, "  <trk><name>{name}</name><type>walking</type><trkseg>");
     for p in &route.geometry {
-        let _ = writeln!(out, r#"    <trkpt lat="{}" lon="{}"></trkpt>"#, p.lat, p.lon);
+        let _ = writeln!(
+            out,
+            r#"    <trkpt lat="{:.*}" lon="{:.*}"></trkpt>"#,
+            COORD_DECIMALS, p.lat, COORD_DECIMALS, p.lon
+        );
     }
     out.push_str("  </trkseg></trk>\n</gpx>\n");
     out
@@ -46,11 +64,12 @@ fn xml_escape(s: &str) -> String {
     crate::html::escape(&allowed)
 }
 
-/// The route as a GeoJSON FeatureCollection with one LineString feature whose properties are
+/// The route as a GeoJSON FeatureCollection with one LineString feature (coordinates rounded to
+/// [`COORD_DECIMALS`]) whose properties are
 /// `distance_m`, `walking_minutes`, `cycling_minutes`, `reused_m` and the trails walked (`segments`:
 /// id, English name, metres).
 pub fn to_geojson(route: &Route) -> String {
-    let coords: Vec<Value> = route.geometry.iter().map(|p| json!([p.lon, p.lat])).collect();
+    let coords: Vec<Value> = route.geometry.iter().map(|p| json!([rounded(p.lon), rounded(p.lat)])).collect();
     let segments: Vec<Value> = route
         .segments
         .iter()
@@ -115,10 +134,40 @@ mod tests {
         assert_eq!(back.tracks[0].type_.as_deref(), Some("walking"));
         assert_eq!(back.waypoints[0].name.as_deref(), Some("步道 \"A\" & 'B'"));
         let points = &back.tracks[0].segments[0].points;
+        let close = |a: f64, b: f64| (a - b).abs() <= 0.5e-6 + 1e-12;
         for (p, q) in points.iter().zip(&r.geometry) {
-            assert_eq!((p.point().x(), p.point().y()), (q.lon, q.lat));
+            assert!(close(p.point().x(), q.lon) && close(p.point().y(), q.lat), "{:?} vs {q:?}", p.point());
         }
-        assert_eq!(back.waypoints[1].point().x(), r.geometry[2].lon);
+        assert!(close(back.waypoints[1].point().x(), r.geometry[2].lon));
+    }
+
+    #[test]
+    fn every_gpx_coordinate_has_the_same_six_decimals() {
+        let r = route();
+        // a snapped or linked point carries every decimal a float has
+        let start = LonLat::lon_lat(126.500_000_123_456_78, 45.830_000_987_654_32);
+        let text = to_gpx(&r, "r", &[("Start", start), ("End", r.geometry[2])]);
+        let mut seen = 0;
+        for attr in ["lat=\"", "lon=\""] {
+            for value in text.split(attr).skip(1) {
+                let number = &value[..value.find('"').unwrap()];
+                let decimals = number.split('.').nth(1).map_or(0, str::len);
+                assert_eq!(decimals, COORD_DECIMALS, "{number} in {attr}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 2 * (2 + r.geometry.len()), "every wpt and trkpt");
+        assert!(text.contains(r#"<wpt lat="45.830001" lon="126.500000">"#), "{text}");
+    }
+
+    #[test]
+    fn geojson_coordinates_are_rounded_to_the_same_precision() {
+        let mut r = route();
+        r.geometry[0] = LonLat::lon_lat(126.500_000_123_456_78, 45.830_000_987_654_32);
+        let v: Value = serde_json::from_str(&to_geojson(&r)).unwrap();
+        let first = &v["features"][0]["geometry"]["coordinates"][0];
+        assert_eq!(first[0].to_string(), "126.5");
+        assert_eq!(first[1].to_string(), "45.830001");
     }
 
     #[test]

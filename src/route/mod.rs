@@ -29,18 +29,21 @@
 mod error;
 mod export;
 mod graph;
+mod itinerary;
 mod loops;
 #[cfg(test)]
 mod loops_tests;
 pub mod noding;
 mod plan;
 mod snap;
+pub mod text;
 mod types;
 mod view;
 
 pub use error::{Blocked, Closure, RouteError};
 pub use export::{to_geojson, to_gpx};
 pub use graph::{Junction, TrailEdge, TrailGraph};
+pub use itinerary::{itinerary, ITINERARY_MIN_M};
 pub use loops::{plan_loop, LOOP_TOLERANCE, MAX_LOOP_KM, MIN_LOOP_KM};
 pub use plan::plan;
 pub use snap::{Snap, SNAP_LIMIT_M};

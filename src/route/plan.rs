@@ -184,7 +184,7 @@ mod tests {
         let err = plan(&g, &pts, &RouteOptions { winter: true }).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "no path from point 0 to point 1: the only connection, Riverside Boardwalk (w07), is closed in winter"
+            "no path from point 1 to point 2: the only connection, Riverside Boardwalk (w07), is closed in winter"
         );
     }
 

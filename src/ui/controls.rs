@@ -1,6 +1,7 @@
-//! Map chrome: zoom and fit buttons, scale bar, north arrow, attribution and provenance line.
+//! Map chrome: zoom and fit buttons, scale bar, north arrow, attribution and provenance line, the
+//! embedded map's "Open the full map" and the map's keyboard hint.
 
-use super::state::{use_app_state, Selection};
+use super::state::{use_app_state, AppState, Selection};
 use crate::geo::gesture::scale_bar;
 use crate::geo::ScreenPoint;
 use crate::i18n::format_km;
@@ -32,12 +33,8 @@ pub fn Controls() -> impl IntoView {
         };
         (format!("{px:.1}px"), label)
     };
-    let attribution = move || {
-        let lang = state.lang().get();
-        state.layers.manifest().with(|m| m.as_ref().map(|m| m.attribution.get(lang).to_owned()))
-    };
     view! {
-        <div class="controls" on:pointerdown=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation()>
+        <div class="controls">
             <button type="button" class="controls__button" aria-label=state.tr("zoom.in") title=state.tr("zoom.in") on:click=move |_| zoom(2.0)>"+"</button>
             <button type="button" class="controls__button" aria-label=state.tr("zoom.out") title=state.tr("zoom.out") on:click=move |_| zoom(0.5)>"−"</button>
             <button type="button" class="controls__button" aria-label=state.tr("zoom.fit") title=state.tr("zoom.fit") on:click=fit>"⤢"</button>
@@ -52,22 +49,33 @@ pub fn Controls() -> impl IntoView {
             <div class="scalebar__bar" style:width=move || scale().0></div>
             <span class="scalebar__label">{move || scale().1}</span>
         </div>
-        {state.embed.then(|| view! {
-            <a class="open-full" href="./" target="_blank" rel="noopener noreferrer"
-               on:click=move |ev: web_sys::MouseEvent| {
-                   if let Some(a) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(t).ok()) {
-                       a.set_href(&full_map_url());
-                   }
-               }>
-                {state.tr("open_full")}
-            </a>
+        {state.embed.then(|| {
+            // The link is the full app's URL for the state of the moment, set whenever it can be
+            // followed or copied: pressed (a click, a middle or right click, a long press) or
+            // focused (the keyboard's Enter follows a focused link).
+            let refresh = move |ev: web_sys::Event| {
+                if let Some(a) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(t).ok()) {
+                    a.set_href(&full_map_url(state));
+                }
+            };
+            view! {
+                <a class="open-full" href=full_map_url(state) target="_blank" rel="noopener noreferrer"
+                   on:pointerdown=move |ev| refresh(ev.into()) on:focus=move |ev| refresh(ev.into())>
+                    {state.tr("open_full")}
+                </a>
+            }
         })}
-        <div class="attribution" on:pointerdown=|ev| ev.stop_propagation()>
-            <span>{attribution}</span>
-            {move || state.map.basemap().get().map(|b| view! {
-                " · "<span class="attribution__tiles">{format!("{} {}", state.t("attribution.tiles"), b.credit())}</span>
-            })}
-            " · "
+        <div class="attribution">
+            // the text shortens to fit; "About the data" always shows (and says it all)
+            <span class="attribution__text">
+                <span>{move || {
+                    let lang = state.lang().get();
+                    state.layers.manifest().with(|m| m.as_ref().map(|m| m.attribution.get(lang).to_owned()))
+                }}</span>
+                {move || state.map.basemap().get().map(|b| view! {
+                    " · "<span class="attribution__tiles">{format!("{} {}", state.t("attribution.tiles"), b.credit())}</span>
+                })}
+            </span>
             <button type="button" class="attribution__about" on:click=move |_| state.select(Selection::About)>
                 {state.tr("about")}
             </button>
@@ -75,8 +83,13 @@ pub fn Controls() -> impl IntoView {
     }
 }
 
-/// This page's URL without `embed=1`: the full app showing the same view and selection.
-fn full_map_url() -> String {
+/// The full app showing what this embedded map shows: from the session's URL state when it is
+/// there (the view of this moment), else this page's URL without `embed=1` (until the session
+/// chunk is in, nothing has changed the state the URL was opened with but a gesture or two).
+fn full_map_url(state: AppState) -> String {
+    if let Some(session) = state.chunks.session.face_untracked() {
+        return session.full_map.run(());
+    }
     let href = window().location().href().unwrap_or_default();
     match web_sys::Url::new(&href) {
         Ok(url) => {
@@ -85,4 +98,13 @@ fn full_map_url() -> String {
         }
         Err(_) => href,
     }
+}
+
+/// What the keyboard does on the map: the map's description (`aria-describedby="map-keys"`),
+/// shown while the map or one of its features has keyboard focus. The digits are
+/// [`crate::model::LayerKind::focus_key`]'s.
+#[component]
+pub fn KeyHint() -> impl IntoView {
+    let state = use_app_state();
+    view! { <p id="map-keys" class="map__keys">{state.tr("map.keys")}</p> }
 }

@@ -2,14 +2,11 @@
 //! transform; markers draw in screen pixels so they keep their size at every zoom.
 
 use super::state::{use_app_state, AppState, LayerStatus, Local, Selection};
-use crate::feature::{FeatureKind, FeatureRef};
-use crate::geo::gesture::{
-    key_action, nearest_in_direction, wheel_factor, Direction, GestureEffect, Gestures, KeyAction,
-    TapDetector,
-};
+use crate::feature::FeatureRef;
+use crate::geo::gesture::{wheel_factor, GestureEffect, Gestures, TapDetector};
 use crate::geo::ScreenPoint;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A wheel zoom is committed this long after the last notch, milliseconds.
 const WHEEL_COMMIT_MS: u64 = 150;
@@ -32,41 +29,30 @@ fn drawable(state: AppState) -> Result<(), MapError> {
 }
 
 /// The feature under an event's target (`data-select="kind:id"`).
-fn feature_at(target: Option<web_sys::EventTarget>) -> Option<FeatureRef> {
+pub(super) fn feature_at(target: Option<web_sys::EventTarget>) -> Option<FeatureRef> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let hit = el.closest("[data-select]").ok()??;
     hit.get_attribute("data-select")?.parse().ok()
 }
 
-/// On a focused marker, an arrow key moves focus to the nearest marker that way (the map does not
-/// pan). Returns whether focus moved.
-fn move_marker_focus(target: Option<web_sys::EventTarget>, dir: Direction) -> bool {
-    let Some(from) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
-    let is_marker = from
-        .get_attribute("data-select")
-        .and_then(|v| v.parse::<FeatureRef>().ok())
-        .is_some_and(|f| matches!(f.kind, FeatureKind::Company | FeatureKind::Poi));
-    if !is_marker {
-        return false;
-    }
-    let centre = |e: &web_sys::Element| {
-        let r = e.get_bounding_client_rect();
-        ScreenPoint::new(r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
-    };
-    let Ok(list) = document().query_selector_all("[data-select^='company:'], [data-select^='poi:']") else {
-        return false;
-    };
-    let markers: Vec<web_sys::Element> =
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect();
-    let points: Vec<ScreenPoint> = markers.iter().map(centre).collect();
-    match nearest_in_direction(centre(&from), &points, dir) {
-        Some(i) => markers[i].unchecked_ref::<web_sys::SvgElement>().focus().is_ok(),
-        None => false,
-    }
+/// Whether an event is the map's own: on what is drawn (the pane), on the map element itself (a
+/// key while it has focus), or — for clicks and keys — on `also` (a facility badge's list of
+/// places, whose entries open places as the map's features do). A control over the map (zoom, fit,
+/// the legend, the attribution, a chip, a hint) keeps its events: a tap on "+" while planning zooms
+/// and never becomes a route point where the button is, and no drag or double tap starts on it.
+fn is_map_event(ev: &web_sys::Event, also: &str) -> bool {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let on_map_itself =
+        ev.current_target().is_some_and(|c| JsValue::from(c) == JsValue::from(target.clone()));
+    let selector = if also.is_empty() { ".map__pane".to_owned() } else { format!(".map__pane, {also}") };
+    on_map_itself || target.closest(&selector).ok().flatten().is_some()
 }
 
+/// The list a facility badge opens ([`super::pois::BadgeList`]).
+const BADGE_LIST: &str = ".badge-list";
+
 /// The box a clicked cluster's members span (`data-fit="minx,miny,maxx,maxy"` in map metres).
-fn cluster_at(target: Option<web_sys::EventTarget>) -> Option<crate::geo::MapBounds> {
+pub(super) fn cluster_at(target: Option<web_sys::EventTarget>) -> Option<crate::geo::MapBounds> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let hit = el.closest("[data-fit]").ok()??;
     let v: Vec<f64> = hit.get_attribute("data-fit")?.split(',').filter_map(|n| n.parse().ok()).collect();
@@ -75,7 +61,7 @@ fn cluster_at(target: Option<web_sys::EventTarget>) -> Option<crate::geo::MapBou
 }
 
 /// Flies to a cluster's members: fits them, and always at least two levels closer so it splits.
-fn zoom_into_cluster(state: AppState, bounds: &crate::geo::MapBounds) {
+pub(super) fn zoom_into_cluster(state: AppState, bounds: &crate::geo::MapBounds) {
     let v = state.map.viewport().get_untracked();
     let fit = v.fit(bounds, 64.0);
     let target =
@@ -146,6 +132,9 @@ pub fn MapView() -> impl IntoView {
     };
 
     let on_down = move |ev: web_sys::PointerEvent| {
+        if !is_map_event(&ev, "") {
+            return;
+        }
         commit_wheel();
         if ev.pointer_type() == "mouse" && ev.button() != 0 {
             return;
@@ -184,6 +173,7 @@ pub fn MapView() -> impl IntoView {
         if dragged {
             suppress_click.set_value(true);
         } else if ev.pointer_type() == "touch"
+            && is_map_event(&ev, "")
             && !gestures.with_value(|g| g.is_active() && g.pointer_count() > 1)
         {
             let at = point(ev.client_x(), ev.client_y());
@@ -199,6 +189,9 @@ pub fn MapView() -> impl IntoView {
         apply(effect);
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
+        if !is_map_event(&ev, "") {
+            return; // the legend and the badge list scroll
+        }
         if state.embed && !(ev.ctrl_key() || ev.meta_key()) {
             // Cooperative: the wheel scrolls the host page unless Ctrl/⌘ is held.
             state.map.show_hint("hint.ctrl_zoom");
@@ -212,6 +205,9 @@ pub fn MapView() -> impl IntoView {
         wheel_commit.call(commit_wheel);
     };
     let on_dblclick = move |ev: web_sys::MouseEvent| {
+        if !is_map_event(&ev, "") {
+            return;
+        }
         ev.prevent_default();
         if last_pointer_touch.get_value() {
             return; // a double tap was already handled on pointerup
@@ -222,6 +218,9 @@ pub fn MapView() -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         if suppress_click.get_value() {
             suppress_click.set_value(false);
+            return;
+        }
+        if !is_map_event(&ev, BADGE_LIST) {
             return;
         }
         if let Some(key) = super::pois::badge_at(ev.target()) {
@@ -247,38 +246,15 @@ pub fn MapView() -> impl IntoView {
             state.select(Selection::Feature(feature));
         }
     };
+    // The keyboard: ui/keys.rs.
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        if !is_map_event(&ev, "") || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return; // a control's own keys, and the browser's shortcuts
+        }
         commit_wheel();
-        let key = ev.key();
-        if key == "Enter" || key == " " {
-            if let Some(badge) = super::pois::badge_at(ev.target()) {
-                ev.prevent_default();
-                state.map.toggle_badge(&badge);
-                return;
-            }
-            if let Some(bounds) = cluster_at(ev.target()) {
-                ev.prevent_default();
-                zoom_into_cluster(state, &bounds);
-                return;
-            }
-            if let Some(feature) = feature_at(ev.target()) {
-                ev.prevent_default();
-                state.select(Selection::Feature(feature));
-            }
-            return;
+        if let Some(map) = container.get_untracked() {
+            super::keys::on_key(state, map.unchecked_ref(), &ev);
         }
-        if let Some(dir) = Direction::from_key(&key) {
-            if move_marker_focus(ev.target(), dir) {
-                ev.prevent_default();
-                return;
-            }
-        }
-        let Some(action) = key_action(&key) else { return };
-        ev.prevent_default();
-        state.map.change_view(|v| match action {
-            KeyAction::Pan(dx, dy) => v.pan_by(dx, dy),
-            KeyAction::Zoom(f) => v.zoom_at(ScreenPoint::new(v.width / 2.0, v.height / 2.0), f),
-        });
     };
 
     // A drag and a wheel zoom in progress move the pane (the basemap and the <svg>) with a CSS
@@ -310,6 +286,7 @@ pub fn MapView() -> impl IntoView {
             role="region"
             aria-roledescription="map"
             aria-label=state.tr("map.label")
+            aria-describedby="map-keys"
             on:pointerdown=on_down
             on:pointermove=on_move
             on:pointerup=on_up
@@ -331,6 +308,7 @@ pub fn MapView() -> impl IntoView {
             </svg>
             </div>
             <super::controls::Controls/>
+            <super::controls::KeyHint/>
             <super::legend::Legend/>
             <super::pois::BadgeList/>
             {move || drawable(state)}

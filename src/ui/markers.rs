@@ -194,7 +194,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
         let fit = format!("{:.1},{:.1},{:.1},{:.1}", fit.min.x, fit.min.y, fit.max.x, fit.max.y);
         return view! {
             <g transform=transform>
-                <g class=item.class data-fit=fit role="button" tabindex="0" aria-label=item.label>
+                <g class=item.class data-fit=fit role="button" tabindex="-1" aria-label=item.label>
                     <circle class="map__cluster-dot" r=format!("{r:.1}")/>
                     <text class="map__cluster-count" y="4">{n}</text>
                 </g>
@@ -207,7 +207,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
         let key = item.key.trim_start_matches("badge:").to_owned();
         return view! {
             <g transform=transform>
-                <g class=item.class data-badge=key role="button" tabindex="0" aria-haspopup="dialog"
+                <g class=item.class data-badge=key role="button" tabindex="-1" aria-haspopup="dialog"
                    aria-expanded=move || open().to_string() aria-label=item.label>
                     <circle class="map__marker-hit" r="12"/>
                     <rect class="map__marker-dot" x="-9" y="-9" width="18" height="18" rx="9"/>
@@ -223,7 +223,7 @@ fn marker(state: AppState, item: MarkerItem) -> impl IntoView {
     view! {
         <g transform=transform>
             <g class=item.class class:map__marker--selected=is_selected class:map__marker--highlight=is_highlighted data-select=item.key
-               role="button" tabindex="0" aria-label=item.label>
+               role="button" tabindex="-1" aria-label=item.label>
                 <circle class="map__marker-hit" r="12"/>
                 {if is_poi {
                     view! { <rect class="map__marker-dot" x="-9" y="-9" width="18" height="18" rx="4"/> }.into_any()

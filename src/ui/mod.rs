@@ -10,6 +10,7 @@ mod embed_dialog;
 pub mod explore;
 mod header;
 mod inbox;
+mod keys;
 mod labels;
 mod layers;
 mod legend;

@@ -24,6 +24,9 @@ pub struct SessionFace {
     pub notice: ViewFn,
     /// Registers the offline service worker (once every chunk has been prefetched).
     pub register_worker: Callback<()>,
+    /// The full app's URL for what an embedded map shows at this moment: its URL state (language,
+    /// view, selection, filter, layers, route…) without `embed` ("Open the full map").
+    pub full_map: Callback<(), String>,
 }
 
 chunk!(session: SessionFace = fn session_chunk(state) {
@@ -32,6 +35,7 @@ chunk!(session: SessionFace = fn session_chunk(state) {
     Ok(SessionFace {
         notice: ViewFn::from(|| view! { <super::sw::UpdatedNotice/> }),
         register_worker: Callback::new(move |()| super::sw::register(state)),
+        full_map: Callback::new(move |()| full_map_url(state)),
     })
 });
 
@@ -60,6 +64,21 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     }
     s
 }
+/// This page's address with the state of the moment, not embedded: the view is read now, not
+/// when the URL last followed it (that waits for the view to settle).
+fn full_map_url(state: AppState) -> String {
+    let mut next = current(state, &read_quietly());
+    next.embed = false;
+    let location = window().location();
+    format!(
+        "{}{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        to_query(&next),
+        to_hash(&next)
+    )
+}
+
 fn write(state: AppState, base: &UrlState) {
     if !state.layers.settled_untracked() {
         return; // the first write follows the park's settling (`sync`)

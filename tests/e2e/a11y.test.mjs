@@ -97,3 +97,73 @@ test('every language renders with no untranslated key', async (t) => {
     });
   }
 });
+
+// Issue 26: the map is one Tab stop (its features are reached with digits and arrows), so from the
+// map a company, the zoom buttons and the planner are each a few key presses away.
+for (const [width, height] of [[1366, 800], [390, 844]]) {
+  test(`keyboard at ${width} px: the map is one Tab stop; a company, the zoom buttons and the planner within 5 presses`, async (t) => {
+    await withPage(suite, t, { viewport: { width, height } }, async (page) => {
+      await page.goto(`${suite.url}?lang=en`);
+      await waitForPark(page);
+      const active = () => page.evaluate(() => {
+        const e = document.activeElement;
+        return { cls: e?.getAttribute('class') ?? '', select: e?.getAttribute('data-select'), fit: e?.hasAttribute('data-fit'),
+          label: e?.getAttribute('aria-label'), map: e?.classList.contains('map') };
+      });
+      assert.equal(await page.locator('.map__pane [tabindex]:not([tabindex="-1"])').count(), 0, 'no feature is a Tab stop');
+      assert.ok(await page.locator('.map__pane [tabindex="-1"][role="button"]').count() > 20, 'but every feature is focusable');
+      // the zoom buttons: one Tab
+      await page.locator('.map').focus();
+      await page.keyboard.press('Tab');
+      assert.equal((await active()).label, 'Zoom in');
+      // back to the map by keyboard: its keys are shown
+      await page.keyboard.press('Shift+Tab');
+      assert.ok((await active()).map);
+      assert.equal(await page.locator('.map__keys').evaluate((e) => getComputedStyle(e).opacity), '1');
+      assert.match(await page.locator('.map__keys').textContent(), /1 zones, 2 waterfront, 3 greenway, 4 facilities, 5 companies/);
+      // zones, at the first view: 1 goes into them, an arrow to the next, Escape back to the map
+      await page.keyboard.press('1');
+      const zone = (await active()).select;
+      assert.match(zone ?? '', /^zone:/);
+      for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']) {
+        await page.keyboard.press(key);
+        if ((await active()).select !== zone) break;
+      }
+      assert.match((await active()).select, /^zone:/);
+      assert.notEqual((await active()).select, zone, 'an arrow moved to another zone');
+      await page.keyboard.press('Escape');
+      assert.ok((await active()).map, 'Escape comes back to the map');
+      await page.locator('.map').focus();
+      // the planner: Shift+Tab through the header's last actions
+      let presses = 0;
+      while (!(await active()).cls.includes('header__plan') && presses < 5) {
+        await page.keyboard.press('Shift+Tab');
+        presses += 1;
+      }
+      assert.ok((await active()).cls.includes('header__plan'), `the planner's button within 5 presses (${presses})`);
+      t.diagnostic(`${width} px: the planner's button ${presses} presses from the map`);
+      await page.keyboard.press('Enter');
+      await page.locator('section.planner').waitFor();
+      // a company: 5 goes to the companies, Enter zooms into a cluster until a company has focus
+      await page.locator('.map').focus();
+      presses = 1;
+      await page.keyboard.press('5');
+      while (!(await active()).select?.startsWith('company:') && presses < 5) {
+        assert.ok((await active()).fit, `on a cluster: ${JSON.stringify(await active())}`);
+        await page.evaluate(() => { document.activeElement.dataset.was = '1'; });
+        await page.keyboard.press('Enter');
+        presses += 1;
+        // the bubble is gone once the map has zoomed in: focus goes on from where it was
+        await page.waitForFunction(() => {
+          const e = document.activeElement;
+          return e && !e.dataset.was && e.closest('.map__layer--companies');
+        }, null, { timeout: 3000 });
+      }
+      assert.match((await active()).select ?? '', /^company:/, `a company within 5 presses (${presses})`);
+      t.diagnostic(`${width} px: a company ${presses} presses from the map`);
+      await page.keyboard.press('Enter');
+      await page.locator('.panel #panel-title').waitFor();
+      await page.keyboard.press('Escape');
+    });
+  });
+}

@@ -224,8 +224,9 @@ test('the print stylesheet gives one page with the map and the itinerary', async
     await page.waitForFunction(() => /Distance/.test(document.querySelector('.planner__summary')?.textContent));
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.controls').isVisible(), false);
-    assert.equal(await page.locator('.planner__legs').isVisible(), true);
-    assert.equal(await page.locator('.map').isVisible(), true);
+    // the printed page: the map fitted to the route, the itinerary (at every width: planner-phone.test.mjs)
+    assert.equal(await page.locator('.route-print__map .route-print__line').isVisible(), true);
+    assert.ok(await page.locator('.route-print .route-print__list li').count() >= 3);
     const pdf = await page.pdf({ format: 'A4' });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert.equal(pages, 1, `${pages} pages`);

@@ -3,7 +3,7 @@
 
 use super::charts::{Bar, BarChart};
 use crate::filter::Stats;
-use crate::i18n::{format_capital, format_int, format_km2, t};
+use crate::i18n::{format_capital, format_int, format_km2, t, CapitalScale};
 use crate::model::Industry;
 use crate::ui::state::{use_app_state, Local};
 use leptos::prelude::*;
@@ -92,6 +92,13 @@ pub fn ExplorePanel() -> impl IntoView {
         let f = filter.filter().get();
         let park = state.park().get();
         let other = has_other();
+        // one unit and one precision for every figure of a chart (its largest value's)
+        let industries_scale = CapitalScale::for_largest(
+            s.by_industry.iter().map(|(_, b)| b.capital_yuan).max().unwrap_or(0),
+            lang,
+        );
+        let zones_scale =
+            CapitalScale::for_largest(s.by_zone.iter().map(|(_, b)| b.capital_yuan).max().unwrap_or(0), lang);
         let by_industry: Vec<Bar> = s
             .by_industry
             .iter()
@@ -102,7 +109,7 @@ pub fn ExplorePanel() -> impl IntoView {
                 text: format!(
                     "{} · {}",
                     format_int(b.count as u64, lang),
-                    format_capital(b.capital_yuan, lang)
+                    industries_scale.format(b.capital_yuan, lang)
                 ),
                 class: ind.as_class(),
                 active: f.industries.contains(ind),
@@ -120,7 +127,7 @@ pub fn ExplorePanel() -> impl IntoView {
                     text: format!(
                         "{} · {}",
                         format_int(b.count as u64, lang),
-                        format_capital(b.capital_yuan, lang)
+                        zones_scale.format(b.capital_yuan, lang)
                     ),
                     class: z.category.as_class(),
                     active: f.zone.as_ref() == Some(id),

@@ -1,12 +1,14 @@
-//! The route planner's chunk: the panel, the route on the map, the waypoint markers, "my location"
-//! and the downloads, with their state ([`PlannerState`], created when the chunk is entered).
+//! The route planner's chunk: the panel, the route on the map (followed by the view once planned),
+//! the waypoint markers, "my location", the downloads and the printed page, with their state ([`PlannerState`], created when the chunk is entered).
 //! The first module keeps only whether the planner is open and reaches the rest through
 //! [`PlannerFace`]; planning itself is the pure [`crate::route`] module.
 
 mod export;
+mod follow;
 mod layer;
 mod locate;
 mod panel;
+mod print;
 
 use super::chunk::chunk;
 use super::state::{PlannerState, Waypoint};
@@ -70,6 +72,8 @@ pub struct PlannerFace {
 }
 
 chunk!(planner: PlannerFace = fn planner_chunk(state) {
+    // the printed page's styles (style/chunks/planner.css) come with the planner
+    super::chunk::stylesheet("planner");
     let planner = PlannerState::new(state);
     let click = Callback::new(move |(feature, at): (Option<FeatureRef>, LonLat)| {
         let waypoint = match feature.as_ref().map(|f| (f.kind, f.id.as_str())) {

@@ -60,7 +60,7 @@ pub fn Parcels(sites: SitesState) -> impl IntoView {
                 let key = FeatureRef::new(FeatureKind::Site, site.id.clone()).to_string();
                 Some(view! {
                     <path class=class(state, site, matches, "map__site--parcel") d=polygons_path(&rings, origin)
-                        fill-rule="evenodd" data-select=key role="button" tabindex="0" aria-label=label(site, lang)/>
+                        fill-rule="evenodd" data-select=key role="button" tabindex="-1" aria-label=label(site, lang)/>
                 })
             })
             .collect_view();
@@ -93,7 +93,7 @@ pub fn Spaces(sites: SitesState) -> impl IntoView {
                 let key = FeatureRef::new(FeatureKind::Site, site.id.clone()).to_string();
                 view! {
                     <g transform=transform>
-                        <g class=class(state, site, matches, "map__site--space") data-select=key role="button" tabindex="0"
+                        <g class=class(state, site, matches, "map__site--space") data-select=key role="button" tabindex="-1"
                             aria-label=label(site, lang)>
                             <circle class="map__marker-hit" r="12"/>
                             <rect class="map__site-dot" x="-7" y="-7" width="14" height="14"/>

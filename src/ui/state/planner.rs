@@ -36,6 +36,9 @@ type GraphBuild = Option<((usize, usize), Arc<TrailGraph>)>;
 pub struct PlannerState {
     open: RwSignal<bool>,
     waypoints: RwSignal<Vec<Waypoint>>,
+    /// The points after the start, set aside while planning a loop (which needs only the start),
+    /// for when the visitor switches back to "From A to B".
+    kept: RwSignal<Vec<Waypoint>>,
     loop_km: RwSignal<Option<f64>>,
     winter: RwSignal<bool>,
     walk_kmh: RwSignal<f64>,
@@ -86,6 +89,7 @@ impl PlannerState {
         Self {
             open: app.planning,
             waypoints,
+            kept: RwSignal::new(Vec::new()),
             loop_km,
             winter,
             walk_kmh: RwSignal::new(WALKING_KMH),
@@ -117,6 +121,12 @@ impl PlannerState {
     /// Start, vias, end (for a loop: the start).
     pub fn waypoints(&self) -> Reader<Vec<Waypoint>> {
         Reader(self.waypoints)
+    }
+
+    /// The points set aside while a loop is planned (restored after the start when the planner
+    /// goes back to "From A to B").
+    pub fn kept(&self) -> Reader<Vec<Waypoint>> {
+        Reader(self.kept)
     }
 
     /// `Some(km)`: a loop of about this length from the first waypoint.
@@ -208,16 +218,26 @@ impl PlannerState {
         self.waypoints.update(|w| w.reverse());
     }
 
-    /// Removes every waypoint.
+    /// Removes every waypoint (and any set aside for "From A to B").
     pub fn clear(&self) {
         self.waypoints.set(Vec::new());
+        self.kept.set(Vec::new());
     }
 
-    /// Plans from A to B (`None`) or a loop of `km` from the first point (only it is kept).
+    /// Plans from A to B (`None`) or a loop of `km` from the first point. A loop needs only the
+    /// start: the other points are set aside, and come back after the start when the planner goes
+    /// back to "From A to B" (nothing is dropped without a way back).
     pub fn set_loop(&self, km: Option<f64>) {
         let km = km.map(|k| k.clamp(crate::route::MIN_LOOP_KM, crate::route::MAX_LOOP_KM));
-        if km.is_some() && self.loop_km.get_untracked().is_none() {
-            self.waypoints.update(|w| w.truncate(1));
+        let looping = self.loop_km.get_untracked().is_some();
+        if km.is_some() && !looping {
+            let rest = self.waypoints.try_update(|w| w.split_off(w.len().min(1))).unwrap_or_default();
+            self.kept.set(rest);
+        } else if km.is_none() && looping {
+            let kept = self.kept.try_update(std::mem::take).unwrap_or_default();
+            if !kept.is_empty() {
+                self.waypoints.update(|w| w.extend(kept));
+            }
         }
         self.loop_km.set(km);
     }
@@ -239,6 +259,7 @@ impl PlannerState {
 
     /// Plans a whole route at once (a link, the embed API) and opens the panel.
     pub fn plan(&self, points: Vec<LonLat>, winter: bool, loop_km: Option<f64>) {
+        self.kept.set(Vec::new());
         self.winter.set(winter);
         self.loop_km.set(loop_km);
         self.waypoints.set(points.into_iter().map(|pos| Waypoint { pos, poi: None }).collect());
