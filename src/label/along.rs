@@ -9,10 +9,11 @@ use crate::geo::{ScreenPoint, ScreenRect};
 /// Spacing of the stations where an along-line label may be centred, pixels of arc length.
 pub(super) const ALONG_SPACING_PX: f64 = 24.0;
 /// Most stations on one line (a long line zoomed in gets wider spacing, not more work).
-pub(super) const MAX_ALONG_STATIONS: usize = 64;
-/// How far the line may stray from the text's baseline under it, as a share of the line height:
-/// more and the text would visibly leave a bending line.
-const MAX_DEVIATION_EM: f64 = 0.3;
+pub(super) const MAX_ALONG_STATIONS: usize = 128;
+/// How far the line may stray from the text's middle under it, as a share of the line height: a
+/// little more than the text's half height, so a gently meandering greenway carries its name
+/// along its mean course (the wave stays within the text's band and halo); a bend does not.
+const MAX_DEVIATION_EM: f64 = 0.6;
 /// The chord under the text must be at least this share of the text's width (a line that doubles
 /// back on itself is no place for a name).
 const MIN_CHORD_SHARE: f64 = 0.92;
@@ -28,7 +29,7 @@ pub(super) struct Polyline {
 /// Where an along-line label sits: its centre and its rotation.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Along {
-    /// The centre of the text (on the chord under it, within a third of a line of the line).
+    /// The centre of the text: a point of the line.
     pub center: ScreenPoint,
     /// Clockwise rotation in degrees (screen y points down), in (−90, 90]: the text reads left to right.
     pub angle_deg: f64,
@@ -86,9 +87,10 @@ impl Polyline {
         (0..count).map(|k| (k as f64 + 0.5) * step).collect()
     }
 
-    /// The text `w` wide and `h` tall centred at arc length `s` (moved inwards where the text
-    /// would run past an end of the line), when the line under it is straight enough: no vertex
-    /// under the text farther than [`MAX_DEVIATION_EM`] × `h` from the chord joining its ends.
+    /// The text `w` wide and `h` tall centred on the line at arc length `s` (moved inwards where
+    /// the text would run past an end of the line) and turned with the chord joining the line's
+    /// points under the text's ends, when the line is straight enough there: no point of it under
+    /// the text farther than [`MAX_DEVIATION_EM`] × `h` from the text's middle line.
     pub(super) fn fit_at(&self, s: f64, w: f64, h: f64) -> Option<Along> {
         let half = w / 2.0;
         if !(w > 0.0 && h > 0.0 && s.is_finite()) || w > self.length() {
@@ -101,13 +103,14 @@ impl Polyline {
             return None;
         }
         let (ux, uy) = ((b.x - a.x) / chord, (b.y - a.y) / chord);
-        let off = |p: ScreenPoint| ((p.x - a.x) * uy - (p.y - a.y) * ux).abs();
+        let center = self.point_at(s);
+        let off = |p: &ScreenPoint| ((p.x - center.x) * uy - (p.y - center.y) * ux).abs();
         let max_dev = MAX_DEVIATION_EM * h;
         let inner = self.cum.iter().zip(&self.pts).filter(|(c, _)| **c > s - half && **c < s + half);
-        if inner.map(|(_, p)| off(*p)).any(|d| d > max_dev) {
+        if [a, b].iter().chain(inner.map(|(_, p)| p)).any(|p| off(p) > max_dev) {
             return None;
         }
-        Some(Along { center: a.midpoint(b), angle_deg: upright_deg(uy.atan2(ux).to_degrees()) })
+        Some(Along { center, angle_deg: upright_deg(uy.atan2(ux).to_degrees()) })
     }
 }
 
