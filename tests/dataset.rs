@@ -211,3 +211,18 @@ fn fitting_the_park_shows_the_zones_which_lie_inside_the_manifest_bounds() {
     }
     assert!(Park::default().zones_extent().is_none());
 }
+
+#[test]
+fn the_attribution_and_provenance_are_in_every_language_of_the_app() {
+    let m = &shipped().manifest;
+    for (key, text) in [("attribution", &m.attribution), ("provenance", &m.provenance)] {
+        let ru = text.ru.as_deref().unwrap_or_else(|| panic!("{key}: no Russian text"));
+        assert!(
+            ru.chars().filter(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(*c))).count() > 20,
+            "{key}.ru is Russian"
+        );
+        assert!(text.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}.zh is Chinese");
+        assert!(text.en.chars().filter(char::is_ascii_alphabetic).count() > 20, "{key}.en is English");
+        assert!(text.en != ru && text.zh != ru, "{key}: three texts");
+    }
+}

@@ -75,12 +75,15 @@ proptest! {
         for (layout, obstacles) in [(&first, &obstacles), (&second, &moved_obstacles)] {
             prop_assert_eq!(layout.placed.len() + layout.dropped.len(), cands.len());
             for (i, a) in layout.placed.iter().enumerate() {
-                prop_assert!(view.contains_rect(&a.rect), "{:?} leaves the view", a);
+                // a rotated label covers the row of boxes along its text, a level one its box
+                prop_assert!(a.boxes.iter().all(|r| view.contains_rect(r)), "{:?} leaves the view", a);
+                prop_assert!(a.angle_deg > -90.0 && a.angle_deg <= 90.0, "upright: {:?}", a);
                 for o in obstacles.iter() {
-                    prop_assert!(!a.rect.overlaps(o), "{:?} covers obstacle {:?}", a, o);
+                    prop_assert!(!a.boxes.iter().any(|r| r.overlaps(o)), "{:?} covers obstacle {:?}", a, o);
                 }
                 for b in &layout.placed[i + 1..] {
-                    prop_assert!(!a.rect.overlaps(&b.rect), "{:?} overlaps {:?}", a, b);
+                    let hit = a.boxes.iter().any(|r| b.boxes.iter().any(|q| r.overlaps(q)));
+                    prop_assert!(!hit, "{:?} overlaps {:?}", a, b);
                     prop_assert!(a.class <= b.class, "priority order");
                 }
             }
@@ -160,5 +163,101 @@ fn the_shipped_zone_names_fit_at_the_fitted_views() {
         fitted_count(1366.0, 800.0, lang, &manifest_extent(), 13.0);
         fitted_count(390.0, 844.0, lang, &manifest_extent(), 13.0);
         fitted_count(390.0, 844.0, lang, &zones, 11.0);
+    }
+}
+
+/// A trail layer of the shipped park, parsed as the app parses it.
+fn trails(kind: LayerKind, file: &str) -> Vec<parkmap::model::Trail> {
+    let text =
+        std::fs::read_to_string(format!("{}/public/data/{file}", env!("CARGO_MANIFEST_DIR"))).expect(file);
+    let parsed = parse_layer(kind, file, &text);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let mut park = parkmap::model::Park::default();
+    park.add(parsed.layer);
+    if kind == LayerKind::Greenway {
+        park.greenway
+    } else {
+        park.waterfront
+    }
+}
+
+#[test]
+fn a_section_is_labelled_by_its_route_and_a_trail_without_one_by_its_name() {
+    let text = |props: &str| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{props},
+              "geometry":{{"type":"LineString","coordinates":[[126.5,45.83],[126.51,45.83]]}}}}]}}"#
+        )
+    };
+    let read = |props: &str| {
+        let parsed = parse_layer(LayerKind::Greenway, "g.geojson", &text(props));
+        let mut park = parkmap::model::Park::default();
+        park.add(parsed.layer);
+        (park.greenway.remove(0), parsed.notes)
+    };
+    let (t, notes) = read(
+        r#"{"id":"g1","name_zh":"绿道第2段","name_en":"Greenway, section 2","route_zh":"绿道","route_en":"Greenway","route_ru":"Тропа"}"#,
+    );
+    assert_eq!(t.name.en, "Greenway, section 2", "the section's name stays for its panel");
+    assert_eq!((t.route_name().zh.as_str(), t.route_name().get(Lang::Ru)), ("绿道", "Тропа"));
+    assert!(notes.is_empty(), "{notes:?}");
+    let (t, _) = read(r#"{"id":"g1","name_zh":"绿道","name_en":"Greenway"}"#);
+    assert_eq!(t.route, None);
+    assert_eq!(t.route_name().en, "Greenway", "no route: the name");
+    let (t, notes) =
+        read(r#"{"id":"g1","name_zh":"绿道第2段","name_en":"Greenway, section 2","route_en":"Greenway"}"#);
+    assert_eq!(t.route_name().zh, "Greenway");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+}
+
+#[test]
+fn the_shipped_sections_carry_their_route_and_each_route_reads_once_per_stretch() {
+    for (kind, file) in
+        [(LayerKind::Greenway, "greenway.geojson"), (LayerKind::Waterfront, "waterfront.geojson")]
+    {
+        let trails = trails(kind, file);
+        for t in &trails {
+            if let Some(r) = &t.route {
+                assert!(
+                    t.name.en.starts_with(&r.en) && t.name.en.contains("section"),
+                    "{} {:?}",
+                    t.id,
+                    t.name
+                );
+                assert!(r.ru.is_some(), "{}: route_ru", t.id);
+            }
+        }
+        assert!(trails.iter().filter(|t| t.route.is_some()).count() >= trails.len() / 2, "{file}");
+        // the whole layer at zoom 15 on a laptop: every placed name upright, along its line, and a
+        // route's name never twice within the repeat distance
+        let view = Viewport::new(MapPoint::default(), 14.0, 1366.0, 800.0)
+            .fit(&manifest_extent(), 16.0)
+            .with_zoom(15.0);
+        let cands: Vec<Candidate> = trails
+            .iter()
+            .map(|t| {
+                let line = t.map_parts[0].iter().map(|&p| view.map_to_screen(p)).collect();
+                Candidate::line(format!("trail:{}", t.id), LabelClass::Trail, t.route_name().en.clone(), line)
+            })
+            .collect();
+        let opts = PlaceOptions::new(1366.0, 800.0);
+        let layout = place_labels(
+            &parkmap::label::chain_lines(cands, 1.0),
+            &[],
+            &EmMetrics::new(12.0),
+            &opts,
+            &PreviousChoices::new(),
+        );
+        assert!(!layout.placed.is_empty(), "{file}: names placed");
+        for (i, a) in layout.placed.iter().enumerate() {
+            assert!(a.angle_deg > -90.0 && a.angle_deg <= 90.0);
+            for b in &layout.placed[i + 1..] {
+                if a.lines[0].text == b.lines[0].text {
+                    let d = a.rect.center().distance(b.rect.center());
+                    assert!(d >= opts.repeat_px, "{file}: {} twice {d:.0} px apart", a.lines[0].text);
+                }
+            }
+        }
+        println!("{file}: {} names at zoom 15, 1366×800", layout.placed.len());
     }
 }

@@ -138,6 +138,10 @@ pub fn trails(proj: &Projector, trails: &[Trail], prefix: char) -> Vec<Feature> 
             if !r.sponge.is_empty() {
                 props = props.with("sponge", r.sponge.to_vec());
             }
+            if t.sections > 1 {
+                // the map labels a section by its route's name; the section's own is for its panel
+                props = props.with("route_zh", r.zh).with("route_en", r.en).with("route_ru", r.ru);
+            }
             Feature { geometry: Geometry::LineString(proj.line(&t.pts)), properties: props }
         })
         .collect()

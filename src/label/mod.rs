@@ -8,10 +8,15 @@
 //!    already on screen), then by `importance`, then by id. The result is deterministic.
 //! 2. Each label tries its options in order until one fits: last time's option (if it still fits),
 //!    then each allowed [`Position`] on one line, then each on two lines (wrap before drop), then
-//!    the same with its short text, if it has one (abbreviate before drop). A trail
-//!    label tries positions at stations along its line, nearest the middle of the visible part first.
+//!    the same with its short text, if it has one (abbreviate before drop). A label on a line (a
+//!    trail's) is set along it instead: centred at a station where the line under the text is
+//!    straight enough, rotated with the line and kept upright ([`upright_deg`]), trying the stations
+//!    nearest the middle of the visible part first; and a line label whose text is already on the
+//!    map (another section of the same route) keeps [`PlaceOptions::repeat_px`] away from it, so a
+//!    route is named once per stretch and repeated only far apart.
 //! 3. An option fits when its box lies inside the view less a margin and overlaps no obstacle
 //!    (cluster bubbles, markers, badges) and no label placed before it, with `padding_px` to spare.
+//!    A rotated label is a row of small boxes along its text ([`along_boxes`]), each checked.
 //!    A label with no fitting option is dropped.
 //!
 //! Stations along a trail are spaced by arc length from its start, which a pan does not change;
@@ -33,6 +38,7 @@
 //! assert_eq!(again.choices(), layout.choices());
 //! ```
 
+mod along;
 pub mod badges;
 mod grid;
 pub mod metrics;
@@ -43,6 +49,7 @@ use std::collections::HashMap;
 
 use crate::geo::{ScreenPoint, ScreenRect};
 
+pub use along::{along_boxes, chain_lines, upright_deg, Along};
 pub use metrics::{EmMetrics, MetricsTable, TextMeasure};
 pub use place::place_labels;
 
@@ -91,7 +98,8 @@ impl Position {
 pub enum Anchor {
     /// A point: a zone's label point, a POI's marker.
     Point(ScreenPoint),
-    /// A line (a trail as drawn): the label goes at one of its stations.
+    /// A line (a trail as drawn): the label is set along it, rotated with it, at one of its
+    /// stations (the candidate's positions do not apply).
     Line(Vec<ScreenPoint>),
     /// Alternative points in order of preference (a zone's label point, then other points inside
     /// it): the label goes at the first where it fits.
@@ -144,7 +152,7 @@ impl Candidate {
         }
     }
 
-    /// A label along a line (a trail), centred on it, else just above or below.
+    /// A label along a line (a trail): on it, rotated with it, where it is straight enough.
     pub fn line(
         id: impl Into<String>,
         class: LabelClass,
@@ -191,8 +199,13 @@ pub struct PlacedLabel {
     pub class: LabelClass,
     /// The option taken.
     pub choice: Choice,
-    /// The box it covers (without padding).
+    /// The box it covers (without padding): for a rotated label, the box around its [`Self::boxes`].
     pub rect: ScreenRect,
+    /// Clockwise rotation about its centre in degrees (0 but for a label along a line), in (−90, 90].
+    pub angle_deg: f64,
+    /// What it covers, checked against everything else: `[rect]`, or for a rotated label a row
+    /// of small boxes along its text ([`along_boxes`]).
+    pub boxes: Vec<ScreenRect>,
     /// One or two lines, top first.
     pub lines: Vec<PlacedLine>,
 }
@@ -224,11 +237,15 @@ pub struct PlaceOptions {
     pub edge_margin_px: f64,
     /// Space kept between a label and anything else.
     pub padding_px: f64,
+    /// Least distance between the centres of two line labels with the same text (two sections
+    /// of one route), pixels.
+    pub repeat_px: f64,
 }
 
 impl PlaceOptions {
-    /// A `width × height` element, 4 px from its edges, 2 px between labels.
+    /// A `width × height` element, 4 px from its edges, 2 px between labels, a route's name
+    /// repeated no closer than 320 px.
     pub fn new(width: f64, height: f64) -> Self {
-        Self { width, height, edge_margin_px: 4.0, padding_px: 2.0 }
+        Self { width, height, edge_margin_px: 4.0, padding_px: 2.0, repeat_px: 320.0 }
     }
 }

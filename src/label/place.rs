@@ -1,5 +1,6 @@
 //! The greedy placement itself (the rule is in the module docs of [`super`]).
 
+use super::along::{along_boxes, Polyline};
 use super::grid::Grid;
 use super::wrap::best_split;
 use super::{
@@ -8,9 +9,7 @@ use super::{
 };
 use crate::geo::{ScreenPoint, ScreenRect};
 
-/// Spacing of the stations along a line, in pixels of arc length.
-const STATION_SPACING_PX: f64 = 48.0;
-/// Most stations on one line (a long trail zoomed in gets wider spacing, not more work).
+/// Most alternative points of one label.
 const MAX_STATIONS: usize = 32;
 
 /// Places `candidates` around `obstacles` on the screen of `options`, preferring each label's
@@ -45,12 +44,27 @@ pub fn place_labels(
             .then(a.cmp(&b))
     });
     let mut layout = LabelLayout::default();
+    // the line labels placed so far, text and centre: a route's name is not repeated nearby
+    let mut on_lines: Vec<(&str, ScreenPoint)> = Vec::new();
+    let repeat = clean(options.repeat_px);
     for i in order {
         let c = &candidates[i];
         let fits = |r: &ScreenRect| bounds.contains_rect(r) && !grid.hits(&r.inflate(padding));
-        match place_one(c, measure, &bounds, previous.get(&c.id).copied(), fits) {
+        let prev = previous.get(&c.id).copied();
+        let found = match &c.anchor {
+            Anchor::Line(line) => {
+                let far =
+                    |at: ScreenPoint| on_lines.iter().all(|(t, p)| *t != c.text || p.distance(at) >= repeat);
+                place_along(c, line, measure, &bounds, prev, |boxes| boxes.iter().all(fits), far)
+            }
+            _ => place_one(c, measure, &bounds, prev, fits),
+        };
+        match found {
             Some(label) => {
-                grid.insert(label.rect);
+                label.boxes.iter().for_each(|&b| grid.insert(b));
+                if matches!(c.anchor, Anchor::Line(_)) {
+                    on_lines.push((&c.text, label.rect.center()));
+                }
                 layout.placed.push(label);
             }
             None => layout.dropped.push(c.id.clone()),
@@ -126,7 +140,15 @@ fn place_one(
             ],
             _ => vec![PlacedLine { text: t.text.to_owned(), center: rect.center() }],
         };
-        Some(PlacedLabel { id: c.id.clone(), class: c.class, choice, rect, lines })
+        Some(PlacedLabel {
+            id: c.id.clone(),
+            class: c.class,
+            choice,
+            rect,
+            angle_deg: 0.0,
+            boxes: vec![rect],
+            lines,
+        })
     };
     if let Some(prev) = previous.filter(|p| positions.contains(&p.position)) {
         if let Some(label) = try_choice(prev) {
@@ -159,37 +181,67 @@ fn place_one(
     None
 }
 
-/// The candidate anchor points: a point's own, or stations along a line every
-/// [`STATION_SPACING_PX`] of arc length from its start (so a pan moves them with the map).
+/// The candidate anchor points of a point label: its own, or its alternatives (a line label is
+/// placed by [`place_along`]).
 fn stations(anchor: &Anchor) -> Vec<ScreenPoint> {
     let finite = |p: &&ScreenPoint| p.x.is_finite() && p.y.is_finite();
     match anchor {
         Anchor::Point(p) => [p].into_iter().filter(finite).copied().collect(),
         Anchor::Points(points) => points.iter().filter(finite).copied().take(MAX_STATIONS).collect(),
-        Anchor::Line(line) => {
-            let pts: Vec<ScreenPoint> = line.iter().filter(finite).copied().collect();
-            let total: f64 = pts.windows(2).map(|w| w[0].distance(w[1])).sum();
-            if pts.len() < 2 || total <= 0.0 {
-                return pts.into_iter().take(1).collect();
-            }
-            let count = ((total / STATION_SPACING_PX).floor() as usize).clamp(1, MAX_STATIONS);
-            let step = total / count as f64;
-            let mut out = Vec::with_capacity(count);
-            let (mut seg, mut seg_start) = (0, 0.0);
-            for k in 0..count {
-                let s = (k as f64 + 0.5) * step;
-                while seg + 2 < pts.len() && seg_start + pts[seg].distance(pts[seg + 1]) < s {
-                    seg_start += pts[seg].distance(pts[seg + 1]);
-                    seg += 1;
-                }
-                let (a, b) = (pts[seg], pts[seg + 1]);
-                let len = a.distance(b);
-                let t = if len > 0.0 { ((s - seg_start) / len).clamp(0.0, 1.0) } else { 0.0 };
-                out.push(ScreenPoint::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t));
-            }
-            out
-        }
+        Anchor::Line(_) => Vec::new(),
     }
+}
+
+/// A label along `line`: at the first station (last time's, then nearest the middle of the visible
+/// run) where the line is straight enough under the text, the text's boxes `fit`, and its centre is
+/// `far` from the same name on another line. One line of the full text, rotated with the line.
+fn place_along(
+    c: &Candidate,
+    line: &[ScreenPoint],
+    measure: &impl TextMeasure,
+    bounds: &ScreenRect,
+    previous: Option<Choice>,
+    fits: impl Fn(&[ScreenRect]) -> bool,
+    far: impl Fn(ScreenPoint) -> bool,
+) -> Option<PlacedLabel> {
+    let (w, lh) = (measure.width(c.class, &c.text), measure.line_height(c.class));
+    if c.text.trim().is_empty() || !(w.is_finite() && w > 0.0 && lh.is_finite() && lh > 0.0) {
+        return None;
+    }
+    let line = Polyline::new(line);
+    let stations = line.stations();
+    let try_station = |station: u16| -> Option<PlacedLabel> {
+        let a = line.fit_at(*stations.get(usize::from(station))?, w, lh)?;
+        if !far(a.center) {
+            return None;
+        }
+        let boxes = along_boxes(a.center, a.angle_deg, w, lh);
+        if !fits(&boxes) {
+            return None;
+        }
+        let rect = boxes.iter().skip(1).fold(boxes[0], |u, b| {
+            ScreenRect::new(
+                ScreenPoint::new(u.min.x.min(b.min.x), u.min.y.min(b.min.y)),
+                ScreenPoint::new(u.max.x.max(b.max.x), u.max.y.max(b.max.y)),
+            )
+        });
+        let choice = Choice { position: Position::Center, station, two_lines: false, short: false };
+        let lines = vec![PlacedLine { text: c.text.clone(), center: a.center }];
+        Some(PlacedLabel {
+            id: c.id.clone(),
+            class: c.class,
+            choice,
+            rect,
+            angle_deg: a.angle_deg,
+            boxes,
+            lines,
+        })
+    };
+    if let Some(label) = previous.filter(|p| !p.two_lines && !p.short).and_then(|p| try_station(p.station)) {
+        return Some(label);
+    }
+    let points: Vec<ScreenPoint> = stations.iter().map(|&s| line.point_at(s)).collect();
+    station_order(&points, bounds).into_iter().find_map(try_station)
 }
 
 /// The stations inside `bounds`, nearest the middle of that visible run first (ties: lower index).

@@ -1,4 +1,5 @@
 use super::*;
+use crate::label::chain_lines;
 use crate::label::{EmMetrics, LabelClass, MetricsTable};
 
 fn pt(x: f64, y: f64) -> ScreenPoint {
@@ -233,4 +234,96 @@ fn a_label_is_abbreviated_before_it_is_dropped_and_keeps_its_short_form_while_pa
     // the next frame keeps the short choice
     let again = place_labels(&[c], &walls, &em(), &opts(), &l.choices());
     assert_eq!(again.choices(), l.choices());
+}
+
+#[test]
+fn a_trail_label_turns_with_a_diagonal_line_and_stays_upright() {
+    // drawn from lower right to upper left: the text still reads left to right, down the slope
+    let line = vec![pt(380.0, 280.0), pt(20.0, 20.0)];
+    let l = place(&[Candidate::line("t", LabelClass::Trail, "Jiangpan Greenway", line)], &[]);
+    let t = &l.placed[0];
+    let slope = (260.0f64).atan2(360.0).to_degrees();
+    assert!((t.angle_deg - slope).abs() < 1e-9, "{}", t.angle_deg);
+    // the centre is on the line: y − 20 = (x − 20) × 260 / 360
+    let c = t.lines[0].center;
+    assert!(((c.y - 20.0) - (c.x - 20.0) * 260.0 / 360.0).abs() < 1e-6, "{c:?}");
+    assert!(t.boxes.len() > 1 && t.boxes.iter().all(|b| t.rect.contains_rect(b)));
+}
+
+#[test]
+fn a_rotated_label_gives_way_only_where_its_text_meets_another() {
+    let line = vec![pt(20.0, 20.0), pt(380.0, 280.0)];
+    // a zone name in the empty corner of the diagonal's bounding box does not block it...
+    let corner = Candidate::point("z", LabelClass::Zone, "Zone", pt(320.0, 60.0));
+    let l = place(&[corner, Candidate::line("t", LabelClass::Trail, "Jiangpan Greenway", line.clone())], &[]);
+    assert_eq!(ids(&l), ["z", "t"]);
+    assert!(l.placed[1].lines[0].center.distance(pt(200.0, 150.0)) < 24.0, "at the middle of the line");
+    // ...while one on the line's middle moves it along the line, clear of the zone's box
+    let middle = Candidate::point("z", LabelClass::Zone, "Songbei Zone", pt(200.0, 150.0));
+    let l = place(&[middle, Candidate::line("t", LabelClass::Trail, "Greenway", line)], &[]);
+    assert_eq!(ids(&l), ["z", "t"]);
+    let zone = l.placed[0].rect.inflate(2.0);
+    assert!(l.placed[1].boxes.iter().all(|b| !b.overlaps(&zone)));
+}
+
+#[test]
+fn a_route_is_named_once_per_stretch_and_repeated_only_far_apart() {
+    // four sections of one route end to end, and a second route beside them
+    let section = |k: usize| {
+        let x0 = 10.0 + 95.0 * k as f64;
+        Candidate::line(
+            format!("s{k}"),
+            LabelClass::Trail,
+            "Jiangpan Greenway",
+            vec![pt(x0, 100.0), pt(x0 + 95.0, 100.0)],
+        )
+    };
+    // each section is shorter than the name: joined into one stretch, they carry it
+    let mut cands: Vec<Candidate> = chain_lines((0..4).map(section).collect(), 1.0);
+    cands.push(Candidate::line(
+        "o",
+        LabelClass::Trail,
+        "Canal Walk",
+        vec![pt(10.0, 200.0), pt(390.0, 200.0)],
+    ));
+    let wide = PlaceOptions { repeat_px: 320.0, ..opts() };
+    let l = place_labels(&cands, &[], &em(), &wide, &PreviousChoices::new());
+    let named = |l: &LabelLayout| l.placed.iter().filter(|p| p.lines[0].text == "Jiangpan Greenway").count();
+    assert_eq!(named(&l), 1, "{:?}", ids(&l));
+    assert!(ids(&l).contains(&"s0+s1+s2+s3"), "{:?}", ids(&l));
+    assert!(ids(&l).contains(&"o"), "another route has its own name");
+    // two stretches of the route (a gap between them): named twice only when far enough apart
+    let apart = |gap: f64| {
+        let a = Candidate::line(
+            "a",
+            LabelClass::Trail,
+            "Jiangpan Greenway",
+            vec![pt(5.0, 250.0), pt(150.0, 250.0)],
+        );
+        let b = Candidate::line(
+            "b",
+            LabelClass::Trail,
+            "Jiangpan Greenway",
+            vec![pt(150.0 + gap, 250.0), pt(295.0 + gap, 250.0)],
+        );
+        let l = place_labels(&chain_lines(vec![a, b], 1.0), &[], &em(), &wide, &PreviousChoices::new());
+        named(&l)
+    };
+    assert_eq!(apart(40.0), 1);
+    assert_eq!(apart(95.0), 1, "245 px apart");
+    let wide = PlaceOptions { width: 800.0, ..wide };
+    let l = place_labels(
+        &chain_lines(vec![section(0), section(6)], 1.0),
+        &[],
+        &em(),
+        &wide,
+        &PreviousChoices::new(),
+    );
+    assert_eq!(l.placed.len(), 0, "each section alone is too short");
+    let long = |x0: f64| vec![pt(x0, 100.0), pt(x0 + 150.0, 100.0)];
+    let cands = vec![
+        Candidate::line("a", LabelClass::Trail, "Jiangpan Greenway", long(10.0)),
+        Candidate::line("b", LabelClass::Trail, "Jiangpan Greenway", long(400.0)),
+    ];
+    assert_eq!(named(&place_labels(&cands, &[], &em(), &wide, &PreviousChoices::new())), 2, "390 px apart");
 }

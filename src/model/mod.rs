@@ -132,8 +132,11 @@ pub struct Trail {
     pub id: String,
     /// Greenway or waterfront.
     pub kind: TrailKind,
-    /// Name.
+    /// Name (of this section, when a route is cut into sections): shown in the trail's panel.
     pub name: Text,
+    /// The route this trail is a section of (`route_zh`/`route_en`/`route_ru`), when the data names
+    /// one: what the map labels the line with (see [`Trail::route_name`]).
+    pub route: Option<Text>,
     /// Surface, when known.
     pub surface: Option<Surface>,
     /// Lit at night.
@@ -161,6 +164,7 @@ impl Trail {
             id: id.to_owned(),
             kind,
             name,
+            route: None,
             surface: None,
             lit: None,
             winter: None,
@@ -170,6 +174,11 @@ impl Trail {
             map_parts: vec![line.iter().map(|p| p.to_map()).collect()],
             parts: vec![line],
         }
+    }
+
+    /// What the map labels this trail with: its route's name, else its own name.
+    pub fn route_name(&self) -> &Text {
+        self.route.as_ref().unwrap_or(&self.name)
     }
 
     /// Geodesic length in metres, all parts together. Computed when asked (a detail panel, the

@@ -305,6 +305,7 @@ fn trail(kind: LayerKind, geom: &GeometryValue, name: Text, p: &mut Props) -> Re
         id: String::new(),
         kind: if kind == LayerKind::Greenway { TrailKind::Greenway } else { TrailKind::Waterfront },
         name,
+        route: route(p),
         surface: lenient::surface(p),
         lit: p.opt_bool("lit"),
         winter: p.opt_key("winter", Winter::from_key, Winter::keys()),
@@ -314,6 +315,19 @@ fn trail(kind: LayerKind, geom: &GeometryValue, name: Text, p: &mut Props) -> Re
         map_parts: parts.iter().map(|l| project(l)).collect(),
         parts,
     })
+}
+
+/// The route's name (`route_zh` / `route_en` / `route_ru`): present when either `route_zh` or
+/// `route_en` is, the missing one taken from the other (noted).
+fn route(p: &mut Props) -> Option<Text> {
+    let (zh, en) = (p.tag("route_zh").is_some(), p.tag("route_en").is_some());
+    let text = p.opt_text("route")?;
+    match (zh, en) {
+        (true, false) => p.note("route_en", "missing; used route_zh", None),
+        (false, true) => p.note("route_zh", "missing; used route_en", None),
+        _ => {}
+    }
+    Some(text)
 }
 
 fn company(

@@ -11,7 +11,8 @@ use crate::feature::{FeatureKind, FeatureRef};
 use crate::geo::{ScreenRect, Viewport};
 use crate::i18n::Lang;
 use crate::label::{
-    place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, PreviousChoices, TextMeasure,
+    chain_lines, place_labels, Anchor, Candidate, EmMetrics, LabelClass, PlaceOptions, PreviousChoices,
+    TextMeasure,
 };
 use crate::model::{LayerKind, Park, Zone};
 use leptos::prelude::*;
@@ -147,8 +148,9 @@ fn zone_candidate(z: &Zone, v: &Viewport, lang: Lang, m: &CanvasMeasure) -> Cand
     c
 }
 
-/// Trail names along their lines (the longest part of each trail in view), from zoom
-/// [`TRAIL_LABEL_ZOOM`] on.
+/// Trail names along their lines (the part of each trail with most points in view), from zoom
+/// [`TRAIL_LABEL_ZOOM`] on: each section is named by its route (the placement keeps the same name
+/// apart, so a route reads once per stretch); the section's own name is in its panel.
 fn trail_candidates(state: AppState, park: &Park, v: &Viewport, lang: Lang) -> Vec<Candidate> {
     if v.zoom < TRAIL_LABEL_ZOOM {
         return Vec::new();
@@ -166,13 +168,14 @@ fn trail_candidates(state: AppState, park: &Park, v: &Viewport, lang: Lang) -> V
             };
             let id = FeatureRef::new(FeatureKind::Trail, t.id.clone()).to_string();
             let line = part.iter().map(|&p| v.map_to_screen(p)).collect();
-            let mut c = Candidate::line(id, LabelClass::Trail, t.name.get(lang), line);
+            let mut c = Candidate::line(id, LabelClass::Trail, t.route_name().get(lang), line);
             c.wrap = false;
             c.importance = t.map_length();
             out.push(c);
         }
     }
-    out
+    // the sections of a route, end to end, become one stretch: one name along it
+    chain_lines(out, 1.0)
 }
 
 /// POI names beside their icons (single places only), from zoom [`POI_LABEL_ZOOM`] on.
@@ -279,7 +282,12 @@ fn ZoneLabels() -> impl IntoView {
                     LabelClass::Trail => "map__label map__label--trail",
                     LabelClass::Poi => "map__label map__label--poi",
                 };
-                view! { <text class=class data-label=l.id>{lines}</text> }
+                // a label along a line turns about its centre with the line
+                let transform = (l.angle_deg != 0.0).then(|| {
+                    let c = l.rect.center();
+                    format!("rotate({:.2} {:.1} {:.1})", l.angle_deg, c.x, c.y)
+                });
+                view! { <text class=class data-label=l.id transform=transform>{lines}</text> }
             })
             .collect::<Vec<_>>()
     };

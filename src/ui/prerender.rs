@@ -10,6 +10,11 @@ use leptos::prelude::*;
 /// The pre-rendered picture's element id.
 const ID: &str = "prerender";
 
+/// Whether the pre-rendered picture is up (the app's first view must then be the picture's).
+pub(crate) fn shown() -> bool {
+    document().get_element_by_id(ID).is_some()
+}
+
 /// Removes the pre-rendered picture, if it is still there.
 pub(crate) fn dismiss() {
     if let Some(el) = document().get_element_by_id(ID) {

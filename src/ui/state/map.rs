@@ -139,12 +139,19 @@ impl MapState {
         self.origin.set(bounds.center());
         // Not `set_view`: the park's first view is the one the pre-rendered picture shows, so it
         // stays up until the layers are in. The picture fits the whole map box: so does this
-        // (the legend starts folded), unless a bottom sheet is open (never with a picture).
+        // while it is up. Any other bundle's first view shows its bounds whole where nothing
+        // floats over them: clear of the attribution bar, the controls, the legend, the north
+        // arrow and an open bottom sheet (an OSM export's southern end ran under the bar).
         self.cancel_flight();
         self.viewport.set(match view {
             Some(shared) => view_at(&self.viewport.get_untracked(), shared, self.crs()),
             None => {
-                let covers = crate::ui::browser::boxes_over_map(".sidebar--open");
+                let over = if crate::ui::prerender::shown() {
+                    ".sidebar--open"
+                } else {
+                    ".sidebar--open, .attribution, .controls, .legend, .north"
+                };
+                let covers = crate::ui::browser::boxes_over_map(over);
                 fit_clear_of(&self.viewport.get_untracked(), bounds, &covers, FIT_PADDING_PX)
             }
         });
