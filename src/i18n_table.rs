@@ -109,9 +109,9 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("locate.waiting", ["Finding your location…", "正在定位…", "Определяем местоположение…"]),
     ("map.error", ["The map hit a problem and was reset.", "地图出现问题，已重置。", "В карте произошла ошибка, она сброшена."]),
     ("map.keys", [
-        "Keys: 1 zones, 2 waterfront, 3 greenway, 4 facilities, 5 companies, 6 sites on offer. On a feature the arrows go to the nearest one that way, Enter opens it, Escape returns to the map.",
-        "按键：1 功能分区，2 滨水带，3 绿道，4 游客设施，5 企业，6 招商用地。在要素上，方向键移到该方向最近的要素，Enter 打开，Esc 返回地图。",
-        "Клавиши: 1 зоны, 2 набережная, 3 зелёный маршрут, 4 объекты, 5 компании, 6 площадки. На объекте стрелки ведут к ближайшему в ту сторону, Enter открывает его, Esc возвращает к карте.",
+        "Keys: 1 zones, 2 waterfront, 3 greenway, 4 facilities, 5 companies, 6 sites on offer (with the site finder open). On a feature the arrows go to the nearest one that way, Enter opens it, Escape returns to the map.",
+        "按键：1 功能分区，2 滨水带，3 绿道，4 游客设施，5 企业，6 招商用地（选址面板打开时）。在要素上，方向键移到该方向最近的要素，Enter 打开，Esc 返回地图。",
+        "Клавиши: 1 зоны, 2 набережная, 3 зелёный маршрут, 4 объекты, 5 компании, 6 площадки (при открытом поиске участков). На объекте стрелки ведут к ближайшему в ту сторону, Enter открывает его, Esc возвращает к карте.",
     ]),
     ("map.label", ["Park map. Arrow keys pan, plus and minus zoom.", "园区地图。方向键平移，加号和减号缩放。", "Карта парка. Стрелки — сдвиг, плюс и минус — масштаб."]),
     ("map.nothing", ["Nothing to draw: no layer of this park could be loaded. The problems are listed above.", "无可显示内容：本园区的图层均未能加载，问题见上方。", "Нечего показать: ни один слой парка не загрузился. Проблемы перечислены выше."]),

@@ -113,6 +113,27 @@ pub fn free_rect(width: f64, height: f64, covers: &[ScreenRect], aspect: f64) ->
     best
 }
 
+/// The view that brings `rect` (a selected feature's box on screen) into the part of the map that
+/// `covers` leave free by panning alone, its centre to the free part's centre: `None` when it is
+/// already there (nothing moves), or when it is larger than the free part (fit it instead).
+pub fn pan_into_free(
+    view: &Viewport,
+    rect: &ScreenRect,
+    covers: &[ScreenRect],
+    margin_px: f64,
+) -> Option<Viewport> {
+    if !rect.is_finite() || in_free_part(rect, view.width, view.height, covers, margin_px) {
+        return None;
+    }
+    let aspect = (rect.width() / rect.height().max(1.0)).max(0.01);
+    let free = free_rect(view.width, view.height, covers, aspect);
+    if rect.width() + 2.0 * margin_px > free.width() || rect.height() + 2.0 * margin_px > free.height() {
+        return None;
+    }
+    let (to, from) = (free.center(), rect.center());
+    Some(view.pan_by(to.x - from.x, to.y - from.y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +227,20 @@ mod tests {
         let free = free_rect(300.0, 200.0, &[nan, rect(-50.0, -50.0, 400.0, 300.0)], f64::NAN);
         let v = fit_within(&view, &b, &free, 16.0);
         assert!(v.zoom.is_finite() && v.center.x.is_finite());
+    }
+
+    #[test]
+    fn a_point_under_a_bottom_sheet_is_panned_to_the_middle_of_what_is_left() {
+        let view = Viewport::new(MapPoint::new(0.0, 0.0), 15.0, 390.0, 700.0);
+        let sheet = ScreenRect::new(ScreenPoint::new(0.0, 400.0), ScreenPoint::new(390.0, 700.0));
+        let under = ScreenRect::centered(ScreenPoint::new(200.0, 550.0), 24.0, 24.0);
+        let moved = pan_into_free(&view, &under, &[sheet], 8.0).expect("panned");
+        let now = moved.map_to_screen(view.screen_to_map(ScreenPoint::new(200.0, 550.0)));
+        assert!((now.x - 195.0).abs() < 1e-6 && (now.y - 200.0).abs() < 1e-6, "{now:?}");
+        assert_eq!(moved.zoom, view.zoom, "panned, not zoomed");
+        let seen = ScreenRect::centered(ScreenPoint::new(200.0, 150.0), 24.0, 24.0);
+        assert!(pan_into_free(&view, &seen, &[sheet], 8.0).is_none(), "what is seen stays put");
+        let huge = ScreenRect::centered(ScreenPoint::new(200.0, 450.0), 380.0, 500.0);
+        assert!(pan_into_free(&view, &huge, &[sheet], 8.0).is_none(), "too big to pan into sight: fit it");
     }
 }

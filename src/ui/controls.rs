@@ -51,8 +51,8 @@ pub fn Controls() -> impl IntoView {
         </div>
         {state.embed.then(|| {
             // The link is the full app's URL for the state of the moment, set whenever it can be
-            // followed or copied: pressed (a click, a middle or right click, a long press) or
-            // focused (the keyboard's Enter follows a focused link).
+            // followed or copied: pointed at (the status bar shows it), pressed (a click, a middle or right
+            // click, a long press) or focused (the keyboard's Enter follows a focused link).
             let refresh = move |ev: web_sys::Event| {
                 if let Some(a) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(t).ok()) {
                     a.set_href(&full_map_url(state));
@@ -60,7 +60,8 @@ pub fn Controls() -> impl IntoView {
             };
             view! {
                 <a class="open-full" href=full_map_url(state) target="_blank" rel="noopener noreferrer"
-                   on:pointerdown=move |ev| refresh(ev.into()) on:focus=move |ev| refresh(ev.into())>
+                   on:pointerdown=move |ev| refresh(ev.into()) on:pointerenter=move |ev| refresh(ev.into())
+                   on:focus=move |ev| refresh(ev.into())>
                     {state.tr("open_full")}
                 </a>
             }

@@ -235,9 +235,21 @@ pub fn MapView() -> impl IntoView {
         let feature = feature_at(ev.target());
         // Planning: a facility or any other spot of the map becomes the next waypoint (the planner
         // chunk decides); companies still open their panel.
-        if let Some(planner) = state.chunks.planner.face_untracked().filter(|_| state.planning_untracked()) {
+        if state.planning_untracked() {
             let at = point(ev.client_x(), ev.client_y());
             let pos = state.map.to_lon_lat(state.map.viewport().get_untracked().screen_to_map(at));
+            let Some(planner) = state.chunks.planner.face_untracked() else {
+                // The planner's chunk is still on its way (a click right after "Plan a route"): the
+                // click is the planner's once it is in, not a selection meanwhile.
+                state.chunks.planner.load_then(state, move |planner| {
+                    if !planner.click.run((feature.clone(), pos)) {
+                        if let Some(feature) = feature {
+                            state.select(Selection::Feature(feature));
+                        }
+                    }
+                });
+                return;
+            };
             if planner.click.run((feature.clone(), pos)) {
                 return;
             }

@@ -279,7 +279,9 @@ test('tiles line up with the SVG within half a pixel at whole and fractional zoo
             worst.push(Math.hypot(r.left - map.left + gx * r.width / 256 - tr[1], r.top - map.top + gy * r.height / 256 - tr[2]));
           }
         }
-        if (performance.now() - started < 700) requestAnimationFrame(sample); else resolve(worst);
+        // the flight's 700 ms, and at least 8 frames however slow they come on a loaded machine
+        const t = performance.now() - started;
+        if ((t < 700 || worst.length < 8) && t < 5000) requestAnimationFrame(sample); else resolve(worst);
       };
       requestAnimationFrame(sample);
     }), [GATE_LON, GATE_LAT]);

@@ -58,6 +58,8 @@ for (const [width, height] of SIZES) {
         await page.locator('.map__svg').waitFor();
         await page.waitForFunction(() => !document.querySelector('.map__loading, .map__loading-chip'), null, { timeout: 30_000 });
         await page.waitForTimeout(300);
+        // the view is written into the link at the first idle moment, by the session chunk
+        await page.waitForFunction(() => location.hash.includes('map='), null, { timeout: 10_000 });
         const v = await page.evaluate(firstView);
         assert.ok(v.park, `${name}: something drawn`);
         const { park, map } = v;

@@ -10,8 +10,10 @@ use crate::ui::state::{use_app_state, AppState, PlannerState};
 use leptos::prelude::*;
 
 /// What floats over the map and may hide the route: the bottom sheet (a side column on wider
-/// screens, beside the map: then it covers nothing) and the legend.
-const COVERS: &str = ".sidebar--open, .legend";
+/// screens, beside the map: then it covers nothing), the legend, the zoom controls, the north
+/// arrow and the attribution bar (a wide route fitted under the controls was found by a new
+/// user: its ends lay under `+` and the north arrow).
+const COVERS: &str = ".sidebar--open, .attribution, .controls, .legend, .north";
 
 /// How close to the map's edge the route may come and still count as in sight, in pixels.
 const EDGE_PX: f64 = 8.0;

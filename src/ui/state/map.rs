@@ -108,6 +108,11 @@ impl MapState {
         self.crs().undraw_map(p)
     }
 
+    /// True while a flight is under way (its target is where it is going).
+    pub fn flying(&self) -> bool {
+        self.flight.with_value(Option::is_some)
+    }
+
     fn cancel_flight(&self) {
         if let Some(handle) = self.flight.try_update_value(Option::take).flatten() {
             handle.cancel();
@@ -215,6 +220,28 @@ pub fn view_at(vp: &Viewport, v: &MapView, crs: TileCrs) -> Viewport {
 }
 
 /// The view that shows `feature` of `park` from `view`, if the feature exists.
+/// What a feature covers on the map (Web Mercator): a point's degenerate box, a zone's or a
+/// trail's or a parcel's box.
+pub(super) fn bounds_of(park: &Park, feature: &FeatureRef) -> Option<MapBounds> {
+    let id = feature.id.as_str();
+    let point = |p: crate::geo::MapPoint| MapBounds::around([p]);
+    match feature.kind {
+        FeatureKind::Company => park.company(id).and_then(|c| point(c.map)),
+        FeatureKind::Poi => park.poi(id).and_then(|p| point(p.map)),
+        FeatureKind::Zone => park.zone(id)?.map_bounds(),
+        FeatureKind::Trail => MapBounds::around(park.trail(id)?.map_parts.iter().flatten().copied()),
+        FeatureKind::Site => {
+            let site = park.site(id)?;
+            match &site.geom {
+                crate::model::SiteGeom::Parcel(polygons) => {
+                    MapBounds::around(polygons.iter().flat_map(|p| p.map_rings.iter().flatten().copied()))
+                }
+                crate::model::SiteGeom::Space { .. } => point(site.map),
+            }
+        }
+    }
+}
+
 pub(super) fn view_of(view: &Viewport, park: &Park, feature: &FeatureRef) -> Option<Viewport> {
     let point_view = |p| view.with_zoom(view.zoom.max(POINT_ZOOM)).with_center(p);
     let id = feature.id.as_str();

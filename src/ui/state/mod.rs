@@ -198,6 +198,9 @@ pub struct AppState {
     pub inbox: crate::ui::inbox::Inbox,
 }
 
+/// Room kept around a selected feature brought into sight, in pixels (a marker's radius and more).
+const SIGHT_MARGIN_PX: f64 = 24.0;
+
 impl AppState {
     /// Fresh state in `lang`; `embed` for `?embed=1`. Create it inside the app's reactive owner.
     pub fn new(lang: Lang, embed: bool) -> Self {
@@ -353,6 +356,31 @@ impl AppState {
         if let Some(bounds) = self.park_extent() {
             let covers = crate::ui::browser::boxes_over_map(".legend, .sidebar--open");
             self.map.fly_to_fit(&bounds, &covers);
+        }
+    }
+
+    /// Brings the selected feature into sight where an open bottom sheet leaves the map free (a
+    /// phone's panel opened over what was tapped): a pan when it fits there, else a fit; nothing
+    /// when it is seen already, or when no sheet covers the map (a side column on wider screens).
+    pub fn keep_in_sight(&self, feature: &crate::feature::FeatureRef) {
+        if self.map.flying() {
+            return; // a flight to the feature (a list's choice, a link) has its own end in view
+        }
+        let covers = crate::ui::browser::boxes_over_map(".sidebar--open");
+        let Some(bounds) = self.layers.park().with_untracked(|p| map::bounds_of(p, feature)) else { return };
+        let v = self.map.viewport().get_untracked();
+        let on_screen = crate::geo::ScreenRect::new(
+            v.map_to_screen(crate::geo::MapPoint::new(bounds.min.x, bounds.max.y)),
+            v.map_to_screen(crate::geo::MapPoint::new(bounds.max.x, bounds.min.y)),
+        )
+        .inflate(SIGHT_MARGIN_PX);
+        if crate::geo::fit::in_free_part(&on_screen, v.width, v.height, &covers, 0.0) {
+            return;
+        }
+        match crate::geo::fit::pan_into_free(&v, &on_screen, &covers, 0.0) {
+            Some(panned) => self.map.fly_to(panned),
+            None if bounds.width() > 0.0 || bounds.height() > 0.0 => self.map.fly_to_fit(&bounds, &covers),
+            None => {}
         }
     }
 
