@@ -245,14 +245,13 @@ impl Chunks {
     /// the basemap are fetched only where they are used).
     fn preloads() -> Vec<Preload> {
         use super::{details::DetailsFace, embed_dialog::EmbedDialogFace, explore::ExploreFace};
-        use super::{planner::PlannerFace, search::SearchFace, sites::SitesFace};
+        use super::{planner::PlannerFace, search::SearchFace};
         vec![
             ExploreFace::preload,
             PlannerFace::preload,
             SearchFace::preload,
             DetailsFace::preload,
             EmbedDialogFace::preload,
-            SitesFace::preload,
         ]
     }
 }
@@ -306,6 +305,9 @@ pub fn stylesheet(name: &str) {
     }
 }
 
+/// The chunks that bring a stylesheet of their own (`style/chunks/NAME.css`).
+const CHUNK_STYLESHEETS: [&str; 2] = ["planner", "sites"];
+
 /// The longest the prefetch waits for an idle moment once the map is ready.
 const PREFETCH_WITHIN: std::time::Duration = std::time::Duration::from_millis(1000);
 
@@ -325,6 +327,11 @@ pub fn prefetch_when_ready(state: AppState) {
             // side by side and compiles each as it streams in. The last one in marks the moment and
             // has the session register the offline worker (its precache then finds every chunk in
             // the HTTP cache).
+            // The chunks' own stylesheets too (scoped to their classes): a first open then makes
+            // no request at all.
+            for name in CHUNK_STYLESHEETS {
+                stylesheet(name);
+            }
             let preloads = Chunks::preloads();
             let left = std::rc::Rc::new(std::cell::Cell::new(preloads.len()));
             for preload in preloads {
@@ -333,6 +340,9 @@ pub fn prefetch_when_ready(state: AppState) {
                     let _ = preload().await;
                     left.set(left.get() - 1);
                     if left.get() == 0 {
+                        // The site finder, the largest and the least likely first tap, once the
+                        // others are in: it does not share the phone's bandwidth with them.
+                        let _ = <super::sites::SitesFace as Capability>::preload().await;
                         crate::timing::mark("chunks-prefetched");
                         state.chunks.session.load_then(state, |session| session.register_worker.run(()));
                     }
