@@ -111,7 +111,10 @@ fn overlays(v: &Viewport) -> Vec<ScreenRect> {
         .map(|list| {
             (0..list.length())
                 .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-                .map(|e| format!("{}|{}", e.class_name(), e.text_content().unwrap_or_default().len()))
+                .map(|e| {
+                    let style = e.get_attribute("style").unwrap_or_default(); // the legend's own spot
+                    format!("{}|{}|{style}", e.class_name(), e.text_content().unwrap_or_default().len())
+                })
                 .collect::<Vec<_>>()
                 .join(";")
         })
@@ -245,6 +248,7 @@ fn ZoneLabels() -> impl IntoView {
     };
     let labels = move || {
         let Some(v) = placed_for.get() else { return Vec::new() };
+        state.map.track_floating();
         let px = font_px();
         let lang = state.lang().get();
         let park = state.park().get();

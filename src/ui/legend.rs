@@ -106,6 +106,8 @@ pub fn Legend() -> impl IntoView {
                 let now = untrack(|| best_top(state, size.get_untracked(), shown()));
                 if now != shown() && !untrack(open) {
                     top.set(now.unwrap_or(0.0));
+                    // the labels keep clear of the legend: placed again once it has moved
+                    request_animation_frame(move || state.map.floating_moved());
                 }
             });
         }

@@ -32,6 +32,9 @@ pub struct MapState {
     /// The next frame of the running flight, cancelled when another flight or a gesture starts.
     flight: StoredValue<Option<AnimationFrameRequestHandle>>,
     hint_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Counts the moves of what floats over the map on its own (the legend finding a free spot):
+    /// the labels, which keep clear of it, are placed again.
+    floating_moved: RwSignal<u32>,
 }
 
 impl MapState {
@@ -44,6 +47,7 @@ impl MapState {
             basemap: RwSignal::new(None),
             flight: StoredValue::new(None),
             hint_timer: StoredValue::new(None),
+            floating_moved: RwSignal::new(0),
         }
     }
 
@@ -106,6 +110,16 @@ impl MapState {
     /// The WGS84 position drawn at a map point (a click, the view's centre for `#map=`).
     pub fn to_lon_lat(&self, p: MapPoint) -> LonLat {
         self.crs().undraw_map(p)
+    }
+
+    /// Tracks [`MapState::floating_moved`]'s count (the labels' placement reads it).
+    pub fn track_floating(&self) {
+        self.floating_moved.track();
+    }
+
+    /// Says that something floating over the map has moved by itself (the legend).
+    pub fn floating_moved(&self) {
+        self.floating_moved.update(|n| *n = n.wrapping_add(1));
     }
 
     /// True while a flight is under way (its target is where it is going).
