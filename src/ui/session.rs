@@ -64,18 +64,28 @@ pub fn current(state: AppState, base: &UrlState) -> UrlState {
     }
     s
 }
-/// This page's address with the state of the moment, not embedded: the view is read now, not
-/// when the URL last followed it (that waits for the view to settle).
+/// This page's address with the state of the moment (the view read now, not when the URL last
+/// followed it: that waits for the view to settle): what a printed page's link and QR code open.
+pub fn page_url(state: AppState) -> String {
+    absolute_url(&current(state, &read_quietly()))
+}
+
+/// [`page_url`], not embedded: the full app showing what this embedded map shows.
 fn full_map_url(state: AppState) -> String {
     let mut next = current(state, &read_quietly());
     next.embed = false;
+    absolute_url(&next)
+}
+
+/// `next` as an absolute address on this page's origin and path.
+fn absolute_url(next: &UrlState) -> String {
     let location = window().location();
     format!(
         "{}{}{}{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
-        to_query(&next),
-        to_hash(&next)
+        to_query(next),
+        to_hash(next)
     )
 }
 

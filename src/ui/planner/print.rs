@@ -24,15 +24,7 @@ const MIN_MARGIN_M: f64 = 150.0;
 /// The page's address for the state of the moment (the route, the language): what the QR code
 /// and the printed link open.
 fn page_link(state: AppState) -> String {
-    let next = crate::ui::session::current(state, &crate::ui::url::read_quietly());
-    let location = window().location();
-    format!(
-        "{}{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        crate::embed::to_query(&next),
-        crate::embed::to_hash(&next)
-    )
+    crate::ui::session::page_url(state)
 }
 
 /// The map of the route: the park's context, zones and trails around it, the route and its

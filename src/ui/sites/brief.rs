@@ -20,15 +20,7 @@ fn page_link(state: AppState) -> String {
     state.selection().track();
     state.lang().track();
     state.map.viewport().track();
-    let next = crate::ui::session::current(state, &crate::ui::url::read_quietly());
-    let location = window().location();
-    format!(
-        "{}{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        crate::embed::to_query(&next),
-        crate::embed::to_hash(&next)
-    )
+    crate::ui::session::page_url(state)
 }
 
 /// The map extract: the zones, the site and the companies within 1 km, around the site.
