@@ -96,6 +96,7 @@ fn write(state: AppState, base: &UrlState) {
     let Ok(history) = window().history() else { return };
     let location = window().location();
     let next = current(state, base);
+    write_unwritten_steps(state, &history, &next);
     let url = format!("{}{}{}", location.pathname().unwrap_or_default(), to_query(&next), to_hash(&next));
     let now = format!(
         "{}{}{}",
@@ -115,6 +116,27 @@ fn write(state: AppState, base: &UrlState) {
     };
     if let Err(e) = result {
         leptos::logging::warn!("ParkMap: could not update the URL: {e:?}");
+    }
+}
+
+/// The selections the visitor stepped through before this chunk was in, each as a history entry
+/// (without a view: Back to one flies to its feature), so Back and Forward step through them too.
+/// The last is the selection of the moment: [`write`] writes it.
+fn write_unwritten_steps(state: AppState, history: &web_sys::History, next: &UrlState) {
+    let mut steps = state.take_unwritten_steps();
+    steps.pop();
+    let mut shown = read_quietly().selection;
+    for step in steps {
+        if step == shown {
+            continue;
+        }
+        let entry = UrlState { selection: step.clone(), view: None, ..next.clone() };
+        let url = format!("{}{}", window().location().pathname().unwrap_or_default(), to_query(&entry));
+        if let Err(e) = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)) {
+            leptos::logging::warn!("ParkMap: could not update the URL: {e:?}");
+            return;
+        }
+        shown = step;
     }
 }
 

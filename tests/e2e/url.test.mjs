@@ -19,6 +19,7 @@ test('a reload reproduces the view, the selection, the layers and the language',
     await page.getByRole('dialog').waitFor();
     await page.locator('.legend__toggle').click(); // the legend starts folded
     await page.locator('.legend__layer input').nth(4).uncheck(); // POIs off
+    await page.waitForURL(/hide=pois/); // the session (which writes the URL) is in
     await page.waitForTimeout(900); // the flight ends and the URL follows
     const url = page.url();
     assert.match(url, /sel=zone%3Az05|sel=zone:z05/);
@@ -41,24 +42,50 @@ test('a reload reproduces the view, the selection, the layers and the language',
   });
 });
 
+/** Selects z01 then z12 and steps Back and Forward through them; `beforeSteps` runs between
+ *  the selections and the first Back. */
+async function stepThroughSelections(page, beforeSteps = async () => {}) {
+  await page.locator('[data-select="zone:z01"]').dispatchEvent('click');
+  await page.getByRole('dialog').waitFor();
+  const first = await title(page);
+  await page.locator('[data-select="zone:z12"]').dispatchEvent('click');
+  await page.waitForFunction((f) => document.querySelector('#panel-title')?.textContent !== f, first);
+  const second = await title(page);
+  await beforeSteps();
+  await page.goBack();
+  await page.waitForFunction((f) => document.querySelector('#panel-title')?.textContent === f, first);
+  await page.goBack();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.goForward();
+  await page.waitForFunction((f) => document.querySelector('#panel-title')?.textContent === f, first);
+  await page.goForward();
+  await page.waitForFunction((s) => document.querySelector('#panel-title')?.textContent === s, second);
+}
+
 test('Back and Forward step through selections', async (t) => {
   await withPage(suite, t, {}, async (page) => {
     await page.goto(`${suite.url}?lang=en`);
     await waitForPark(page);
-    await page.locator('[data-select="zone:z01"]').dispatchEvent('click');
-    await page.getByRole('dialog').waitFor();
-    const first = await title(page);
-    await page.locator('[data-select="zone:z12"]').dispatchEvent('click');
-    await page.waitForFunction((f) => document.querySelector('#panel-title')?.textContent !== f, first);
-    const second = await title(page);
-    await page.goBack();
-    await page.waitForFunction((f) => document.querySelector('#panel-title')?.textContent === f, first);
-    await page.goBack();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.goForward();
-    await page.waitForFunction((f) => document.querySelector('#panel-title')?.textContent === f, first);
-    await page.goForward();
-    await page.waitForFunction((s) => document.querySelector('#panel-title')?.textContent === s, second);
+    await page.waitForURL(/#map=/); // the session, which writes the URL, is in
+    await stepThroughSelections(page);
+  });
+});
+
+test('selections made before the URL follows the state are steps Back returns to', async (t) => {
+  await withPage(suite, t, {}, async (page) => {
+    // The session chunk (which writes the URL) arrives late: both selections are made before it.
+    let releasedAt = null;
+    await page.route(/\/split_session-[0-9a-f]{16}\.wasm$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      releasedAt = Date.now();
+      await route.continue();
+    });
+    await page.goto(`${suite.url}?lang=en`);
+    await waitForPark(page);
+    await stepThroughSelections(page, async () => {
+      assert.equal(releasedAt, null, 'both selections were made before the session was in');
+      await page.waitForURL(/sel=zone(%3A|:)z12/, { timeout: 15000 });
+    });
   });
 });
 

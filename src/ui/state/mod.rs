@@ -196,7 +196,13 @@ pub struct AppState {
     pub chunks: crate::ui::chunk::Chunks,
     /// Embedded: the messages that arrive before the embed API's chunk.
     pub inbox: crate::ui::inbox::Inbox,
+    /// The selections shown before the session chunk (which writes the URL) was in, oldest first:
+    /// it writes each as a history step, so Back returns to them as to the later ones.
+    unwritten: StoredValue<Vec<Option<FeatureRef>>>,
 }
+
+/// The most selections kept for the history before the session chunk is in.
+const MAX_UNWRITTEN_STEPS: usize = 32;
 
 /// Room kept around a selected feature brought into sight, in pixels (a marker's radius and more).
 const SIGHT_MARGIN_PX: f64 = 24.0;
@@ -219,6 +225,7 @@ impl AppState {
             updated: RwSignal::new(false),
             chunks: crate::ui::chunk::Chunks::new(),
             inbox: crate::ui::inbox::Inbox::new(),
+            unwritten: StoredValue::new(Vec::new()),
         }
     }
 
@@ -260,6 +267,7 @@ impl AppState {
         if let Some(target) = self.target_for(&sel) {
             self.map.fly_to(target);
         }
+        self.unwritten_step(Some(&sel));
         self.selection.set(Some(sel));
     }
 
@@ -270,7 +278,29 @@ impl AppState {
 
     /// Closes the panel.
     pub fn close_panel(&self) {
+        self.unwritten_step(None);
         self.selection.set(None);
+    }
+
+    /// Keeps a selection the visitor made before the session chunk was in (see `unwritten`).
+    fn unwritten_step(&self, sel: Option<&Selection>) {
+        if self.chunks.session.face_untracked().is_none() {
+            let step = sel.and_then(Selection::feature).cloned();
+            // Bounded: should the session chunk never come, the steps do not pile up.
+            self.unwritten.update_value(|steps| {
+                if steps.len() < MAX_UNWRITTEN_STEPS {
+                    steps.push(step)
+                }
+            });
+        }
+    }
+
+    /// The selections made before the session chunk was in, oldest first (taken: a second call
+    /// returns none).
+    pub fn take_unwritten_steps(&self) -> Vec<Option<FeatureRef>> {
+        let mut steps = Vec::new();
+        self.unwritten.update_value(|kept| steps = std::mem::take(kept));
+        steps
     }
 
     /// The view that shows a selection, if it has a place on the map.
