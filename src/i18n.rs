@@ -71,9 +71,28 @@ include!("i18n_table.rs");
 /// The UI string for `key` in `lang`. A key missing from the table shows as `⟦missing⟧`, which the
 /// end-to-end tests look for, so an untranslated string cannot ship unnoticed.
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    match TABLE.binary_search_by(|(k, _)| k.cmp(&key)) {
-        Ok(i) => TABLE[i].1[lang.column()],
-        Err(_) => "⟦missing⟧",
+    lookup(lang, key).unwrap_or("⟦missing⟧")
+}
+
+/// The UI string for `key` in `lang`, if the table has one (for keys made from data, such as a
+/// company's sector, which may name a value the table does not know).
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let i = TABLE.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+    Some(TABLE[i].1[lang.column()])
+}
+
+/// A company's sector as a reader reads it: the table's name for the known ones (`ai`:
+/// "Artificial intelligence", "人工智能"), else the data's own value with `_` as spaces.
+///
+/// ```
+/// use parkmap::i18n::{sector_label, Lang};
+/// assert_eq!(sector_label(Lang::Ru, "ai"), "Искусственный интеллект");
+/// assert_eq!(sector_label(Lang::En, "quantum_sensing"), "quantum sensing");
+/// ```
+pub fn sector_label(lang: Lang, sector: &str) -> String {
+    match lookup(lang, &format!("sector.{sector}")) {
+        Some(name) => name.to_owned(),
+        None => sector.replace('_', " "),
     }
 }
 

@@ -42,7 +42,7 @@ fn company_view(c: &Company, park: &Park, lang: Lang) -> AnyView {
         </p>
         <dl class="panel__facts">
             {row(t(lang, "field.industry"), t(lang, &format!("industry.{}", c.industry.key())).to_owned())}
-            {c.sector.as_deref().map(|s| row(t(lang, "field.sector"), s.to_owned()))}
+            {c.sector.as_deref().map(|s| row(t(lang, "field.sector"), crate::i18n::sector_label(lang, s)))}
             {zone.map(|z| row(t(lang, "field.zone"), z))}
             {c.capital_yuan.map(|y| row(t(lang, "field.capital"), format_capital(y, lang)))}
             {c.founded.map(|y| row(t(lang, "field.founded"), y.to_string()))}
