@@ -11,6 +11,7 @@ use super::texts::ROADS;
 use super::zones::{zone_index, ZONES};
 use super::PUBLISHED_CAPITAL_YUAN;
 use super::PUBLISHED_COMPANIES;
+use crate::i18n::{sector_label, Lang};
 
 /// Minimum distance from a company to its zone's edges, metres, so point-in-polygon is never
 /// borderline and no company sits in a canal (canals run along zone edges, 20 m half-width).
@@ -47,6 +48,8 @@ pub struct Company {
     pub description_zh: String,
     /// Short English description.
     pub description_en: String,
+    /// Russian description.
+    pub description_ru: String,
     /// Homepage, if any.
     pub website: Option<String>,
 }
@@ -195,6 +198,7 @@ pub fn generate_companies(n: usize, seed: u64) -> Vec<Company> {
             address_en: d.address_en,
             description_zh: format!("{}企业。", sector.label_zh),
             description_en: format!("{} company.", sector.label_en),
+            description_ru: format!("Компания отрасли «{}».", sector_label(Lang::Ru, sector.key)),
             website: None,
         };
         raw.push(d.raw_capital);
@@ -210,6 +214,7 @@ pub fn generate_companies(n: usize, seed: u64) -> Vec<Company> {
         let c = out.last_mut().expect("just pushed");
         c.description_en = named.desc_en.into();
         c.description_zh = named.desc_zh.into();
+        c.description_ru = named.desc_ru.into();
         c.website = named.website.map(String::from);
     }
     // Shuffle the industry quotas so industries interleave along the id sequence.

@@ -104,6 +104,7 @@ pub fn zones(proj: &Projector) -> Vec<Feature> {
                 .with("category", z.category)
                 .with("description_zh", z.desc_zh)
                 .with("description_en", z.desc_en)
+                .with("description_ru", z.desc_ru)
                 .with("industries", z.industries.to_vec());
             Feature { geometry: polygon(proj, &z.ring()), properties: props }
         })
@@ -159,7 +160,8 @@ pub fn pois(proj: &Projector, pois: &[Poi]) -> Vec<Feature> {
                 .with("name_en", p.en)
                 .with("name_ru", p.ru)
                 .with("description_zh", p.desc_zh)
-                .with("description_en", p.desc_en),
+                .with("description_en", p.desc_en)
+                .with("description_ru", p.desc_ru),
         })
         .collect()
 }
@@ -183,6 +185,7 @@ pub fn companies(proj: &Projector, companies: &[Company]) -> Vec<Feature> {
                 .with("address_en", c.address_en.as_str())
                 .with("description_zh", c.description_zh.as_str())
                 .with("description_en", c.description_en.as_str())
+                .with("description_ru", c.description_ru.as_str())
                 .with_opt("website", c.website.as_deref())
                 .with("illustrative", true),
         })

@@ -251,10 +251,14 @@ pub struct Named {
     pub desc_en: &'static str,
     /// Short Chinese description.
     pub desc_zh: &'static str,
+    /// Short Russian description.
+    pub desc_ru: &'static str,
 }
 
 const LEADER_EN: &str = "Named leading company of the park; position, capital and address are illustrative.";
 const LEADER_ZH: &str = "园区公开报道的龙头企业；位置、注册资本与地址为示意。";
+const LEADER_RU: &str =
+    "Ведущая компания парка, названная в открытых источниках; положение, уставный капитал и адрес условны.";
 
 /// The named companies first, then the park's financial service platform (an illustrative record
 /// standing for the platform the park describes).
@@ -267,6 +271,7 @@ pub static NAMED: [Named; 6] = [
         website: Some("https://www.huawei.com"),
         desc_en: LEADER_EN,
         desc_zh: LEADER_ZH,
+        desc_ru: LEADER_RU,
     },
     Named {
         en: "Neusoft",
@@ -276,6 +281,7 @@ pub static NAMED: [Named; 6] = [
         website: Some("https://www.neusoft.com"),
         desc_en: LEADER_EN,
         desc_zh: LEADER_ZH,
+        desc_ru: LEADER_RU,
     },
     Named {
         en: "Qi Anxin",
@@ -285,6 +291,7 @@ pub static NAMED: [Named; 6] = [
         website: Some("https://www.qianxin.com"),
         desc_en: LEADER_EN,
         desc_zh: LEADER_ZH,
+        desc_ru: LEADER_RU,
     },
     Named {
         en: "Siling Robotics",
@@ -294,6 +301,7 @@ pub static NAMED: [Named; 6] = [
         website: None,
         desc_en: LEADER_EN,
         desc_zh: LEADER_ZH,
+        desc_ru: LEADER_RU,
     },
     Named {
         en: "HIT Satellite",
@@ -303,6 +311,7 @@ pub static NAMED: [Named; 6] = [
         website: None,
         desc_en: LEADER_EN,
         desc_zh: LEADER_ZH,
+        desc_ru: LEADER_RU,
     },
     Named {
         en: "Shenzhen-Harbin Financial Service Platform",
@@ -312,6 +321,7 @@ pub static NAMED: [Named; 6] = [
         website: None,
         desc_en: "Financial service platform for park companies (illustrative record).",
         desc_zh: "服务园区企业的金融服务平台（示意记录）。",
+        desc_ru: "Платформа финансовых услуг для компаний парка (условная запись).",
     },
 ];
 

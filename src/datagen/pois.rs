@@ -79,24 +79,38 @@ service_center | 园区政务服务中心 | Park Government Service Center | Ц�
 service_center | 党群服务中心 | Party-Mass Service Center | Центр обслуживания партии и населения | ServiceZone 0.65 0.6 | 0.0 0.0
 ";
 
-/// Short descriptions per kind (Chinese, English).
-fn describe(kind: &str, en: &str) -> (&'static str, &'static str) {
+/// Short descriptions per kind (Chinese, English, Russian).
+fn describe(kind: &str, en: &str) -> (&'static str, &'static str, &'static str) {
     match kind {
-        "entrance" => ("园区出入口。", "Park entrance."),
-        "parking" => ("停车场。", "Car park."),
-        "toilet" => ("公共卫生间。", "Public toilets."),
-        "bike_rental" => ("自行车租赁点。", "Bike rental."),
-        "viewpoint" => ("滨水观景点。", "Waterside viewpoint."),
-        "warm_station" => ("暖廊供暖驿站，冬季开放。", "Heated stop on the warm corridor, open in winter."),
-        "bus_stop" => ("公交站（示意位置）。", "Bus stop (illustrative position)."),
-        "metro_station" => ("地铁站（示意位置）。", "Metro station (illustrative position)."),
+        "entrance" => ("园区出入口。", "Park entrance.", "Вход в парк."),
+        "parking" => ("停车场。", "Car park.", "Автостоянка."),
+        "toilet" => ("公共卫生间。", "Public toilets.", "Общественные туалеты."),
+        "bike_rental" => ("自行车租赁点。", "Bike rental.", "Прокат велосипедов."),
+        "viewpoint" => ("滨水观景点。", "Waterside viewpoint.", "Смотровая площадка у воды."),
+        "warm_station" => (
+            "暖廊供暖驿站，冬季开放。",
+            "Heated stop on the warm corridor, open in winter.",
+            "Обогреваемая остановка тёплого коридора, открыта зимой.",
+        ),
+        "bus_stop" => (
+            "公交站（示意位置）。",
+            "Bus stop (illustrative position).",
+            "Автобусная остановка (условное положение).",
+        ),
+        "metro_station" => (
+            "地铁站（示意位置）。",
+            "Metro station (illustrative position).",
+            "Станция метро (условное положение).",
+        ),
         _ if en.starts_with("Park Government") => (
             "企业开办、审批等政务服务（示意位置）。",
             "Company registration, permits and other government services (illustrative position).",
+            "Регистрация компаний, разрешения и другие государственные услуги (условное положение).",
         ),
         _ => (
             "党群活动与社区服务（示意位置）。",
             "Party-mass activities and community services (illustrative position).",
+            "Партийно-массовая работа и услуги для жителей (условное положение).",
         ),
     }
 }
@@ -118,6 +132,8 @@ pub struct Poi {
     pub desc_zh: &'static str,
     /// English description.
     pub desc_en: &'static str,
+    /// Russian description.
+    pub desc_ru: &'static str,
     /// Position in the design frame.
     pub pos: Xy,
 }
@@ -176,7 +192,7 @@ pub fn pois(lake_a: f64) -> Vec<Poi> {
             };
             let p = resolve(parse_anchor(anchor), lake_a);
             let off: Vec<f64> = offset.split_whitespace().map(|v| v.parse().expect("offset")).collect();
-            let (desc_zh, desc_en) = describe(kind, en);
+            let (desc_zh, desc_en, desc_ru) = describe(kind, en);
             Poi {
                 id: format!("p{:02}", k + 1),
                 kind,
@@ -185,6 +201,7 @@ pub fn pois(lake_a: f64) -> Vec<Poi> {
                 ru,
                 desc_zh,
                 desc_en,
+                desc_ru,
                 pos: [p[0] + off[0], p[1] + off[1]],
             }
         })
