@@ -234,6 +234,34 @@ impl Site {
 }
 
 #[cfg(test)]
+impl Site {
+    /// A site for unit tests: id and name `id`, an office space at 126.52 E 45.84 N, every optional
+    /// field empty; tests change the fields they are about with `..Site::sample(id)`.
+    pub(crate) fn sample(id: &str) -> Site {
+        let pos = LonLat::lon_lat(126.52, 45.84);
+        Site {
+            id: id.into(),
+            name: Text { zh: id.into(), en: id.into(), ru: None },
+            kind: SiteType::Office,
+            area_m2: None,
+            land_use: None,
+            status: None,
+            plot_ratio_max: None,
+            height_max_m: None,
+            utilities: Utilities::default(),
+            price: None,
+            available_from: None,
+            zone: None,
+            description: None,
+            illustrative: true,
+            geom: SiteGeom::Space { pos, map: pos.to_map() },
+            anchor: pos,
+            map: pos.to_map(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

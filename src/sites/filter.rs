@@ -189,20 +189,14 @@ impl From<&SiteFilter> for SiteFilterParams {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::LonLat;
-    use crate::model::{SiteGeom, Text, Utilities};
+    use crate::model::{Text, Utilities};
 
     fn site(kind: SiteType, area: Option<f64>, status: Option<SiteStatus>, price: Option<Price>) -> Site {
-        let pos = LonLat::lon_lat(126.52, 45.84);
         Site {
-            id: "s".into(),
-            name: Text::default(),
             kind,
             area_m2: area,
             land_use: Some(LandUse::Industrial),
             status,
-            plot_ratio_max: None,
-            height_max_m: None,
             utilities: Utilities {
                 power_kva: Some(800.0),
                 gas: Some(true),
@@ -210,13 +204,9 @@ mod tests {
                 ..Utilities::default()
             },
             price,
-            available_from: None,
             zone: Some("z1".into()),
-            description: None,
-            illustrative: true,
-            geom: SiteGeom::Space { pos, map: pos.to_map() },
-            anchor: pos,
-            map: pos.to_map(),
+            name: Text::default(),
+            ..Site::sample("s")
         }
     }
 

@@ -95,30 +95,9 @@ pub fn yes_no(v: Option<bool>, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::LonLat;
-    use crate::model::{SiteGeom, SiteType, Text, Utilities};
 
     fn site(id: &str, area: Option<f64>, price: Option<Price>) -> Site {
-        let pos = LonLat::lon_lat(126.5, 45.85);
-        Site {
-            id: id.into(),
-            name: Text { zh: id.into(), en: id.into(), ru: None },
-            kind: SiteType::Office,
-            area_m2: area,
-            land_use: None,
-            status: None,
-            plot_ratio_max: None,
-            height_max_m: None,
-            utilities: Utilities::default(),
-            price,
-            available_from: None,
-            zone: None,
-            description: None,
-            illustrative: true,
-            geom: SiteGeom::Space { pos, map: pos.to_map() },
-            anchor: pos,
-            map: pos.to_map(),
-        }
+        Site { area_m2: area, price, ..Site::sample(id) }
     }
 
     #[test]

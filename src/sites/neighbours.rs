@@ -248,26 +248,15 @@ mod tests {
                 .collect();
         let anchor = LonLat::lon_lat(126.505, 45.8425);
         Site {
-            id: "s".into(),
-            name: Text::default(),
             kind: SiteType::Land,
-            area_m2: None,
-            land_use: None,
-            status: None,
-            plot_ratio_max: None,
-            height_max_m: None,
-            utilities: Default::default(),
-            price: None,
-            available_from: None,
-            zone: None,
-            description: None,
-            illustrative: true,
+            name: Text::default(),
             geom: SiteGeom::Parcel(vec![PolygonGeom {
                 map_rings: vec![ring.iter().map(|p| p.to_map()).collect()],
                 rings: vec![ring],
             }]),
             anchor,
             map: anchor.to_map(),
+            ..Site::sample("s")
         }
     }
 
