@@ -121,6 +121,10 @@ for (const [name, options, lang] of SCENES) {
       assert.ok(line.width > 20 && line.left >= frame.left - 1 && line.right <= frame.right + 1
         && line.top >= frame.top - 1 && line.bottom <= frame.bottom + 1, `the route ${JSON.stringify(line)} is whole in the map ${JSON.stringify(frame)}`);
       assert.equal(await page.locator('.route-print__dot').count(), 2);
+      const zoneNames = await page.locator('.route-print__zone').allTextContents();
+      const script = { en: /^[A-Za-z&' .-]+$/, ru: /[А-Яа-яЁё]/, zh: /[\u4e00-\u9fff]/ }[lang];
+      assert.ok(zoneNames.length >= 2 && zoneNames.every((z) => script.test(z)),
+        `the printed map names the zones around the route in the page's language: ${zoneNames.join(' | ')}`);
       assert.ok(await page.locator('.route-print li').count() >= 4, 'points and itinerary');
       assert.match(await page.locator('.route-print__summary').textContent(), DISTANCE[lang]);
       const url = await page.locator('.route-print__url').textContent();

@@ -27,7 +27,28 @@ fn page_link(state: AppState) -> String {
     crate::ui::session::page_url(state)
 }
 
-/// The map of the route: the park's context, zones and trails around it, the route and its
+/// The names of the zones whose label point lies on the printed map (`origin`-relative, in a box
+/// of `w` × `h` map units), short names where the data has them; text from the data is escaped.
+fn zone_names(state: AppState, origin: MapPoint, (w, h): (f64, f64), size: f64) -> String {
+    let park = state.park().get_untracked();
+    let lang = state.lang().get_untracked();
+    let (half_w, half_h) = (w / 2.0 - size, h / 2.0 - size);
+    park.zones
+        .iter()
+        .filter_map(|z| {
+            let (x, y) = (z.label.x - origin.x, origin.y - z.label.y);
+            (x.abs() < half_w && y.abs() < half_h).then(|| {
+                let name = z.short_name.as_ref().unwrap_or(&z.name).get(lang);
+                format!(
+                    r#"<text class="route-print__zone" x="{x:.1}" y="{y:.1}" font-size="{size:.1}">{}</text>"#,
+                    crate::html::escape(name)
+                )
+            })
+        })
+        .collect()
+}
+
+/// The map of the route: the park's context, zones (named) and trails around it, the route and its
 /// numbered points, in a box that holds the route with room around it (`meet`: the page's box
 /// may be of any shape, the route stays whole and centred).
 fn map_svg(state: AppState, route: &Route, points: &[crate::geo::LonLat]) -> String {
@@ -58,8 +79,9 @@ fn map_svg(state: AppState, route: &Route, points: &[crate::geo::LonLat]) -> Str
             )
         })
         .collect();
+    let names = zone_names(state, origin, (w, h), r * 1.1);
     format!(
-        r#"<svg class="route-print__svg" xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {w:.1} {h:.1}" preserveAspectRatio="xMidYMid meet" width="100%" height="100%">{}{}{}{}<path class="route-print__casing" d="{d}"/><path class="route-print__line" d="{d}"/>{dots}</svg>"#,
+        r#"<svg class="route-print__svg" xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {w:.1} {h:.1}" preserveAspectRatio="xMidYMid meet" width="100%" height="100%">{}{}{}{}{names}<path class="route-print__casing" d="{d}"/><path class="route-print__line" d="{d}"/>{dots}</svg>"#,
         -w / 2.0,
         -h / 2.0,
         world.context(&park),
