@@ -258,3 +258,26 @@ fn gpx_round_trips_points_waypoints_and_length() {
     assert_eq!(pts.len(), r.geometry.len());
     assert!((length_m(&pts) - r.distance_m).abs() < 1.0, "{} vs {}", length_m(&pts), r.distance_m);
 }
+
+#[test]
+fn a_loop_goes_the_same_way_from_a_place_and_from_its_link() {
+    // A loop planned from a facility and the same loop opened from the link (whose position is
+    // rounded to 5 decimals) are one route: they once went round opposite ways (West Gate, 10 km).
+    let ids = |r: &parkmap::route::Route| r.segments.iter().map(|s| s.trail_id.clone()).collect::<Vec<_>>();
+    let g = &shipped().graph;
+    let mut compared = 0;
+    for (id, p) in trail_pois() {
+        let linked = LonLat::lon_lat((p.lon * 1e5).round() / 1e5, (p.lat * 1e5).round() / 1e5);
+        for km in [5.0, 10.0] {
+            let (Ok(picked), Ok(opened)) = (plan_loop(g, p, km, &SUMMER), plan_loop(g, linked, km, &SUMMER))
+            else {
+                continue;
+            };
+            if (picked.distance_m - opened.distance_m).abs() < 1.0 {
+                assert_eq!(ids(&picked), ids(&opened), "{id} {km} km");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 20, "{compared} loops compared");
+}

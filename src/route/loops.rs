@@ -81,9 +81,20 @@ pub fn plan_loop(
     search.another_way_back();
     search.cycles();
     let best = search.best.take();
-    let to_route = |c: Candidate| {
-        let leg = Leg::from_steps(graph, &c.steps, snap.pos, snap.pos);
+    let build = |steps: &[Step]| {
+        let leg = Leg::from_steps(graph, steps, snap.pos, snap.pos);
         Route::from_legs(graph, vec![leg], vec![snap, snap])
+    };
+    // A loop goes round counter-clockwise whichever way the search happened to find it: the same loop
+    // for the same start, however the start was snapped (a link's rounded position and the place it
+    // was picked from found the two directions of one cycle).
+    let to_route = |c: Candidate| {
+        let route = build(&c.steps);
+        if signed_area(&route.geometry) < 0.0 {
+            build(&c.steps.iter().rev().map(|&s| reverse(s)).collect::<Vec<_>>())
+        } else {
+            route
+        }
     };
     match best {
         Some(c) if c.within(target) => Ok(to_route(c)),
@@ -360,6 +371,20 @@ impl<'v, 'g> Search<'v, 'g> {
             .as_ref()
             .is_some_and(|b| b.reused == 0.0 && (b.length - self.target).abs() <= self.target * GOOD_ENOUGH)
     }
+}
+
+/// Twice the signed area of a closed line in the lon/lat plane (shoelace): positive when it goes
+/// round counter-clockwise, about zero for an out-and-back.
+fn signed_area(line: &[LonLat]) -> f64 {
+    let Some(&o) = line.first() else { return 0.0 };
+    // relative to the first point: products of small numbers, no cancellation of large ones
+    let rel = |p: LonLat| (p.lon - o.lon, p.lat - o.lat);
+    line.windows(2)
+        .map(|w| {
+            let ((x0, y0), (x1, y1)) = (rel(w[0]), rel(w[1]));
+            x0 * y1 - x1 * y0
+        })
+        .sum()
 }
 
 fn reverse(s: Step) -> Step {
