@@ -81,18 +81,20 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     Some(TABLE[i].1[lang.column()])
 }
 
-/// A company's sector as a reader reads it: the table's name for the known ones (`ai`:
-/// "Artificial intelligence", "人工智能"), else the data's own value with `_` as spaces.
+/// A value from the data that names a kind of thing (a company's `sector`, a trail's `sponge`
+/// features) as a reader reads it: the table's name under `{kind}.{value}` for the known ones
+/// (`sector`/`ai`: "Artificial intelligence", "人工智能"), else the data's own value with `_` as spaces.
 ///
 /// ```
-/// use parkmap::i18n::{sector_label, Lang};
-/// assert_eq!(sector_label(Lang::Ru, "ai"), "Искусственный интеллект");
-/// assert_eq!(sector_label(Lang::En, "quantum_sensing"), "quantum sensing");
+/// use parkmap::i18n::{value_label, Lang};
+/// assert_eq!(value_label(Lang::Ru, "sector", "ai"), "Искусственный интеллект");
+/// assert_eq!(value_label(Lang::Zh, "sponge", "rain_garden"), "雨水花园");
+/// assert_eq!(value_label(Lang::En, "sector", "quantum_sensing"), "quantum sensing");
 /// ```
-pub fn sector_label(lang: Lang, sector: &str) -> String {
-    match lookup(lang, &format!("sector.{sector}")) {
+pub fn value_label(lang: Lang, kind: &str, value: &str) -> String {
+    match lookup(lang, &format!("{kind}.{value}")) {
         Some(name) => name.to_owned(),
-        None => sector.replace('_', " "),
+        None => value.replace('_', " "),
     }
 }
 

@@ -11,7 +11,7 @@ use super::texts::ROADS;
 use super::zones::{zone_index, ZONES};
 use super::PUBLISHED_CAPITAL_YUAN;
 use super::PUBLISHED_COMPANIES;
-use crate::i18n::{sector_label, Lang};
+use crate::i18n::{value_label, Lang};
 
 /// Minimum distance from a company to its zone's edges, metres, so point-in-polygon is never
 /// borderline and no company sits in a canal (canals run along zone edges, 20 m half-width).
@@ -198,7 +198,7 @@ pub fn generate_companies(n: usize, seed: u64) -> Vec<Company> {
             address_en: d.address_en,
             description_zh: format!("{}企业。", sector.label_zh),
             description_en: format!("{} company.", sector.label_en),
-            description_ru: format!("Компания отрасли «{}».", sector_label(Lang::Ru, sector.key)),
+            description_ru: format!("Компания отрасли «{}».", value_label(Lang::Ru, "sector", sector.key)),
             website: None,
         };
         raw.push(d.raw_capital);

@@ -42,7 +42,7 @@ fn company_view(c: &Company, park: &Park, lang: Lang) -> AnyView {
         </p>
         <dl class="panel__facts">
             {row(t(lang, "field.industry"), t(lang, &format!("industry.{}", c.industry.key())).to_owned())}
-            {c.sector.as_deref().map(|s| row(t(lang, "field.sector"), crate::i18n::sector_label(lang, s)))}
+            {c.sector.as_deref().map(|s| row(t(lang, "field.sector"), crate::i18n::value_label(lang, "sector", s)))}
             {zone.map(|z| row(t(lang, "field.zone"), z))}
             {c.capital_yuan.map(|y| row(t(lang, "field.capital"), format_capital(y, lang)))}
             {c.founded.map(|y| row(t(lang, "field.founded"), y.to_string()))}
@@ -107,7 +107,7 @@ fn trail_view(tr: &Trail, lang: Lang) -> AnyView {
             {tr.surface.map(|s| row(t(lang, "field.surface"), t(lang, &format!("surface.{}", s.key())).to_owned()))}
             {tr.lit.map(|l| row(t(lang, "field.lit"), yes_no(l)))}
             {tr.winter.map(|w| row(t(lang, "field.winter"), t(lang, &format!("winter.{}", w.key())).to_owned()))}
-            {(!tr.sponge.is_empty()).then(|| row(t(lang, "field.sponge"), tr.sponge.join(" · ")))}
+            {(!tr.sponge.is_empty()).then(|| row(t(lang, "field.sponge"), tr.sponge.iter().map(|f| crate::i18n::value_label(lang, "sponge", f)).collect::<Vec<_>>().join(" · ")))}
         </dl>
     }
     .into_any()

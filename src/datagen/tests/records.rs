@@ -191,13 +191,23 @@ fn stress_park_has_n_companies_and_no_figures() {
 }
 
 #[test]
-fn every_generated_sector_has_a_name_in_each_language() {
+fn every_generated_sector_and_sponge_feature_has_a_name_in_each_language() {
     use crate::i18n::{lookup, Lang};
-    for company in features("companies.geojson") {
-        let sector = company["properties"]["sector"].as_str().expect("a sector");
+    let sectors = features("companies.geojson").iter().map(|c| ("sector", &c["properties"]["sector"]));
+    let sponge = ["greenway.geojson", "waterfront.geojson"]
+        .iter()
+        .flat_map(|f| features(f))
+        .filter_map(|t| t["properties"]["sponge"].as_array())
+        .flatten()
+        .map(|v| ("sponge", v));
+    let mut checked = 0;
+    for (kind, value) in sectors.chain(sponge) {
+        let value = value.as_str().expect("a string");
         for lang in [Lang::Zh, Lang::En, Lang::Ru] {
-            let name = lookup(lang, &format!("sector.{sector}"));
-            assert!(name.is_some_and(|n| !n.is_empty()), "sector {sector} has no {lang:?} name");
+            let name = lookup(lang, &format!("{kind}.{value}"));
+            assert!(name.is_some_and(|n| !n.is_empty()), "{kind} {value} has no {lang:?} name");
         }
+        checked += 1;
     }
+    assert!(checked > 600, "{checked} values");
 }
