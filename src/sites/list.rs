@@ -27,7 +27,7 @@ pub enum SiteColumn {
 pub fn sorted_sites(park: &Park, mask: &[bool], column: SiteColumn, asc: bool, lang: Lang) -> Vec<usize> {
     let mut rows: Vec<usize> =
         (0..park.sites.len()).filter(|&i| mask.get(i).copied().unwrap_or(false)).collect();
-    let zone = |s: &Site| s.zone.as_deref().and_then(|z| park.zone(z)).map(|z| z.name.get(lang).to_owned());
+    let zone = |s: &Site| zone_label(park, s, lang);
     // (missing?, number, text): missing last in both directions
     let key = |s: &Site| -> (bool, f64, String) {
         match column {
@@ -90,6 +90,13 @@ pub fn yes_no(v: Option<bool>, lang: Lang) -> &'static str {
         Some(false) => st(lang, "no"),
         None => "—",
     }
+}
+
+/// The name of a site's zone as the list shows and sorts it: the zone's short name where it has one
+/// (the table fits a side panel).
+pub fn zone_label(park: &Park, site: &Site, lang: Lang) -> Option<String> {
+    let zone = park.zone(site.zone.as_deref()?)?;
+    Some(zone.short_name.as_ref().unwrap_or(&zone.name).get(lang).to_owned())
 }
 
 #[cfg(test)]

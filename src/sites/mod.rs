@@ -25,7 +25,7 @@ pub use compare::{best_of, Better};
 pub use filter::{SiteBucket, SiteFilter, SiteStats};
 pub use frame::{Frame, PlaneShape};
 pub use hubs::{hub_distances, DriveAssumptions, HubDistance, HubDistances, AVERAGE_SPEED_KMH, ROAD_FACTOR};
-pub use list::{format_price, sorted_sites, yes_no, SiteColumn};
+pub use list::{format_price, sorted_sites, yes_no, zone_label, SiteColumn};
 pub use neighbours::{
     companies_within, greenway_access, nearest_poi, neighbours, GreenwayAccess, IndustryGroup, Nearest,
     Neighbours, FAR_M, NEAR_M,

@@ -109,7 +109,7 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
                 let s = &park.sites[i];
                 let (id, id_key, id_cmp) = (s.id.clone(), s.id.clone(), s.id.clone());
                 let id_pressed = s.id.clone();
-                let zone = s.zone.as_deref().and_then(|z| park.zone(z)).map(|z| z.name.get(lang).to_owned()).unwrap_or_default();
+                let zone = crate::sites::zone_label(&park, s, lang).unwrap_or_default();
                 view! {
                     <tr class="list__row" tabindex="0"
                         on:click=move |_| select(state, &id)
