@@ -4,6 +4,7 @@
 //! menu closes as a WAI-ARIA menu button's does: on Escape (focus back on its button), on a press
 //! outside it, and when one of its items is chosen.
 
+use super::side::Side;
 use super::state::{use_app_state, Local, Selection};
 use super::{chunk, search_box};
 use crate::i18n::Lang;
@@ -60,6 +61,17 @@ pub fn Header() -> impl IntoView {
             }
         },
     );
+    // A side panel opened from here takes focus once it is drawn (a keyboard user is then in it).
+    let open_side = move |side: Side, open: bool| {
+        match side {
+            Side::Explore => state.open_explore(open),
+            Side::Planner => state.open_planner(open),
+            Side::Sites => state.open_sites(open),
+        }
+        if open {
+            super::side::focus_when_open(state, side);
+        }
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && more_open.get_untracked() {
             ev.stop_propagation();
@@ -84,8 +96,8 @@ pub fn Header() -> impl IntoView {
             </h1>
             <search_box::SearchBox/>
             <div class="header__actions" node_ref=actions on:keydown=on_key>
-                <button class="header__about" type="button" aria-pressed=move || explore_open().to_string()
-                    on:click=move |_| state.open_explore(!explore_open())>
+                <button class="header__about header__explore" type="button" aria-pressed=move || explore_open().to_string()
+                    on:click=move |_| open_side(Side::Explore, !explore_open())>
                     {icon(ICON_EXPLORE)}{label("explore.open")}
                 </button>
                 <button class="header__about" type="button" aria-pressed=move || list_open().to_string()
@@ -93,7 +105,7 @@ pub fn Header() -> impl IntoView {
                     {icon(ICON_LIST)}{label("list.open")}
                 </button>
                 <button class="header__about header__plan" type="button" aria-pressed=move || state.planning().to_string()
-                    on:click=move |_| state.open_planner(!state.planning_untracked())>
+                    on:click=move |_| open_side(Side::Planner, !state.planning_untracked())>
                     {icon(ICON_ROUTE)}{label("planner.open")}
                 </button>
                 <button class="header__about header__more-toggle" type="button" aria-expanded=move || more_open.get().to_string()
@@ -103,7 +115,7 @@ pub fn Header() -> impl IntoView {
                 // On a desktop these sit in the row; on a phone they drop down from "more".
                 <div id="header-more" class="header__overflow" class:header__overflow--open=move || more_open.get()>
                     <button class="header__about header__sites" type="button" aria-pressed=move || state.sites_open().to_string()
-                        on:click=move |_| { more_open.set(false); state.open_sites(!state.sites_open()) }>
+                        on:click=move |_| { more_open.set(false); open_side(Side::Sites, !state.sites_open()) }>
                         {state.tr("sites.open")}
                     </button>
                     <button class="header__about header__embed" type="button" on:click=move |_| {

@@ -24,6 +24,7 @@ pub(crate) mod prerender;
 pub mod search;
 mod search_box;
 mod session;
+mod side;
 mod sites;
 pub mod state;
 mod sw;
@@ -119,7 +120,7 @@ pub fn Shell() -> impl IntoView {
                 }>
                     <map::MapView/>
                 </ErrorBoundary>
-                <div class="sidebar" class:sidebar--open=move || {
+                <div class="sidebar" on:keydown=move |ev| side::on_key(state, &ev) class:sidebar--open=move || {
                     state.selection().with(Option::is_some) || state.planning() || state.explore.is_open()
                         || state.sites_open()
                 }>
