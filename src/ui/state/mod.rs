@@ -204,6 +204,9 @@ pub struct AppState {
 /// The most selections kept for the history before the session chunk is in.
 const MAX_UNWRITTEN_STEPS: usize = 32;
 
+/// How soon a selected feature is looked for again while the map flies to it.
+const SIGHT_RETRY: std::time::Duration = std::time::Duration::from_millis(120);
+
 /// Room kept around a selected feature brought into sight, in pixels (a marker's radius and more).
 const SIGHT_MARGIN_PX: f64 = 24.0;
 
@@ -390,11 +393,20 @@ impl AppState {
     }
 
     /// Brings the selected feature into sight where an open bottom sheet leaves the map free (a
-    /// phone's panel opened over what was tapped): a pan when it fits there, else a fit; nothing
-    /// when it is seen already, or when no sheet covers the map (a side column on wider screens).
+    /// phone's panel opened over what was tapped, or a list's choice flown to): a pan when it fits
+    /// there, else a fit; nothing when it is seen already, when no sheet covers the map (a side
+    /// column on wider screens) or when `feature` is no longer the selection. While the map flies,
+    /// it looks again once the flight has landed.
     pub fn keep_in_sight(&self, feature: &crate::feature::FeatureRef) {
+        if self.selection.with_untracked(|s| s.as_ref().and_then(Selection::feature) != Some(feature)) {
+            return; // another selection since
+        }
         if self.map.flying() {
-            return; // a flight to the feature (a list's choice, a link) has its own end in view
+            // A flight to the feature (a list's choice, a link) ends with it in the middle of the
+            // whole map, which may be under the sheet: look again once it has landed.
+            let (state, feature) = (*self, feature.clone());
+            set_timeout(move || state.keep_in_sight(&feature), SIGHT_RETRY);
+            return;
         }
         let covers = crate::ui::browser::boxes_over_map(".sidebar--open");
         let Some(bounds) = self.layers.park().with_untracked(|p| map::bounds_of(p, feature)) else { return };
