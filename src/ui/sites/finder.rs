@@ -5,7 +5,7 @@
 use super::layer::select;
 use crate::model::{LandUse, SiteStatus, SiteType, Utility};
 use crate::sites::{format_area, format_price, site_count, sorted_sites, st, SiteColumn, SiteFilter};
-use crate::ui::state::{use_app_state, AppState, SitesLoad, SitesState};
+use crate::ui::state::{use_app_state, AppState, Local, SitesLoad, SitesState};
 use leptos::prelude::*;
 
 fn parse_whole(s: &str) -> Option<u64> {
@@ -72,6 +72,29 @@ fn number(
     }
 }
 
+/// "58,433.0 m² · 5.8 ha · 87.6 mu" as parts that each stay on one line, the line breaking only
+/// between them: a narrow table's cell wraps without splitting a figure from its unit.
+fn unbroken_parts(text: &str) -> impl IntoView {
+    let parts: Vec<String> = text.split(" · ").map(str::to_owned).collect();
+    let last = parts.len().saturating_sub(1);
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| view! { <span class="sites__part">{part}</span>{(i < last).then_some(" · ")} })
+        .collect_view()
+}
+
+/// Scrolls the comparison (below the list) into view and moves focus to its title.
+fn show_comparison() {
+    if let Some(title) = document().get_element_by_id("compare-title") {
+        title.scroll_into_view();
+        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&title) {
+            let _ = h.set_attribute("tabindex", "-1");
+            let _ = h.focus();
+        }
+    }
+}
+
 /// The finder panel, shown while the finder is open.
 #[component]
 pub fn Finder(sites: SitesState) -> impl IntoView {
@@ -86,6 +109,8 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
             crate::i18n::format_int(total as u64, lang())
         )
     };
+    // A fifth site refused for the comparison: said beside the comparison's line, until the next toggle.
+    let refused = Local::new(false);
     let header = move |col: SiteColumn, key: &'static str| {
         let aria = move || match sites.sort().get() {
             (c, true) if c == col => "ascending",
@@ -116,7 +141,7 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
                         on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { select(state, &id_key) }>
                         <td>{s.name.get(lang).to_owned()}</td>
                         <td>{st(lang, &format!("type.{}", s.kind.key()))}</td>
-                        <td class="list__num">{s.area_m2.map(|a| format_area(a, lang)).unwrap_or_default()}</td>
+                        <td class="list__num">{s.area_m2.map(|a| unbroken_parts(&format_area(a, lang)))}</td>
                         <td>{s.status.map(|v| st(lang, &format!("status.{}", v.key()))).unwrap_or("—")}</td>
                         <td class="list__num">{format_price(s.price, lang)}</td>
                         <td>{zone}</td>
@@ -124,7 +149,7 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
                             <button type="button" class="sites__compare-toggle"
                                 aria-pressed=move || sites.compared().with(|c| c.contains(&id_pressed)).to_string()
                                 aria-label=format!("{} {}", st(lang, "compare.add"), s.name.get(lang))
-                                on:click=move |ev| { ev.stop_propagation(); sites.toggle_compared(&id_cmp); }
+                                on:click=move |ev| { ev.stop_propagation(); refused.set(!sites.toggle_compared(&id_cmp)); }
                                 on:keydown=|ev: web_sys::KeyboardEvent| ev.stop_propagation()>"⇄"</button>
                         </td>
                     </tr>
@@ -148,6 +173,19 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
                 SitesLoad::Loaded | SitesLoad::Absent => None,
             }}
             <p class="explore__count" role="status">{count}</p>
+            // The comparison is drawn below the list: say it is there, and take the reader to it.
+            {move || {
+                let n = sites.compared().with(Vec::len);
+                (n > 0 || refused.get()).then(|| view! {
+                    <p class="sites__comparing" role="status">
+                        {move || if refused.get() { st(lang(), "compare.full") } else { "" }}
+                        {(n > 0).then(|| view! {
+                            <button type="button" class="panel__link" on:click=move |_| show_comparison()>
+                                {site_count(n as u64, "n.compared", lang())}</button>
+                        })}
+                    </p>
+                })
+            }}
             <button type="button" class="planner__button" on:click=move |_| sites.set_filter(SiteFilter::default())>
                 {move || st(lang(), "filter.clear")}</button>
             {checks(state, sites, "field.type", &TYPES, |v| format!("type.{}", v.key()),
@@ -156,6 +194,8 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
                 {number(state, sites, "filter.area_min", |f| f.area_m2.0, |f, v| f.area_m2.0 = v)}
                 {number(state, sites, "filter.area_max", |f| f.area_m2.1, |f, v| f.area_m2.1 = v)}
             </div>
+            {move || sites.filter().with(|f| matches!(f.area_m2, (Some(lo), Some(hi)) if lo > hi))
+                .then(|| view! { <p class="panel__note" role="status">{st(lang(), "filter.area_inverted")}</p> })}
             {checks(state, sites, "field.land_use", LandUse::ALL, |v| format!("land_use.{}", v.key()),
                 SetPart { get: |f| &f.land_uses, set: |f| &mut f.land_uses })}
             {checks(state, sites, "field.status", SiteStatus::ALL, |v| format!("status.{}", v.key()),
