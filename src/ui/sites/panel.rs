@@ -118,7 +118,7 @@ pub(super) fn contact(site: &Site, sites: SitesState, lang: Lang) -> impl IntoVi
     Some(view! {
         <h3 class="panel__section">{st(lang, "contact.title")}</h3>
         <dl class="panel__facts">
-            {row(st(lang, "contact.title"), office.name.get(lang).to_owned())}
+            {row(st(lang, "contact.name"), office.name.get(lang).to_owned())}
             {office.phone.clone().map(|p| view! { <div class="panel__row"><dt>{st(lang, "field.phone")}</dt>
                 <dd><a href=office.tel_uri().unwrap_or_default()>{p}</a></dd></div> })}
             {office.email.clone().map(|e| view! { <div class="panel__row"><dt>{st(lang, "field.email")}</dt>
