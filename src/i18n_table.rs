@@ -145,7 +145,7 @@ pub static TABLE: &[(&str, [&str; 3])] = &[
     ("planner.end", ["End", "终点", "Финиш"]),
     ("planner.geojson", ["Download GeoJSON", "下载 GeoJSON", "Скачать GeoJSON"]),
     ("planner.gpx", ["Download GPX", "下载 GPX", "Скачать GPX"]),
-    ("planner.hint", ["Click the map or choose places below to add points.", "点击地图或在下方选择地点来添加途经点。", "Нажмите на карту или выберите места ниже, чтобы добавить точки."]),
+    ("planner.hint", ["Tap or click the map, or choose places below, to add points.", "点击地图或在下方选择地点来添加途经点。", "Нажмите на карту или выберите места ниже, чтобы добавить точки."]),
     ("planner.legs", ["Itinerary", "行程", "Маршрут по участкам"]),
     ("planner.loop_km", ["Loop length (km)", "环线长度（公里）", "Длина кольца (км)"]),
     ("planner.mode_loop", ["A loop", "环线", "Кольцо"]),

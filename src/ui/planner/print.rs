@@ -79,7 +79,7 @@ fn map_svg(state: AppState, route: &Route, points: &[crate::geo::LonLat]) -> Str
             )
         })
         .collect();
-    let names = zone_names(state, origin, (w, h), r * 1.1);
+    let names = zone_names(state, origin, (w, h), r * 1.5);
     format!(
         r#"<svg class="route-print__svg" xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {w:.1} {h:.1}" preserveAspectRatio="xMidYMid meet" width="100%" height="100%">{}{}{}{}{names}<path class="route-print__casing" d="{d}"/><path class="route-print__line" d="{d}"/>{dots}</svg>"#,
         -w / 2.0,
