@@ -71,6 +71,8 @@ export function serve(root, port = 0, mounts = {}, { gzip = false, brotli = fals
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
       };
+      // As deploy/nginx.conf: the partner kit is a module that pages of other origins import.
+      if (/[\\/]embed(-[0-9a-f]{16})?\.js$/.test(file)) headers['access-control-allow-origin'] = '*';
       if (caching) {
         // deploy/nginx.conf's rule: content-hashed code for a year, everything else revalidated
         // (an ETag, and 304 when it still matches).
