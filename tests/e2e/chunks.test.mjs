@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { startSuite, withPage, waitForPark, ROOT } from './harness.mjs';
+import { startSuite, withPage, waitForPark, holdChunk, ROOT } from './harness.mjs';
 import { readModule, demangle } from '../../scripts/wasm-parts.mjs';
 
 let suite;
@@ -160,18 +160,13 @@ test('an embedded map answers every message a host sent before its API chunk arr
   t.after(() => new Promise((r) => host.close(r)));
   await withPage(suite, t, {}, async (page) => {
     // The embed API's chunk arrives late: every message above is sent before it.
-    let releasedAt = null;
-    await page.route(/\/split_embed_api-[0-9a-f]{16}\.wasm$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 2500));
-      releasedAt = Date.now();
-      await route.continue();
-    });
+    const releasedAt = await holdChunk(page, 'embed_api');
     const hostOrigin = `http://127.0.0.1:${host.address().port}`;
     const src = `${suite.url}?embed=1&lang=en&origins=${encodeURIComponent(hostOrigin)}`;
     await page.goto(`${hostOrigin}/?src=${encodeURIComponent(src)}`);
     await page.waitForFunction(() => window.events.some((e) => e.type === 'zoneSelected'), null, { timeout: 30000 });
     await page.waitForFunction(() => window.events.filter((e) => e.type === 'error').length >= 2, null, { timeout: 10000 });
-    assert.ok(releasedAt, 'the API chunk was held back');
+    assert.ok(releasedAt(), 'the API chunk was held back');
     const events = await page.evaluate(() => window.events);
     const types = events.map((e) => e.type);
     assert.ok(types.indexOf('ready') < types.indexOf('zoneSelected'), `ready first: ${types.join(', ')}`);

@@ -111,3 +111,15 @@ export async function countCompanies(page) {
   return page.evaluate(() => document.querySelectorAll('.map__company').length
     + [...document.querySelectorAll('.map__cluster-count')].reduce((n, t) => n + Number(t.textContent), 0));
 }
+
+/** Holds the chunk `name`'s wasm (e.g. 'session', 'embed_api') back for `ms` before it is fetched:
+ *  a chunk that arrives late. Returns a function giving the time it was let through (null before). */
+export async function holdChunk(page, name, ms = 2500) {
+  let releasedAt = null;
+  await page.route(new RegExp(`/split_${name}-[0-9a-f]{16}\\.wasm$`), async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    releasedAt = Date.now();
+    await route.continue();
+  });
+  return () => releasedAt;
+}

@@ -16,6 +16,13 @@ const active = (page) => page.evaluate(() => {
   const e = document.activeElement;
   return { cls: e?.className?.baseVal ?? e?.className ?? '', text: e?.textContent?.trim() ?? '' };
 });
+/** Opens the map on a phone in `lang` and chooses `item` from the header's "More" menu (`more`). */
+async function phoneMenu(page, lang, more, item) {
+  await page.goto(`${suite.url}?lang=${lang}`);
+  await waitForPark(page);
+  await page.getByRole('button', { name: more }).tap();
+  await page.getByRole('button', { name: item }).tap();
+}
 const activeIn = (page, selector) => page.evaluate((s) => !!document.activeElement?.closest(s), selector);
 
 for (const [button, root] of [['Explore', '.sidebar .explore:not(.sites)'], ['Plan a route', '.sidebar .planner'], ['Find a site', '.sidebar .sites']]) {
@@ -40,10 +47,7 @@ for (const [button, root] of [['Explore', '.sidebar .explore:not(.sites)'], ['Pl
 
 test('390 px, ru: the embed dialog fits the phone; its snippet box ends inside it', async (t) => {
   await withPage(suite, t, PHONE, async (page) => {
-    await page.goto(`${suite.url}?lang=ru`);
-    await waitForPark(page);
-    await page.getByRole('button', { name: 'Ещё' }).tap();
-    await page.getByRole('button', { name: 'Встроить' }).tap();
+    await phoneMenu(page, 'ru', 'Ещё', 'Встроить');
     const dialog = page.locator('.embed-dialog');
     await page.locator('#embed-code').waitFor();
     const fit = await dialog.evaluate((d) => ({ scroll: d.scrollWidth, client: d.clientWidth,
@@ -56,12 +60,11 @@ test('390 px, ru: the embed dialog fits the phone; its snippet box ends inside i
 test('the site table shows its areas on a phone and scrolls in a box whose sideways scrollbar is in sight', async (t) => {
   for (const [options, lang] of [[PHONE, 'ru'], [DESKTOP, 'en']]) {
     await withPage(suite, t, options, async (page) => {
-      await page.goto(`${suite.url}?lang=${lang}`);
-      await waitForPark(page);
       if (options === PHONE) {
-        await page.getByRole('button', { name: 'Ещё' }).tap();
-        await page.getByRole('button', { name: 'Участки' }).tap();
+        await phoneMenu(page, 'ru', 'Ещё', 'Участки');
       } else {
+        await page.goto(`${suite.url}?lang=${lang}`);
+        await waitForPark(page);
         await page.locator('.header').getByRole('button', { name: 'Find a site', exact: true }).click();
       }
       await page.waitForFunction(() => document.querySelectorAll('.sites__list tbody tr').length > 0, null, { timeout: 15000 });
@@ -101,10 +104,7 @@ test('ru: a company\'s sector and a waterfront section\'s sponge-city features r
 
 test('390 px: a site chosen from the finder\'s table lands in the map the sheet leaves free', async (t) => {
   await withPage(suite, t, PHONE, async (page) => {
-    await page.goto(`${suite.url}?lang=en`);
-    await waitForPark(page);
-    await page.getByRole('button', { name: 'More' }).tap();
-    await page.getByRole('button', { name: 'Find a site' }).tap();
+    await phoneMenu(page, 'en', 'More', 'Find a site');
     await page.waitForFunction(() => document.querySelectorAll('.sites__list tbody tr').length > 0, null, { timeout: 15000 });
     await page.locator('.sites__list tbody tr').nth(5).tap();
     await page.locator('.map__site--selected').waitFor();

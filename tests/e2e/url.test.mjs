@@ -2,7 +2,7 @@
 // selections; malformed parameters are ignored with a console warning.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, withPage, waitForPark, parseMatrix } from './harness.mjs';
+import { startSuite, withPage, waitForPark, parseMatrix, holdChunk } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -74,16 +74,11 @@ test('Back and Forward step through selections', async (t) => {
 test('selections made before the URL follows the state are steps Back returns to', async (t) => {
   await withPage(suite, t, {}, async (page) => {
     // The session chunk (which writes the URL) arrives late: both selections are made before it.
-    let releasedAt = null;
-    await page.route(/\/split_session-[0-9a-f]{16}\.wasm$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 2500));
-      releasedAt = Date.now();
-      await route.continue();
-    });
+    const releasedAt = await holdChunk(page, 'session');
     await page.goto(`${suite.url}?lang=en`);
     await waitForPark(page);
     await stepThroughSelections(page, async () => {
-      assert.equal(releasedAt, null, 'both selections were made before the session was in');
+      assert.equal(releasedAt(), null, 'both selections were made before the session was in');
       await page.waitForURL(/sel=zone(%3A|:)z12/, { timeout: 15000 });
     });
   });
