@@ -126,6 +126,8 @@ test('the finder says where the comparison is, when a fifth site is refused, and
     await page.waitForFunction(() => document.querySelectorAll('.sites__list tbody tr').length > 4, null, { timeout: 15000 });
     const toggles = page.locator('.sites__list .sites__compare-toggle');
     for (let i = 0; i < 5; i++) await toggles.nth(i).click();
+    assert.match(await toggles.nth(4).getAttribute('class'), /sites__compare-toggle--full/, 'a fifth site\'s button looks unavailable');
+    assert.equal(await toggles.nth(4).getAttribute('title'), 'Up to four sites can be compared');
     const line = page.locator('.sites__comparing');
     await line.filter({ hasText: 'Up to four sites can be compared' }).waitFor();
     const show = line.getByRole('button', { name: '4 sites in the comparison — show it' });
@@ -139,5 +141,38 @@ test('the finder says where the comparison is, when a fifth site is refused, and
     await page.getByLabel('Largest area (m²)').fill('1000');
     await page.getByLabel('Largest area (m²)').press('Enter');
     await page.getByText('The smallest area is larger than the largest: no site can match.').waitFor();
+  });
+});
+
+test('one side panel at a time: opening another closes the first, and the open one\'s button looks pressed', async (t) => {
+  await withPage(suite, t, DESKTOP, async (page) => {
+    await page.goto(`${suite.url}?lang=en`);
+    await waitForPark(page);
+    const button = (name) => page.locator('.header').getByRole('button', { name, exact: true });
+    const steps = [['Explore', '.sidebar .explore:not(.sites)'], ['Plan a route', '.sidebar .planner'], ['Find a site', '.sidebar .sites']];
+    const background = (name) => button(name).evaluate((b) => getComputedStyle(b).backgroundColor);
+    for (const [i, [name, root]] of steps.entries()) {
+      const before = await background(name);
+      await button(name).click();
+      await page.locator(root).waitFor();
+      if (i > 0) await page.locator(steps[i - 1][1]).waitFor({ state: 'detached' });
+      assert.equal(await button(name).getAttribute('aria-pressed'), 'true');
+      assert.notEqual(await background(name), before, `${name} looks pressed`);
+    }
+    assert.deepEqual(await Promise.all(steps.slice(0, 2).map(([name]) => button(name).getAttribute('aria-pressed'))), ['false', 'false']);
+  });
+});
+
+test('390 px: a shared link\'s selection (no view in it) lands above the sheet', async (t) => {
+  await withPage(suite, t, PHONE, async (page) => {
+    await page.goto(`${suite.url}?lang=en&sel=company:c0001`);
+    await waitForPark(page);
+    await page.getByRole('dialog').waitFor();
+    await page.waitForFunction(() => {
+      const mark = document.querySelector('[data-select="company:c0001"]')?.getBoundingClientRect();
+      const sheet = document.querySelector('.sidebar--open')?.getBoundingClientRect();
+      const map = document.querySelector('.map').getBoundingClientRect();
+      return mark && sheet && mark.height > 0 && mark.bottom <= sheet.top && mark.top >= map.top;
+    }, null, { timeout: 8000 });
   });
 });

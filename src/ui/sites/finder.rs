@@ -5,7 +5,7 @@
 use super::layer::select;
 use crate::model::{LandUse, SiteStatus, SiteType, Utility};
 use crate::sites::{format_area, format_price, site_count, sorted_sites, st, SiteColumn, SiteFilter};
-use crate::ui::state::{use_app_state, AppState, Local, SitesLoad, SitesState};
+use crate::ui::state::{use_app_state, AppState, Local, SitesLoad, SitesState, MAX_COMPARED};
 use leptos::prelude::*;
 
 fn parse_whole(s: &str) -> Option<u64> {
@@ -133,7 +133,7 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
             .map(|i| {
                 let s = &park.sites[i];
                 let (id, id_key, id_cmp) = (s.id.clone(), s.id.clone(), s.id.clone());
-                let id_pressed = s.id.clone();
+                let (id_pressed, id_full) = (s.id.clone(), s.id.clone());
                 let zone = crate::sites::zone_label(&park, s, lang).unwrap_or_default();
                 view! {
                     <tr class="list__row" tabindex="0"
@@ -148,6 +148,10 @@ pub fn Finder(sites: SitesState) -> impl IntoView {
                         <td>
                             <button type="button" class="sites__compare-toggle"
                                 aria-pressed=move || sites.compared().with(|c| c.contains(&id_pressed)).to_string()
+                                // four compared: the others' buttons look unavailable and say why
+                                // (a press still answers, beside the count)
+                                class:sites__compare-toggle--full=move || sites.compared().with(|c| c.len() >= MAX_COMPARED && !c.contains(&id_full))
+                                title=move || sites.compared().with(|c| c.len() >= MAX_COMPARED).then(|| st(lang, "compare.full"))
                                 aria-label=format!("{} {}", st(lang, "compare.add"), s.name.get(lang))
                                 on:click=move |ev| { ev.stop_propagation(); refused.set(!sites.toggle_compared(&id_cmp)); }
                                 on:keydown=|ev: web_sys::KeyboardEvent| ev.stop_propagation()>"⇄"</button>

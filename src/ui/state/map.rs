@@ -31,6 +31,8 @@ pub struct MapState {
     basemap: RwSignal<Option<Arc<Basemap>>>,
     /// The next frame of the running flight, cancelled when another flight or a gesture starts.
     flight: StoredValue<Option<AnimationFrameRequestHandle>>,
+    /// Where the running flight ends.
+    destination: StoredValue<Option<Viewport>>,
     hint_timer: StoredValue<Option<TimeoutHandle>>,
     /// Counts the moves of what floats over the map on its own (the legend finding a free spot):
     /// the labels, which keep clear of it, are placed again.
@@ -46,6 +48,7 @@ impl MapState {
             open_badge: RwSignal::new(None),
             basemap: RwSignal::new(None),
             flight: StoredValue::new(None),
+            destination: StoredValue::new(None),
             hint_timer: StoredValue::new(None),
             floating_moved: RwSignal::new(0),
         }
@@ -125,6 +128,15 @@ impl MapState {
     /// True while a flight is under way (its target is where it is going).
     pub fn flying(&self) -> bool {
         self.flight.with_value(Option::is_some)
+    }
+
+    /// Where the running flight ends, while one is under way.
+    pub fn flight_destination(&self) -> Option<Viewport> {
+        if self.flying() {
+            self.destination.get_value()
+        } else {
+            None
+        }
     }
 
     fn cancel_flight(&self) {
@@ -210,6 +222,7 @@ impl MapState {
         }
         let first = request_animation_frame_with_handle(move || frame(map, from, target, start)).ok();
         self.flight.set_value(first);
+        self.destination.set_value(Some(target));
     }
 
     /// Shows a short hint over the map (cooperative gestures), replacing any other.

@@ -204,9 +204,6 @@ pub struct AppState {
 /// The most selections kept for the history before the session chunk is in.
 const MAX_UNWRITTEN_STEPS: usize = 32;
 
-/// How soon a selected feature is looked for again while the map flies to it.
-const SIGHT_RETRY: std::time::Duration = std::time::Duration::from_millis(120);
-
 /// Room kept around a selected feature brought into sight, in pixels (a marker's radius and more).
 const SIGHT_MARGIN_PX: f64 = 24.0;
 
@@ -313,8 +310,12 @@ impl AppState {
         map::view_of(&view, &park, sel.feature()?)
     }
 
-    /// Opens or closes the explore panel (its chunk is fetched when first opened).
+    /// Opens or closes the explore panel (its chunk is fetched when first opened); opening it closes the
+    /// other side panels.
     pub fn open_explore(&self, open: bool) {
+        if open {
+            self.close_sides();
+        }
         self.explore.set_open(open);
         if open {
             self.chunks.explore.load(*self);
@@ -339,8 +340,12 @@ impl AppState {
         self.planning.get_untracked()
     }
 
-    /// Opens or closes the route planner (its chunk is fetched when first opened).
+    /// Opens or closes the route planner (its chunk is fetched when first opened); opening it closes the
+    /// other side panels.
     pub fn open_planner(&self, open: bool) {
+        if open {
+            self.close_sides();
+        }
         self.planning.set(open);
         if open {
             self.chunks.planner.load(*self);
@@ -352,12 +357,24 @@ impl AppState {
         self.sites_open.get()
     }
 
-    /// Opens or closes the site finder (its chunk is fetched when first opened).
+    /// Opens or closes the site finder (its chunk is fetched when first opened); opening it closes the
+    /// other side panels.
     pub fn open_sites(&self, open: bool) {
+        if open {
+            self.close_sides();
+        }
         self.sites_open.set(open);
         if open {
             self.chunks.sites.load(*self);
         }
+    }
+
+    /// Closes the side panels (explore, the planner, the site finder): one is open at a time when
+    /// opened from the app (a link may ask for two: a route and a site filter).
+    fn close_sides(&self) {
+        self.explore.set_open(false);
+        self.planning.set(false);
+        self.sites_open.set(false);
     }
 
     /// Plans a whole route at once (a link, the embed API) and opens the planner.
@@ -396,21 +413,16 @@ impl AppState {
     /// phone's panel opened over what was tapped, or a list's choice flown to): a pan when it fits
     /// there, else a fit; nothing when it is seen already, when no sheet covers the map (a side
     /// column on wider screens) or when `feature` is no longer the selection. While the map flies,
-    /// it looks again once the flight has landed.
+    /// it judges the flight's end and turns the flight there.
     pub fn keep_in_sight(&self, feature: &crate::feature::FeatureRef) {
         if self.selection.with_untracked(|s| s.as_ref().and_then(Selection::feature) != Some(feature)) {
             return; // another selection since
         }
-        if self.map.flying() {
-            // A flight to the feature (a list's choice, a link) ends with it in the middle of the
-            // whole map, which may be under the sheet: look again once it has landed.
-            let (state, feature) = (*self, feature.clone());
-            set_timeout(move || state.keep_in_sight(&feature), SIGHT_RETRY);
-            return;
-        }
         let covers = crate::ui::browser::boxes_over_map(".sidebar--open");
         let Some(bounds) = self.layers.park().with_untracked(|p| map::bounds_of(p, feature)) else { return };
-        let v = self.map.viewport().get_untracked();
+        // A flight to the feature (a list's choice, a link) ends with it in the middle of the whole
+        // map, which may be under the sheet: judged where it lands, and turned towards the free part.
+        let v = self.map.flight_destination().unwrap_or_else(|| self.map.viewport().get_untracked());
         let on_screen = crate::geo::ScreenRect::new(
             v.map_to_screen(crate::geo::MapPoint::new(bounds.min.x, bounds.max.y)),
             v.map_to_screen(crate::geo::MapPoint::new(bounds.max.x, bounds.min.y)),
