@@ -23,6 +23,16 @@ async function phoneMenu(page, lang, more, item) {
   await page.getByRole('button', { name: more }).tap();
   await page.getByRole('button', { name: item }).tap();
 }
+/** Waits until `selector`'s element, once the flight to it has ended, lies wholly in the map above
+ *  the phone's sheet. */
+async function landsAboveSheet(page, selector) {
+  await page.waitForFunction((sel) => {
+    const mark = document.querySelector(sel)?.getBoundingClientRect();
+    const sheet = document.querySelector('.sidebar--open')?.getBoundingClientRect();
+    const map = document.querySelector('.map').getBoundingClientRect();
+    return mark && sheet && mark.height > 0 && mark.bottom <= sheet.top && mark.top >= map.top;
+  }, selector, { timeout: 8000 });
+}
 const activeIn = (page, selector) => page.evaluate((s) => !!document.activeElement?.closest(s), selector);
 
 for (const [button, root] of [['Explore', '.sidebar .explore:not(.sites)'], ['Plan a route', '.sidebar .planner'], ['Find a site', '.sidebar .sites']]) {
@@ -108,13 +118,7 @@ test('390 px: a site chosen from the finder\'s table lands in the map the sheet 
     await page.waitForFunction(() => document.querySelectorAll('.sites__list tbody tr').length > 0, null, { timeout: 15000 });
     await page.locator('.sites__list tbody tr').nth(5).tap();
     await page.locator('.map__site--selected').waitFor();
-    // after the flight (and the pan that follows it), the site is wholly above the sheet
-    await page.waitForFunction(() => {
-      const site = document.querySelector('.map__site--selected')?.getBoundingClientRect();
-      const sheet = document.querySelector('.sidebar--open')?.getBoundingClientRect();
-      const map = document.querySelector('.map').getBoundingClientRect();
-      return site && sheet && site.height > 0 && site.bottom <= sheet.top && site.top >= map.top;
-    }, null, { timeout: 8000 });
+    await landsAboveSheet(page, '.map__site--selected');
   });
 });
 
@@ -168,11 +172,6 @@ test('390 px: a shared link\'s selection (no view in it) lands above the sheet',
     await page.goto(`${suite.url}?lang=en&sel=company:c0001`);
     await waitForPark(page);
     await page.getByRole('dialog').waitFor();
-    await page.waitForFunction(() => {
-      const mark = document.querySelector('[data-select="company:c0001"]')?.getBoundingClientRect();
-      const sheet = document.querySelector('.sidebar--open')?.getBoundingClientRect();
-      const map = document.querySelector('.map').getBoundingClientRect();
-      return mark && sheet && mark.height > 0 && mark.bottom <= sheet.top && mark.top >= map.top;
-    }, null, { timeout: 8000 });
+    await landsAboveSheet(page, '[data-select="company:c0001"]');
   });
 });
