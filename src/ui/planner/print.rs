@@ -27,25 +27,45 @@ fn page_link(state: AppState) -> String {
     crate::ui::session::page_url(state)
 }
 
-/// The names of the zones whose label point lies on the printed map (`origin`-relative, in a box
-/// of `w` × `h` map units), short names where the data has them; text from the data is escaped.
+/// Candidate spots per side of a zone's grid when its label point is off the printed map or taken.
+const NAME_GRID: usize = 8;
+/// A name's width per character, in font sizes (a generous average over Latin, Cyrillic and Han).
+const CHAR_WIDTH: f64 = 0.62;
+
+/// The names of the zones on the printed map (`origin`-relative, in a box of `w` × `h` map units):
+/// each at its label point or, when that is off the map or another name is there, at the spot
+/// inside the zone nearest it that is free and on the map; a zone with no such spot goes unnamed.
+/// Short names where the data has them; text from the data is escaped.
 fn zone_names(state: AppState, origin: MapPoint, (w, h): (f64, f64), size: f64) -> String {
     let park = state.park().get_untracked();
     let lang = state.lang().get_untracked();
-    let (half_w, half_h) = (w / 2.0 - size, h / 2.0 - size);
-    park.zones
-        .iter()
-        .filter_map(|z| {
-            let (x, y) = (z.label.x - origin.x, origin.y - z.label.y);
-            (x.abs() < half_w && y.abs() < half_h).then(|| {
-                let name = z.short_name.as_ref().unwrap_or(&z.name).get(lang);
-                format!(
-                    r#"<text class="route-print__zone" x="{x:.1}" y="{y:.1}" font-size="{size:.1}">{}</text>"#,
-                    crate::html::escape(name)
-                )
-            })
-        })
-        .collect()
+    // placed names as (centre x, centre y, half width), y of the baseline's middle
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    let mut out = String::new();
+    for z in &park.zones {
+        let name = z.short_name.as_ref().unwrap_or(&z.name).get(lang);
+        let half = name.chars().count() as f64 * size * CHAR_WIDTH / 2.0;
+        let free = |(x, y): (f64, f64)| {
+            x.abs() + half < w / 2.0
+                && y.abs() + size < h / 2.0
+                && placed
+                    .iter()
+                    .all(|&(px, py, ph)| (x - px).abs() > half + ph || (y - py).abs() > 1.4 * size)
+        };
+        let spot = z
+            .label_points(NAME_GRID)
+            .into_iter()
+            .map(|p| (p.x - origin.x, origin.y - p.y))
+            .find(|&xy| free(xy));
+        if let Some((x, y)) = spot {
+            placed.push((x, y, half));
+            out.push_str(&format!(
+                r#"<text class="route-print__zone" x="{x:.1}" y="{y:.1}" font-size="{size:.1}">{}</text>"#,
+                crate::html::escape(name)
+            ));
+        }
+    }
+    out
 }
 
 /// The map of the route: the park's context, zones (named) and trails around it, the route and its
