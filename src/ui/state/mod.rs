@@ -18,7 +18,9 @@ mod layers;
 mod map;
 mod planner;
 mod search;
+mod sight;
 mod sites;
+mod steps;
 
 pub use chunk::{AnyFace, ChunkCell, ChunkStatus, Then};
 pub use explore::{ExploreState, FilterState};
@@ -201,12 +203,6 @@ pub struct AppState {
     unwritten: StoredValue<Vec<Option<FeatureRef>>>,
 }
 
-/// The most selections kept for the history before the session chunk is in.
-const MAX_UNWRITTEN_STEPS: usize = 32;
-
-/// Room kept around a selected feature brought into sight, in pixels (a marker's radius and more).
-const SIGHT_MARGIN_PX: f64 = 24.0;
-
 impl AppState {
     /// Fresh state in `lang`; `embed` for `?embed=1`. Create it inside the app's reactive owner.
     pub fn new(lang: Lang, embed: bool) -> Self {
@@ -280,27 +276,6 @@ impl AppState {
     pub fn close_panel(&self) {
         self.unwritten_step(None);
         self.selection.set(None);
-    }
-
-    /// Keeps a selection the visitor made before the session chunk was in (see `unwritten`).
-    fn unwritten_step(&self, sel: Option<&Selection>) {
-        if self.chunks.session.face_untracked().is_none() {
-            let step = sel.and_then(Selection::feature).cloned();
-            // Bounded: should the session chunk never come, the steps do not pile up.
-            self.unwritten.update_value(|steps| {
-                if steps.len() < MAX_UNWRITTEN_STEPS {
-                    steps.push(step)
-                }
-            });
-        }
-    }
-
-    /// The selections made before the session chunk was in, oldest first (taken: a second call
-    /// returns none).
-    pub fn take_unwritten_steps(&self) -> Vec<Option<FeatureRef>> {
-        let mut steps = Vec::new();
-        self.unwritten.update_value(|kept| steps = std::mem::take(kept));
-        steps
     }
 
     /// The view that shows a selection, if it has a place on the map.
@@ -406,35 +381,6 @@ impl AppState {
         if let Some(bounds) = self.park_extent() {
             let covers = crate::ui::browser::boxes_over_map(".legend, .sidebar--open");
             self.map.fly_to_fit(&bounds, &covers);
-        }
-    }
-
-    /// Brings the selected feature into sight where an open bottom sheet leaves the map free (a
-    /// phone's panel opened over what was tapped, or a list's choice flown to): a pan when it fits
-    /// there, else a fit; nothing when it is seen already, when no sheet covers the map (a side
-    /// column on wider screens) or when `feature` is no longer the selection. While the map flies,
-    /// it judges the flight's end and turns the flight there.
-    pub fn keep_in_sight(&self, feature: &crate::feature::FeatureRef) {
-        if self.selection.with_untracked(|s| s.as_ref().and_then(Selection::feature) != Some(feature)) {
-            return; // another selection since
-        }
-        let covers = crate::ui::browser::boxes_over_map(".sidebar--open");
-        let Some(bounds) = self.layers.park().with_untracked(|p| map::bounds_of(p, feature)) else { return };
-        // A flight to the feature (a list's choice, a link) ends with it in the middle of the whole
-        // map, which may be under the sheet: judged where it lands, and turned towards the free part.
-        let v = self.map.flight_destination().unwrap_or_else(|| self.map.viewport().get_untracked());
-        let on_screen = crate::geo::ScreenRect::new(
-            v.map_to_screen(crate::geo::MapPoint::new(bounds.min.x, bounds.max.y)),
-            v.map_to_screen(crate::geo::MapPoint::new(bounds.max.x, bounds.min.y)),
-        )
-        .inflate(SIGHT_MARGIN_PX);
-        if crate::geo::fit::in_free_part(&on_screen, v.width, v.height, &covers, 0.0) {
-            return;
-        }
-        match crate::geo::fit::pan_into_free(&v, &on_screen, &covers, 0.0) {
-            Some(panned) => self.map.fly_to(panned),
-            None if bounds.width() > 0.0 || bounds.height() > 0.0 => self.map.fly_to_fit(&bounds, &covers),
-            None => {}
         }
     }
 
