@@ -61,17 +61,7 @@ pub fn Header() -> impl IntoView {
             }
         },
     );
-    // A side panel opened from here takes focus once it is drawn (a keyboard user is then in it).
-    let open_side = move |side: Side, open: bool| {
-        match side {
-            Side::Explore => state.open_explore(open),
-            Side::Planner => state.open_planner(open),
-            Side::Sites => state.open_sites(open),
-        }
-        if open {
-            super::side::focus_when_open(state, side);
-        }
-    };
+    let open_side = move |side: Side, open: bool| super::side::open_from_header(state, side, open);
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && more_open.get_untracked() {
             ev.stop_propagation();

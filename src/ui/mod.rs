@@ -166,12 +166,9 @@ fn fly_to_selection_once_loaded(state: AppState) {
         match state.target_for(&sel) {
             Some(target) if state.layers.manifest().with_untracked(Option::is_some) => {
                 state.map.fly_to(target);
-                // On a phone the sheet covers the flight's end: turned to the part it leaves free,
-                // once the sheet is laid out.
+                // On a phone the sheet covers the flight's end: turned to the part it leaves free.
                 if let Some(feature) = sel.feature().cloned() {
-                    request_animation_frame(move || {
-                        request_animation_frame(move || state.keep_in_sight(&feature))
-                    });
+                    state.keep_in_sight_when_laid_out(feature);
                 }
                 true
             }

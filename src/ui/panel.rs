@@ -49,7 +49,7 @@ pub fn Panel() -> impl IntoView {
         // A phone's sheet opens over the lower map: bring what was selected into the part left free
         // (once the sheet is laid out).
         if let Some(feature) = state.selection().with(|s| s.as_ref().and_then(|s| s.feature().cloned())) {
-            request_animation_frame(move || request_animation_frame(move || state.keep_in_sight(&feature)));
+            state.keep_in_sight_when_laid_out(feature);
         }
         if open && was_open != Some(true) {
             opener.set_value(document().active_element());

@@ -79,14 +79,12 @@ fn full_map_url(state: AppState) -> String {
 
 /// `next` as an absolute address on this page's origin and path.
 fn absolute_url(next: &UrlState) -> String {
-    let location = window().location();
-    format!(
-        "{}{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        to_query(next),
-        to_hash(next)
-    )
+    format!("{}{}", window().location().origin().unwrap_or_default(), path_url(next))
+}
+
+/// `next` as an address on this page's path (what the history holds).
+fn path_url(next: &UrlState) -> String {
+    format!("{}{}{}", window().location().pathname().unwrap_or_default(), to_query(next), to_hash(next))
 }
 
 fn write(state: AppState, base: &UrlState) {
@@ -97,7 +95,7 @@ fn write(state: AppState, base: &UrlState) {
     let location = window().location();
     let next = current(state, base);
     write_unwritten_steps(state, &history, &next);
-    let url = format!("{}{}{}", location.pathname().unwrap_or_default(), to_query(&next), to_hash(&next));
+    let url = path_url(&next);
     let now = format!(
         "{}{}{}",
         location.pathname().unwrap_or_default(),
@@ -131,8 +129,8 @@ fn write_unwritten_steps(state: AppState, history: &web_sys::History, next: &Url
             continue;
         }
         let entry = UrlState { selection: step.clone(), view: None, ..next.clone() };
-        let url = format!("{}{}", window().location().pathname().unwrap_or_default(), to_query(&entry));
-        if let Err(e) = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)) {
+        if let Err(e) = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path_url(&entry)))
+        {
             leptos::logging::warn!("ParkMap: could not update the URL: {e:?}");
             return;
         }

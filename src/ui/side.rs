@@ -37,18 +37,27 @@ impl Side {
         }
     }
 
-    fn close(self, state: AppState) {
+    fn set_open(self, state: AppState, open: bool) {
         match self {
-            Side::Explore => state.open_explore(false),
-            Side::Planner => state.open_planner(false),
-            Side::Sites => state.open_sites(false),
+            Side::Explore => state.open_explore(open),
+            Side::Planner => state.open_planner(open),
+            Side::Sites => state.open_sites(open),
         }
+    }
+}
+
+/// Opens or closes `side` from its header button; opened, it takes focus once it is drawn (a
+/// keyboard user is then in it).
+pub fn open_from_header(state: AppState, side: Side, open: bool) {
+    side.set_open(state, open);
+    if open {
+        focus_when_open(state, side);
     }
 }
 
 /// Moves focus to `side`'s close button once its chunk is in and has drawn the panel (two frames:
 /// the chunk's view mounts on the next one).
-pub fn focus_when_open(state: AppState, side: Side) {
+fn focus_when_open(state: AppState, side: Side) {
     let focus = move || {
         request_animation_frame(move || {
             request_animation_frame(move || focus_first_shown(&[&format!("{} .panel__close", side.root())]))
@@ -73,6 +82,6 @@ pub fn on_key(state: AppState, ev: &web_sys::KeyboardEvent) {
         return;
     };
     ev.prevent_default();
-    side.close(state);
+    side.set_open(state, false);
     request_animation_frame(move || focus_first_shown(side.openers()));
 }

@@ -35,4 +35,10 @@ impl AppState {
             None => {}
         }
     }
+
+    /// [`AppState::keep_in_sight`] once a sheet that is opening has been laid out (two frames).
+    pub fn keep_in_sight_when_laid_out(&self, feature: crate::feature::FeatureRef) {
+        let state = *self;
+        request_animation_frame(move || request_animation_frame(move || state.keep_in_sight(&feature)));
+    }
 }
